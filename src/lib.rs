@@ -1,0 +1,21 @@
+//! Core of DLIS Learn, an offline-first player for the DLIS e-learning modules.
+//!
+//! This crate knows nothing about Tauri or any window: the `dlis` command-line tool and the
+//! desktop app are both thin shells over it.
+//!
+//! - [`manifest`]: `module.json`, the description of a module, and its JSON Schema.
+//! - [`bundle`]: module bundles (zip files): validate, pack, sign, read assets by range.
+//! - [`library`]: the modules installed in a data directory.
+//! - [`trust`]: which signing keys show as "verified by <organisation>".
+
+pub mod bundle;
+pub mod diagnostic;
+pub mod library;
+pub mod manifest;
+pub mod paths;
+pub mod progress;
+pub mod trust;
+
+pub use diagnostic::Diagnostic;
+pub use library::Library;
+pub use manifest::Manifest;

@@ -1,0 +1,367 @@
+//! The installed modules of a data directory: install, upgrade, list, remove, open.
+//!
+//! Layout: `DATA_DIR/modules/<module-id>.zip`, the bundle exactly as verified, served in place.
+//! An install copies the bundle to a temporary file in the data directory, verifies *that
+//! copy* (the USB stick may change under us), then renames it into place: a failed or
+//! interrupted install leaves the installed modules exactly as they were.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::bundle::asset::{AssetError, Bundle};
+use crate::bundle::signature::Signer;
+use crate::bundle::validate::validate_as;
+use crate::bundle::{self, Limits};
+use crate::diagnostic::{self, Diagnostic};
+use crate::manifest::Manifest;
+use crate::progress::Progress;
+use crate::trust::{TrustError, TrustStore};
+
+const MODULES_DIR: &str = "modules";
+/// Prefix of the temporary files of installs in progress; leftovers of a killed install are
+/// removed by the next install.
+const STAGING_PREFIX: &str = ".install-";
+
+/// The modules installed in one data directory.
+#[derive(Debug, Clone)]
+pub struct Library {
+    root: PathBuf,
+    limits: Limits,
+}
+
+/// An installed module as the catalogue shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Installed {
+    pub manifest: Manifest,
+    pub path: PathBuf,
+    pub size: u64,
+    pub signer: Option<Signer>,
+    /// The organisation from the trusted-keys list, when the signer's key is trusted.
+    pub verified_by: Option<String>,
+}
+
+/// What an install did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum InstallOutcome {
+    Installed,
+    Upgraded {
+        from: String,
+    },
+    /// `--force` replaced the same or a newer version.
+    Replaced {
+        from: String,
+    },
+    /// The very same bundle was already installed; nothing was written.
+    Unchanged,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{} is not a valid module bundle; nothing was installed. Problems found:\n{}", bundle.display(), diagnostic::render(diagnostics))]
+    Invalid {
+        bundle: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+    #[error(
+        "{id} {installed} is installed and {offered} is older; nothing was installed (use --force to downgrade)"
+    )]
+    Older {
+        id: String,
+        installed: String,
+        offered: String,
+    },
+    #[error(
+        "{id} {version} is already installed with different content; nothing was installed \
+         (the author should raise the version, or use --force to replace it)"
+    )]
+    SameVersionDiffers { id: String, version: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("no module {id:?} is installed (see `dlis list`)")]
+    NotInstalled { id: String },
+    #[error(transparent)]
+    Asset(#[from] AssetError),
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+}
+
+/// Holds an exclusive lock on the data directory while installs or removals run, so two
+/// processes (the app and the CLI) cannot interleave them.
+struct DirLock(File);
+
+impl DirLock {
+    fn acquire(dir: &Path) -> io::Result<DirLock> {
+        let file = File::open(dir)?;
+        file.lock()?;
+        Ok(DirLock(file))
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+impl Library {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Library {
+        Library {
+            root: data_dir.into(),
+            limits: Limits::default(),
+        }
+    }
+
+    pub fn with_limits(mut self, limits: Limits) -> Library {
+        self.limits = limits;
+        self
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    fn modules_dir(&self) -> PathBuf {
+        self.root.join(MODULES_DIR)
+    }
+
+    fn module_path(&self, id: &str) -> PathBuf {
+        self.modules_dir().join(format!("{id}.zip"))
+    }
+
+    pub fn trust(&self) -> Result<TrustStore, TrustError> {
+        TrustStore::load(&self.root)
+    }
+
+    /// Installs (or upgrades to) the bundle at `source`.
+    pub fn install(
+        &self,
+        source: &Path,
+        force: bool,
+        progress: &dyn Progress,
+    ) -> Result<(Installed, InstallOutcome), InstallError> {
+        let created_root = !self.root.exists();
+        fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+        let result = self.install_locked(source, force, progress);
+        if created_root && result.is_err() {
+            let _ = fs::remove_dir(&self.root); // only succeeds if we left it empty
+        }
+        progress.finish();
+        result
+    }
+
+    fn install_locked(
+        &self,
+        source: &Path,
+        force: bool,
+        progress: &dyn Progress,
+    ) -> Result<(Installed, InstallOutcome), InstallError> {
+        let _lock = DirLock::acquire(&self.root).map_err(io_err(&self.root))?;
+        self.remove_stale_staging();
+
+        let mut staged = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .suffix(".zip")
+            .tempfile_in(&self.root)
+            .map_err(io_err(&self.root))?;
+        copy_with_progress(source, staged.as_file_mut(), progress).map_err(io_err(source))?;
+        staged.as_file().sync_all().map_err(io_err(staged.path()))?;
+
+        let report = validate_as(staged.path(), source, &self.limits, progress);
+        let (Some(manifest), true) = (report.manifest.clone(), report.is_valid()) else {
+            return Err(InstallError::Invalid {
+                bundle: source.to_owned(),
+                diagnostics: report.diagnostics,
+            });
+        };
+        let target = self.module_path(&manifest.id);
+        let outcome = match self.installed_manifest(&target) {
+            None => InstallOutcome::Installed,
+            Some((old, old_bytes)) => {
+                let (id, from) = (manifest.id.clone(), old.version.to_string());
+                if old.version < manifest.version {
+                    InstallOutcome::Upgraded { from }
+                } else if report.manifest_bytes.as_deref() == Some(old_bytes.as_slice()) && !force {
+                    return Ok((
+                        self.describe(&target, manifest, report.signer),
+                        InstallOutcome::Unchanged,
+                    ));
+                } else if force {
+                    InstallOutcome::Replaced { from }
+                } else if old.version == manifest.version {
+                    return Err(InstallError::SameVersionDiffers { id, version: from });
+                } else {
+                    return Err(InstallError::Older {
+                        id,
+                        installed: from,
+                        offered: manifest.version.to_string(),
+                    });
+                }
+            }
+        };
+        let modules = self.modules_dir();
+        fs::create_dir_all(&modules).map_err(io_err(&modules))?;
+        staged.persist(&target).map_err(|e| InstallError::Io {
+            path: target.clone(),
+            source: e.error,
+        })?;
+        File::open(&modules)
+            .and_then(|dir| dir.sync_all())
+            .map_err(io_err(&modules))?;
+        Ok((self.describe(&target, manifest, report.signer), outcome))
+    }
+
+    fn remove_stale_staging(&self) {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGING_PREFIX)
+            {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// The manifest (and its bytes) of the bundle installed at `path`, if any readable one.
+    fn installed_manifest(&self, path: &Path) -> Option<(Manifest, Vec<u8>)> {
+        let (mut archive, _) = bundle::archive::Archive::open(path, &self.limits).ok()?;
+        let entry = archive.entry(crate::manifest::MANIFEST_PATH)?.clone();
+        let bytes = archive.read(&entry, self.limits.max_text_size).ok()?;
+        Some((Manifest::parse(&bytes).ok()?, bytes))
+    }
+
+    fn describe(&self, path: &Path, manifest: Manifest, signer: Option<Signer>) -> Installed {
+        let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let verified_by = signer.as_ref().and_then(|s| {
+            self.trust()
+                .ok()
+                .and_then(|t| t.organisation_for(s).map(str::to_owned))
+        });
+        Installed {
+            manifest,
+            path: path.to_owned(),
+            size,
+            signer,
+            verified_by,
+        }
+    }
+
+    /// Every installed module, sorted by id. A damaged installed file is reported, not hidden.
+    pub fn list(&self) -> Result<(Vec<Installed>, Vec<Diagnostic>), LibraryError> {
+        let dir = self.modules_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                return Ok((Vec::new(), Vec::new()));
+            }
+            Err(source) => return Err(LibraryError::Io { path: dir, source }),
+        };
+        let trust = self.trust()?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "zip"))
+            .collect();
+        paths.sort();
+        let (mut modules, mut problems) = (Vec::new(), Vec::new());
+        for path in paths {
+            match self.read_installed(&path, &trust) {
+                Ok(installed) => modules.push(installed),
+                Err(problem) => problems.push(Diagnostic::new(path.display().to_string(), problem)),
+            }
+        }
+        Ok((modules, problems))
+    }
+
+    fn read_installed(&self, path: &Path, trust: &TrustStore) -> Result<Installed, String> {
+        let (mut archive, problems) =
+            bundle::archive::Archive::open(path, &self.limits).map_err(|e| e.to_string())?;
+        if let Some(problem) = problems.first() {
+            return Err(format!("damaged: {problem}; install the module again"));
+        }
+        let read = |archive: &mut bundle::archive::Archive, name: &str| -> Option<Vec<u8>> {
+            let entry = archive.entry(name)?.clone();
+            archive.read(&entry, 16 << 20).ok()
+        };
+        let bytes = read(&mut archive, crate::manifest::MANIFEST_PATH)
+            .ok_or("damaged: no readable module.json")?;
+        let manifest = Manifest::parse(&bytes).map_err(|e| format!("damaged: {e}"))?;
+        let signer = read(&mut archive, bundle::SIGNATURE_PATH)
+            .and_then(|sig| bundle::signature::verify(&sig, &bytes).ok());
+        let verified_by = signer
+            .as_ref()
+            .and_then(|s| trust.organisation_for(s).map(str::to_owned));
+        let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Ok(Installed {
+            manifest,
+            path: path.to_owned(),
+            size,
+            signer,
+            verified_by,
+        })
+    }
+
+    /// Uninstalls a module. Learners' records are kept; they belong to the progress store.
+    pub fn remove(&self, id: &str) -> Result<Installed, LibraryError> {
+        let not_installed = || LibraryError::NotInstalled { id: id.to_owned() };
+        if !self.root.exists() {
+            return Err(not_installed());
+        }
+        let io_err = |path: PathBuf| move |source| LibraryError::Io { path, source };
+        let _lock = DirLock::acquire(&self.root).map_err(io_err(self.root.clone()))?;
+        let (modules, _) = self.list()?;
+        let installed = modules
+            .into_iter()
+            .find(|m| m.manifest.id == id)
+            .ok_or_else(not_installed)?;
+        fs::remove_file(&installed.path).map_err(io_err(installed.path.clone()))?;
+        Ok(installed)
+    }
+
+    /// Opens an installed module to read its files by byte range.
+    pub fn open(&self, id: &str) -> Result<Bundle, LibraryError> {
+        let path = self.module_path(id);
+        if !path.exists() {
+            return Err(LibraryError::NotInstalled { id: id.to_owned() });
+        }
+        Ok(Bundle::open(&path, &self.limits)?)
+    }
+}
+
+fn io_err(path: &Path) -> impl Fn(io::Error) -> InstallError + '_ {
+    move |source| InstallError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn copy_with_progress(source: &Path, target: &mut File, progress: &dyn Progress) -> io::Result<()> {
+    let mut input = File::open(source)?;
+    progress.phase("Copying", input.metadata()?.len());
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = input.read(&mut buf)?;
+        if n == 0 {
+            return Ok(());
+        }
+        target.write_all(&buf[..n])?;
+        progress.advance(n as u64);
+    }
+}

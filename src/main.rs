@@ -1,0 +1,404 @@
+//! `dlis`: the command-line tool for trainers (build, check, sign and install module bundles).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use dlis::bundle::signature::{self, KeyPair};
+use dlis::bundle::{Limits, Report, pack, validate};
+use dlis::library::{InstallOutcome, Installed};
+use dlis::manifest::{Activity, localized};
+use dlis::progress::{Progress, Silent};
+use dlis::{Library, diagnostic};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Build, check, sign and install DLIS Learn module bundles.
+#[derive(Parser)]
+#[command(name = "dlis", version, about, long_about = None)]
+struct Cli {
+    /// Where installed modules and settings live (default: the platform's data directory).
+    #[arg(long, global = true, env = "DLIS_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a module source folder and write its bundle (deterministic zip).
+    Pack {
+        /// The module source folder (holding module.json).
+        src: PathBuf,
+        /// The bundle to write.
+        #[arg(short, long, value_name = "OUT.zip")]
+        out: PathBuf,
+    },
+    /// Check a bundle and report every problem found; exit 0 only when it is valid.
+    Validate {
+        bundle: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what a bundle contains: languages, activities, sizes, signer.
+    Inspect {
+        bundle: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install a bundle (or upgrade the installed module to it).
+    Install {
+        bundle: PathBuf,
+        /// Replace an installed module even with an older or different same version.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List installed modules.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Uninstall a module (learners' records are kept).
+    Remove { module_id: String },
+    /// Create a signing key for an organisation: writes NAME.key (secret) and NAME.pub.
+    Keygen {
+        /// The organisation's name, shown as "verified by <organisation>".
+        #[arg(long)]
+        organisation: String,
+        /// Path of the key files, without extension.
+        #[arg(short, long, value_name = "NAME")]
+        out: PathBuf,
+    },
+    /// Sign a valid bundle with an organisation's secret key.
+    Sign {
+        bundle: PathBuf,
+        #[arg(long, value_name = "NAME.key")]
+        key: PathBuf,
+        /// Where to write the signed bundle (default: replace BUNDLE).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Manage the keys whose signatures show as "verified by <organisation>".
+    Trust {
+        #[command(subcommand)]
+        action: TrustAction,
+    },
+    /// Print the JSON Schema of module.json.
+    Schema,
+}
+
+#[derive(Subcommand)]
+enum TrustAction {
+    /// Trust the public key file of an organisation.
+    Add { public_key: PathBuf },
+    /// List trusted keys.
+    List,
+    /// Stop trusting a key (by public key or organisation name).
+    Remove { key_or_organisation: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn data_dir(cli: &Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = cli {
+        return Ok(dir.clone());
+    }
+    directories::ProjectDirs::from("eu", "DLIS", "dlis-learn")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .context("cannot find a data directory for this user; pass --data-dir DIR")
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let limits = Limits::default();
+    let library = || -> Result<Library> { Ok(Library::new(data_dir(&cli.data_dir)?)) };
+    match &cli.command {
+        Command::Pack { src, out } => {
+            let packed = pack::pack(src, out, &limits, &*bar())?;
+            println!(
+                "packed {} {} ({} files, {}) into {}",
+                packed.manifest.id,
+                packed.manifest.version,
+                packed.manifest.files.len(),
+                human_size(packed.size),
+                packed.output.display()
+            );
+        }
+        Command::Validate { bundle, json } => {
+            let report = validate(bundle, &limits, &*bar());
+            if *json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else if report.is_valid() {
+                println!("{} is a valid bundle", bundle.display());
+            } else {
+                println!(
+                    "{} has {} problem(s):",
+                    bundle.display(),
+                    report.diagnostics.len()
+                );
+                println!("{}", diagnostic::render(&report.diagnostics));
+            }
+            return Ok(if report.is_valid() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
+        Command::Inspect { bundle, json } => {
+            let report = validate(bundle, &limits, &*bar());
+            let verified_by = match (&report.signer, library()) {
+                (Some(signer), Ok(lib)) => lib.trust()?.organisation_for(signer).map(str::to_owned),
+                _ => None,
+            };
+            if *json {
+                let value = serde_json::json!({ "report": report, "verified_by": verified_by });
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                print_inspect(&report, verified_by.as_deref());
+            }
+            return Ok(if report.is_valid() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
+        Command::Install { bundle, force } => {
+            let (installed, outcome) = library()?.install(bundle, *force, &*bar())?;
+            let what = format!("{} {}", installed.manifest.id, installed.manifest.version);
+            match outcome {
+                InstallOutcome::Installed => println!("installed {what}"),
+                InstallOutcome::Upgraded { from } => println!(
+                    "upgraded {} from {from} to {}",
+                    installed.manifest.id, installed.manifest.version
+                ),
+                InstallOutcome::Replaced { from } => println!(
+                    "replaced {} {from} by {}",
+                    installed.manifest.id, installed.manifest.version
+                ),
+                InstallOutcome::Unchanged => println!("{what} is already installed"),
+            }
+            println!("  {}", signature_line(&installed));
+        }
+        Command::List { json } => {
+            let (modules, problems) = library()?.list()?;
+            if *json {
+                let value = serde_json::json!({ "modules": modules.iter().map(list_entry).collect::<Vec<_>>(), "problems": problems });
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else if modules.is_empty() && problems.is_empty() {
+                println!("no module installed (install one with `dlis install BUNDLE.zip`)");
+            } else {
+                for module in &modules {
+                    let m = &module.manifest;
+                    println!(
+                        "{:<28} {:<8} {} ({} min, {}; {})",
+                        m.id,
+                        m.version.to_string(),
+                        m.title_in("en"),
+                        m.estimated_minutes,
+                        m.languages.join("/"),
+                        signature_line(module)
+                    );
+                }
+                for problem in &problems {
+                    eprintln!("warning: {problem}");
+                }
+            }
+        }
+        Command::Remove { module_id } => {
+            let removed = library()?.remove(module_id)?;
+            println!(
+                "removed {} {}",
+                removed.manifest.id, removed.manifest.version
+            );
+        }
+        Command::Keygen { organisation, out } => {
+            if organisation.trim().is_empty() {
+                bail!("--organisation must name the organisation");
+            }
+            let key = KeyPair::generate(organisation);
+            let (secret, public) = (out.with_extension("key"), out.with_extension("pub"));
+            key.write(&secret, &public)?;
+            println!(
+                "wrote {} (secret: keep it safe, never ship it)",
+                secret.display()
+            );
+            println!(
+                "wrote {} (public: give it to the laptops that should trust {organisation})",
+                public.display()
+            );
+        }
+        Command::Sign { bundle, key, out } => {
+            let key = KeyPair::read(key)?;
+            let out = out.as_deref().unwrap_or(bundle);
+            signature::sign_bundle(bundle, &key, out, &limits)?;
+            println!("signed {} as {}", out.display(), key.organisation);
+        }
+        Command::Trust { action } => {
+            let mut store = library()?.trust()?;
+            match action {
+                TrustAction::Add { public_key } => {
+                    let key = signature::read_public(public_key)?;
+                    let organisation = key.organisation.clone();
+                    if store.add(key)? {
+                        println!("trusted {organisation}: its signed modules show as verified");
+                    } else {
+                        println!("{organisation} was already trusted");
+                    }
+                }
+                TrustAction::List => {
+                    for key in store.keys() {
+                        println!("{}  {}", key.public_key, key.organisation);
+                    }
+                }
+                TrustAction::Remove {
+                    key_or_organisation,
+                } => match store.remove(key_or_organisation)? {
+                    0 => bail!(
+                        "no trusted key matches {key_or_organisation:?} (see `dlis trust list`)"
+                    ),
+                    n => println!("removed {n} trusted key(s)"),
+                },
+            }
+        }
+        Command::Schema => println!(
+            "{}",
+            serde_json::to_string_pretty(&dlis::manifest::json_schema())?
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn signature_line(installed: &Installed) -> String {
+    match (&installed.verified_by, &installed.signer) {
+        (Some(org), _) => format!("verified by {org}"),
+        (None, Some(signer)) => format!(
+            "signed by an untrusted key claiming \"{}\"",
+            signer.organisation
+        ),
+        (None, None) => "unsigned".into(),
+    }
+}
+
+fn list_entry(installed: &Installed) -> serde_json::Value {
+    let m = &installed.manifest;
+    serde_json::json!({
+        "id": m.id, "version": m.version.to_string(), "title": m.title, "organisation": m.organisation.name,
+        "languages": m.languages, "estimated_minutes": m.estimated_minutes, "activities": m.activities.len(),
+        "size": installed.size, "path": installed.path, "verified_by": installed.verified_by,
+        "signed": installed.signer.is_some(),
+    })
+}
+
+fn print_inspect(report: &Report, verified_by: Option<&str>) {
+    println!("{}", report.bundle.display());
+    if let Some(m) = &report.manifest {
+        let lang = m.default_language.as_str();
+        println!(
+            "  module      {} {} — {}",
+            m.id,
+            m.version,
+            localized(&m.title, lang, lang)
+        );
+        println!("  issued by   {} ({})", m.organisation.name, m.license);
+        println!("  languages   {} (default {lang})", m.languages.join(", "));
+        println!("  duration    about {} min", m.estimated_minutes);
+        println!("  activities");
+        for activity in &m.activities {
+            let detail = match activity {
+                Activity::Lesson(_) => String::new(),
+                Activity::Video(v) => {
+                    format!(" ({:.0} s, {})", v.duration_seconds, v.source.media_type)
+                }
+                Activity::Quiz(q) => format!(
+                    " ({} questions, pass mark {}%)",
+                    q.questions.len(),
+                    q.pass_mark_percent
+                ),
+            };
+            println!(
+                "    {:<6} {:<28} {}{detail}",
+                activity.kind_name(),
+                activity.id(),
+                localized(activity.title(), lang, lang)
+            );
+        }
+    }
+    let total: u64 = report.entries.iter().map(|e| e.size).sum();
+    let packed: u64 = report.entries.iter().map(|e| e.compressed_size).sum();
+    println!(
+        "  files       {} ({} unpacked, {} in the zip)",
+        report.entries.len(),
+        human_size(total),
+        human_size(packed)
+    );
+    let signer = match (&report.signer, verified_by) {
+        (Some(_), Some(org)) => format!("verified by {org}"),
+        (Some(s), None) => format!("signed by an untrusted key claiming \"{}\"", s.organisation),
+        (None, _) => "unsigned".into(),
+    };
+    println!("  signature   {signer}");
+    if report.is_valid() {
+        println!("  valid       yes");
+    } else {
+        println!(
+            "  valid       no, {} problem(s):\n{}",
+            report.diagnostics.len(),
+            diagnostic::render(&report.diagnostics)
+        );
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / 1_048_576.0),
+        b if b >= 1 << 10 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{b} B"),
+    }
+}
+
+/// A terminal progress bar on stderr, or nothing when stderr is not a terminal.
+fn bar() -> Box<dyn Progress> {
+    if !std::io::stderr().is_terminal() {
+        return Box::new(Silent);
+    }
+    Box::new(Bar(ProgressBar::hidden()))
+}
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn phase(&self, label: &str, total: u64) {
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_style(
+            ProgressStyle::with_template("{msg:>10} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        self.0.set_message(label.to_owned());
+        self.0.set_length(total);
+        self.0.set_position(0);
+    }
+    fn advance(&self, bytes: u64) {
+        self.0.inc(bytes);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}

@@ -1,0 +1,755 @@
+//! `module.json`: the manifest of a module bundle, its parsing and its own consistency checks.
+//!
+//! The Rust types here are the specification: `docs/module.schema.json` is generated from them
+//! (`dlis schema`), and a test fails when the committed schema is stale. Checks that need the
+//! bundle's files (does this lesson exist?) live in [`crate::bundle::validate`].
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::paths;
+
+/// Name of the manifest at the root of every bundle.
+pub const MANIFEST_PATH: &str = "module.json";
+/// The bundle format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// Languages every module must offer: the DLIS partners' working languages.
+pub const REQUIRED_LANGUAGES: [&str; 2] = ["fr", "en"];
+
+/// Text in several languages, keyed by BCP 47 language tag (`fr`, `en`, `ro`, `el`, `nl-BE`).
+pub type Localized<T> = BTreeMap<String, T>;
+
+/// The manifest of a module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "DLIS Learn module manifest (module.json), format 1")]
+pub struct Manifest {
+    /// Bundle format version. Readers refuse a format they do not know.
+    pub format: u32,
+    /// Stable identifier of the module across versions, e.g. `dlis.faire-avec`.
+    #[schemars(regex(pattern = r"^[a-z0-9]+([.-][a-z0-9]+)*$"))]
+    pub id: String,
+    /// Semantic version; installing a higher version upgrades the module.
+    #[schemars(with = "String", regex(pattern = r"^\d+\.\d+\.\d+"))]
+    pub version: semver::Version,
+    /// Every language the module is written in (BCP 47). Must include `fr` and `en`.
+    pub languages: Vec<String>,
+    /// Language shown when the learner's language is not among `languages`.
+    pub default_language: String,
+    pub title: Localized<String>,
+    pub description: Localized<String>,
+    /// Learning objectives, in the order they are shown.
+    pub objectives: Localized<Vec<String>>,
+    /// The partner organisation that issues the module.
+    pub organisation: Organisation,
+    pub authors: Vec<String>,
+    /// SPDX license expression, e.g. `CC-BY-SA-4.0`.
+    pub license: String,
+    pub estimated_minutes: u32,
+    /// The activities in the order a learner should take them.
+    pub activities: Vec<Activity>,
+    pub completion: CompletionRule,
+    /// Every file of the bundle but `module.json` and `signature.json`, written by `dlis pack`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<FileEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One file of the bundle with the size and hash it must have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    pub path: String,
+    pub size: u64,
+    /// Lowercase hexadecimal SHA-256 of the file's bytes.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
+}
+
+/// A step of the module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Activity {
+    Lesson(Lesson),
+    Video(Video),
+    Quiz(Quiz),
+}
+
+/// A text to read: one Markdown file per language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub id: String,
+    pub title: Localized<String>,
+    /// Path of the Markdown file (CommonMark with tables) per language.
+    pub body: Localized<String>,
+}
+
+/// A short video capsule with subtitles and a transcript per language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    pub id: String,
+    pub title: Localized<String>,
+    pub source: MediaSource,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poster: Option<String>,
+    pub duration_seconds: f64,
+    /// WebVTT file per language.
+    pub subtitles: Localized<String>,
+    /// Markdown transcript per language.
+    pub transcript: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MediaSource {
+    pub path: String,
+    /// `video/webm` (VP9/Opus) or `video/mp4` (H.264/AAC).
+    pub media_type: String,
+}
+
+/// The media types a capsule may have, with the file extension that goes with each.
+pub const VIDEO_TYPES: [(&str, &str); 2] = [("video/webm", "webm"), ("video/mp4", "mp4")];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub id: String,
+    pub title: Localized<String>,
+    /// Percentage of the points needed to pass.
+    pub pass_mark_percent: u8,
+    /// How many attempts a learner has; absent or `null` means unlimited.
+    #[serde(default)]
+    pub max_attempts: Option<u32>,
+    pub feedback: FeedbackTiming,
+    #[serde(default)]
+    pub shuffle_questions: bool,
+    #[serde(default)]
+    pub shuffle_options: bool,
+    pub questions: Vec<Question>,
+}
+
+/// When a learner sees whether an answer was right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackTiming {
+    /// After each answer.
+    Immediate,
+    /// Once the whole attempt is submitted.
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub prompt: Localized<String>,
+    /// Optional illustration (a bundle path).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default = "one_point")]
+    pub points: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<QuestionFeedback>,
+    pub answer: Answer,
+}
+
+fn one_point() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFeedback {
+    pub correct: Localized<String>,
+    pub incorrect: Localized<String>,
+}
+
+/// The expected answer of a question, which also decides how it is asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Answer {
+    SingleChoice {
+        options: Vec<Choice>,
+        /// Id of the right option.
+        correct: String,
+    },
+    MultipleChoice {
+        options: Vec<Choice>,
+        /// Ids of every right option.
+        correct: Vec<String>,
+        #[serde(default)]
+        scoring: Scoring,
+    },
+    TrueFalse {
+        correct: bool,
+    },
+    /// Items listed in the right order; the player shuffles them.
+    Ordering {
+        items: Vec<Choice>,
+    },
+    /// Pairs listed as they match; the player shuffles the right-hand side.
+    Matching {
+        pairs: Vec<Pair>,
+        #[serde(default)]
+        scoring: Scoring,
+    },
+    /// Free text compared with the accepted answers of the learner's language.
+    ShortText {
+        accepted: Localized<Vec<String>>,
+        #[serde(default)]
+        case_sensitive: bool,
+        #[serde(default)]
+        accent_sensitive: bool,
+    },
+}
+
+impl Answer {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Answer::SingleChoice { .. } => "single_choice",
+            Answer::MultipleChoice { .. } => "multiple_choice",
+            Answer::TrueFalse { .. } => "true_false",
+            Answer::Ordering { .. } => "ordering",
+            Answer::Matching { .. } => "matching",
+            Answer::ShortText { .. } => "short_text",
+        }
+    }
+}
+
+/// How a question with several parts is scored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scoring {
+    /// Full points only when every part is right.
+    #[default]
+    AllOrNothing,
+    /// Points in proportion to the right parts (wrong choices subtract, never below zero).
+    Partial,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub text: Localized<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pair {
+    pub id: String,
+    pub left: Localized<String>,
+    pub right: Localized<String>,
+}
+
+/// What a learner must do for the module to count as completed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompletionRule {
+    /// Every lesson read to the end (or marked read).
+    #[serde(default)]
+    pub all_lessons_read: bool,
+    /// Every capsule watched to at least this percentage (of intervals actually watched).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub videos_watched_percent: Option<u8>,
+    /// Every quiz passed.
+    #[serde(default)]
+    pub quizzes_passed: bool,
+}
+
+impl Activity {
+    pub fn id(&self) -> &str {
+        match self {
+            Activity::Lesson(a) => &a.id,
+            Activity::Video(a) => &a.id,
+            Activity::Quiz(a) => &a.id,
+        }
+    }
+
+    pub fn title(&self) -> &Localized<String> {
+        match self {
+            Activity::Lesson(a) => &a.title,
+            Activity::Video(a) => &a.title,
+            Activity::Quiz(a) => &a.title,
+        }
+    }
+
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Activity::Lesson(_) => "lesson",
+            Activity::Video(_) => "video",
+            Activity::Quiz(_) => "quiz",
+        }
+    }
+}
+
+/// Why `module.json` could not be read at all. Field-level problems are [`Diagnostic`]s.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("module.json is not valid JSON: {0}")]
+    Json(serde_json::Error),
+    #[error("module.json has no `format` number; is this a DLIS Learn module?")]
+    MissingFormat,
+    #[error(
+        "module.json is in bundle format {found}, this version of DLIS Learn reads format {FORMAT_VERSION}; \
+         update DLIS Learn or ask the module's author for a format {FORMAT_VERSION} bundle"
+    )]
+    UnknownFormat { found: u64 },
+    #[error("module.json: {path}: {message}")]
+    Field { path: String, message: String },
+}
+
+impl Manifest {
+    /// Parses `module.json`, checking the format version before anything else so that a
+    /// future bundle gets a clear "update DLIS Learn" instead of a confusing field error.
+    pub fn parse(bytes: &[u8]) -> Result<Manifest, ManifestError> {
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(ManifestError::Json)?;
+        match value.get("format").and_then(serde_json::Value::as_u64) {
+            None => return Err(ManifestError::MissingFormat),
+            Some(found) if found != u64::from(FORMAT_VERSION) => {
+                return Err(ManifestError::UnknownFormat { found });
+            }
+            Some(_) => {}
+        }
+        serde_path_to_error::deserialize(value).map_err(|err| {
+            let path = err.path().to_string();
+            ManifestError::Field {
+                path,
+                message: err.into_inner().to_string(),
+            }
+        })
+    }
+
+    /// The manifest as written into a bundle: pretty JSON with a final newline, so that the
+    /// same sources always give the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a manifest always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The title in `language`, or in the default language.
+    pub fn title_in(&self, language: &str) -> &str {
+        localized(&self.title, language, &self.default_language)
+    }
+
+    /// Every bundle path the manifest's activities refer to, with the field that names it.
+    pub fn referenced_paths(&self) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for (i, activity) in self.activities.iter().enumerate() {
+            let at = format!("activities[{i}]");
+            match activity {
+                Activity::Lesson(lesson) => {
+                    for (lang, path) in &lesson.body {
+                        out.push((format!("{at}.body.{lang}"), path.as_str()));
+                    }
+                }
+                Activity::Video(video) => {
+                    out.push((format!("{at}.source.path"), video.source.path.as_str()));
+                    if let Some(poster) = &video.poster {
+                        out.push((format!("{at}.poster"), poster.as_str()));
+                    }
+                    for (lang, path) in &video.subtitles {
+                        out.push((format!("{at}.subtitles.{lang}"), path.as_str()));
+                    }
+                    for (lang, path) in &video.transcript {
+                        out.push((format!("{at}.transcript.{lang}"), path.as_str()));
+                    }
+                }
+                Activity::Quiz(quiz) => {
+                    for (q, question) in quiz.questions.iter().enumerate() {
+                        if let Some(image) = &question.image {
+                            out.push((format!("{at}.questions[{q}].image"), image.as_str()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks the manifest on its own: identifiers, languages, license, quiz answers,
+    /// referenced paths' shape. Returns every problem found.
+    pub fn check(&self) -> Vec<Diagnostic> {
+        let mut check = Checker {
+            languages: self.languages.iter().cloned().collect(),
+            out: Vec::new(),
+        };
+        check.all(self);
+        check.out
+    }
+}
+
+/// Picks the text for `language`, falling back to `default`, then to any language.
+pub fn localized<'a>(texts: &'a Localized<String>, language: &str, default: &str) -> &'a str {
+    texts
+        .get(language)
+        .or_else(|| texts.get(default))
+        .or_else(|| texts.values().next())
+        .map_or("", String::as_str)
+}
+
+fn is_module_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split(['.', '-']).all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_local_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+struct Checker {
+    languages: BTreeSet<String>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn problem(&mut self, field: impl AsRef<str>, message: impl Into<String>) {
+        self.out.push(Diagnostic::new(
+            format!("{MANIFEST_PATH}: {}", field.as_ref()),
+            message,
+        ));
+    }
+
+    fn all(&mut self, m: &Manifest) {
+        if !is_module_id(&m.id) {
+            self.problem("id", format!("{:?} is not a valid module id (lowercase letters, digits, '.' and '-', e.g. \"dlis.faire-avec\")", m.id));
+        }
+        self.languages_declared(m);
+        self.text("title", &m.title);
+        self.text("description", &m.description);
+        self.localized("objectives", &m.objectives, |list| {
+            !list.is_empty() && list.iter().all(|o| !o.trim().is_empty())
+        });
+        if m.organisation.name.trim().is_empty() {
+            self.problem(
+                "organisation.name",
+                "the issuing organisation must be named",
+            );
+        }
+        if m.authors.is_empty() {
+            self.problem("authors", "list at least one author");
+        }
+        if let Err(err) = spdx::Expression::parse(&m.license) {
+            self.problem(
+                "license",
+                format!(
+                    "{:?} is not an SPDX license expression ({}); e.g. \"CC-BY-SA-4.0\"",
+                    m.license, err.reason
+                ),
+            );
+        }
+        if m.estimated_minutes == 0 {
+            self.problem("estimated_minutes", "must be at least 1");
+        }
+        if m.activities.is_empty() {
+            self.problem("activities", "a module needs at least one activity");
+        }
+        self.unique_ids("activities", m.activities.iter().map(Activity::id));
+        for (i, activity) in m.activities.iter().enumerate() {
+            self.activity(&format!("activities[{i}]"), activity);
+        }
+        if let Some(percent) = m.completion.videos_watched_percent
+            && !(1..=100).contains(&percent)
+        {
+            self.problem(
+                "completion.videos_watched_percent",
+                "must be between 1 and 100",
+            );
+        }
+        for (field, path) in m.referenced_paths() {
+            if let Err(problem) = paths::check(path) {
+                self.problem(field, format!("{path:?}: {problem}"));
+            }
+        }
+    }
+
+    fn languages_declared(&mut self, m: &Manifest) {
+        let mut seen = HashSet::new();
+        for tag in &m.languages {
+            if let Err(err) = oxilangtag::LanguageTag::parse(tag.as_str()) {
+                self.problem(
+                    "languages",
+                    format!("{tag:?} is not a BCP 47 language tag ({err})"),
+                );
+            }
+            if !seen.insert(tag) {
+                self.problem("languages", format!("{tag:?} is listed twice"));
+            }
+        }
+        for required in REQUIRED_LANGUAGES {
+            if !self.languages.contains(required) {
+                self.problem("languages", format!("every DLIS module is offered in at least French and English; add {required:?}"));
+            }
+        }
+        if !self.languages.contains(&m.default_language) {
+            self.problem(
+                "default_language",
+                format!("{:?} is not one of `languages`", m.default_language),
+            );
+        }
+    }
+
+    /// A localized value must exist in exactly the declared languages, and `ok` for each.
+    fn localized<T>(&mut self, field: &str, value: &Localized<T>, ok: impl Fn(&T) -> bool) {
+        for lang in &self.languages.clone() {
+            match value.get(lang) {
+                None => self.problem(field, format!("missing the {lang:?} version")),
+                Some(v) if !ok(v) => self.problem(format!("{field}.{lang}"), "is empty"),
+                Some(_) => {}
+            }
+        }
+        for lang in value.keys() {
+            if !self.languages.contains(lang) {
+                self.problem(
+                    format!("{field}.{lang}"),
+                    format!("{lang:?} is not declared in `languages`"),
+                );
+            }
+        }
+    }
+
+    fn text(&mut self, field: &str, value: &Localized<String>) {
+        self.localized(field, value, |s| !s.trim().is_empty());
+    }
+
+    fn unique_ids<'a>(&mut self, field: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !is_local_id(id) {
+                self.problem(
+                    format!("{field}[{i}].id"),
+                    format!("{id:?} is not a valid id (lowercase letters, digits and '-')"),
+                );
+            }
+            if !seen.insert(id) {
+                self.problem(format!("{field}[{i}].id"), format!("{id:?} is used twice"));
+            }
+        }
+    }
+
+    fn activity(&mut self, at: &str, activity: &Activity) {
+        self.text(&format!("{at}.title"), activity.title());
+        match activity {
+            Activity::Lesson(lesson) => {
+                self.text(&format!("{at}.body"), &lesson.body);
+                for (lang, path) in &lesson.body {
+                    if !path.ends_with(".md") {
+                        self.problem(
+                            format!("{at}.body.{lang}"),
+                            format!("{path:?}: a lesson is a Markdown file ending in .md"),
+                        );
+                    }
+                }
+            }
+            Activity::Video(video) => {
+                match VIDEO_TYPES.iter().find(|(media_type, _)| *media_type == video.source.media_type) {
+                    None => self.problem(
+                        format!("{at}.source.media_type"),
+                        format!("{:?} is not supported; use \"video/webm\" (VP9/Opus) or \"video/mp4\" (H.264/AAC)", video.source.media_type),
+                    ),
+                    Some((media_type, extension)) if !video.source.path.ends_with(&format!(".{extension}")) => self.problem(
+                        format!("{at}.source.path"),
+                        format!("{:?} does not end in .{extension} as {media_type} files do", video.source.path),
+                    ),
+                    Some(_) => {}
+                }
+                if !(video.duration_seconds.is_finite() && video.duration_seconds > 0.0) {
+                    self.problem(
+                        format!("{at}.duration_seconds"),
+                        "must be a positive number of seconds",
+                    );
+                }
+                self.text(&format!("{at}.subtitles"), &video.subtitles);
+                self.text(&format!("{at}.transcript"), &video.transcript);
+                for (lang, path) in &video.subtitles {
+                    if !path.ends_with(".vtt") {
+                        self.problem(
+                            format!("{at}.subtitles.{lang}"),
+                            format!("{path:?}: subtitles are WebVTT files ending in .vtt"),
+                        );
+                    }
+                }
+            }
+            Activity::Quiz(quiz) => self.quiz(at, quiz),
+        }
+    }
+
+    fn quiz(&mut self, at: &str, quiz: &Quiz) {
+        if quiz.pass_mark_percent > 100 {
+            self.problem(
+                format!("{at}.pass_mark_percent"),
+                "must be between 0 and 100",
+            );
+        }
+        if quiz.max_attempts == Some(0) {
+            self.problem(
+                format!("{at}.max_attempts"),
+                "must be at least 1, or null for unlimited attempts",
+            );
+        }
+        if quiz.questions.is_empty() {
+            self.problem(
+                format!("{at}.questions"),
+                "a quiz needs at least one question",
+            );
+        }
+        self.unique_ids(
+            &format!("{at}.questions"),
+            quiz.questions.iter().map(|q| q.id.as_str()),
+        );
+        for (q, question) in quiz.questions.iter().enumerate() {
+            let qat = format!("{at}.questions[{q}]");
+            self.text(&format!("{qat}.prompt"), &question.prompt);
+            if !(question.points.is_finite() && question.points > 0.0) {
+                self.problem(format!("{qat}.points"), "must be a positive number");
+            }
+            if let Some(feedback) = &question.feedback {
+                self.text(&format!("{qat}.feedback.correct"), &feedback.correct);
+                self.text(&format!("{qat}.feedback.incorrect"), &feedback.incorrect);
+            }
+            self.answer(&format!("{qat}.answer"), &question.answer);
+        }
+    }
+
+    fn choices(&mut self, field: &str, choices: &[Choice], minimum: usize) {
+        if choices.len() < minimum {
+            self.problem(field, format!("needs at least {minimum} entries"));
+        }
+        self.unique_ids(field, choices.iter().map(|c| c.id.as_str()));
+        for (i, choice) in choices.iter().enumerate() {
+            self.text(&format!("{field}[{i}].text"), &choice.text);
+        }
+    }
+
+    fn answer(&mut self, at: &str, answer: &Answer) {
+        let known = |options: &[Choice], id: &str| options.iter().any(|o| o.id == id);
+        match answer {
+            Answer::SingleChoice { options, correct } => {
+                self.choices(&format!("{at}.options"), options, 2);
+                if !known(options, correct) {
+                    self.problem(
+                        format!("{at}.correct"),
+                        format!("{correct:?} is not the id of one of the options"),
+                    );
+                }
+            }
+            Answer::MultipleChoice {
+                options, correct, ..
+            } => {
+                self.choices(&format!("{at}.options"), options, 2);
+                if correct.is_empty() {
+                    self.problem(format!("{at}.correct"), "name at least one right option");
+                }
+                for id in correct {
+                    if !known(options, id) {
+                        self.problem(
+                            format!("{at}.correct"),
+                            format!("{id:?} is not the id of one of the options"),
+                        );
+                    }
+                }
+                if correct.iter().collect::<HashSet<_>>().len() != correct.len() {
+                    self.problem(format!("{at}.correct"), "an option is listed twice");
+                }
+            }
+            Answer::TrueFalse { .. } => {}
+            Answer::Ordering { items } => self.choices(&format!("{at}.items"), items, 2),
+            Answer::Matching { pairs, .. } => {
+                if pairs.len() < 2 {
+                    self.problem(format!("{at}.pairs"), "needs at least 2 entries");
+                }
+                self.unique_ids(&format!("{at}.pairs"), pairs.iter().map(|p| p.id.as_str()));
+                for (i, pair) in pairs.iter().enumerate() {
+                    self.text(&format!("{at}.pairs[{i}].left"), &pair.left);
+                    self.text(&format!("{at}.pairs[{i}].right"), &pair.right);
+                }
+            }
+            Answer::ShortText { accepted, .. } => {
+                self.localized(&format!("{at}.accepted"), accepted, |list| {
+                    !list.is_empty() && list.iter().all(|a| !a.trim().is_empty())
+                });
+            }
+        }
+    }
+}
+
+/// The JSON Schema of `module.json`, generated from the types above.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(Manifest)).expect("schema serialises");
+    if let Some(object) = schema.as_object_mut() {
+        object.insert(
+            "$id".into(),
+            "https://dlis-learn.eu/schema/module-1.json".into(),
+        );
+    }
+    schema
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_ids_and_local_ids() {
+        assert!(is_module_id("dlis.faire-avec"));
+        assert!(is_module_id("a1"));
+        for bad in ["", "Dlis", "a..b", "a-", ".a", "a b", "é"] {
+            assert!(!is_module_id(bad), "{bad:?}");
+        }
+        assert!(is_local_id("q-10"));
+        assert!(!is_local_id("q.1"));
+    }
+
+    #[test]
+    fn a_future_format_is_refused_before_field_errors() {
+        let err = Manifest::parse(br#"{"format": 2, "whatever": true}"#).unwrap_err();
+        assert!(
+            matches!(err, ManifestError::UnknownFormat { found: 2 }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("update DLIS Learn"));
+    }
+
+    #[test]
+    fn field_errors_name_the_field() {
+        let err = Manifest::parse(br#"{"format": 1, "id": 3}"#).unwrap_err();
+        assert!(err.to_string().contains("module.json: id"), "{err}");
+    }
+
+    #[test]
+    fn localized_falls_back_to_default_language() {
+        let texts: Localized<String> = [
+            ("fr".into(), "Bonjour".into()),
+            ("en".into(), "Hello".into()),
+        ]
+        .into();
+        assert_eq!(localized(&texts, "en", "fr"), "Hello");
+        assert_eq!(localized(&texts, "ro", "fr"), "Bonjour");
+    }
+}
