@@ -315,7 +315,8 @@ def trim(data: array, sr: int, threshold: int = 256, keep_s: float = 0.04) -> ar
 
 
 def count_words(text: str) -> int:
-    return sum(1 for t in re.split(r"[\s\u00a0'’\-]+", text) if re.search(r"\w", t))
+    """Words as people count them: whitespace-separated tokens ("l'écart" and "peut-être" are one word)."""
+    return sum(1 for t in text.split() if re.search(r"\w", t))
 
 
 # --- subtitles ----------------------------------------------------------------------------------------------

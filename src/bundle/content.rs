@@ -12,8 +12,12 @@ use crate::paths;
 
 /// Read access to the files of a bundle or of a module source folder.
 pub trait Files {
-    /// True when the bundle holds a readable file at `path`.
+    /// True when the bundle holds a file at `path`.
     fn contains(&self, path: &str) -> bool;
+    /// True when the file's content can be checked; false when its damage is already reported.
+    fn checkable(&self, path: &str) -> bool {
+        self.contains(path)
+    }
     /// The whole content of a text file (lesson, subtitles, transcript), or why it can't be read.
     fn read_text(&mut self, path: &str) -> Result<Vec<u8>, String>;
     /// The first bytes of a file, to recognise its real format.
@@ -60,8 +64,8 @@ pub fn check(manifest: &Manifest, files: &mut dyn Files) -> Vec<Diagnostic> {
 
 /// Reads a referenced text file as UTF-8; problems are recorded, `None` means skip further checks.
 fn text(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) -> Option<String> {
-    if !files.contains(path) {
-        return None; // already reported as a missing reference
+    if !files.checkable(path) {
+        return None; // already reported as missing or damaged
     }
     let bytes = match files.read_text(path) {
         Ok(bytes) => bytes,
@@ -86,8 +90,8 @@ fn markdown(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
     };
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
         let (what, destination) = match &event {
-            Event::Start(Tag::Image { dest_url, .. }) => ("image", dest_url),
-            Event::Start(Tag::Link { dest_url, .. }) => ("link", dest_url),
+            Event::Start(Tag::Image { dest_url, .. }) => ("image", dest_url.as_ref()),
+            Event::Start(Tag::Link { dest_url, .. }) => ("link", dest_url.as_ref()),
             _ => continue,
         };
         let Some(target) = local_target(destination) else {
@@ -140,7 +144,7 @@ fn webvtt(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
 
 /// A capsule must really be the container its media type says, or the player fails late.
 fn media_signature(path: &str, media_type: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
-    if !files.contains(path) {
+    if !files.checkable(path) {
         return;
     }
     let head = files.head(path).unwrap_or_default();

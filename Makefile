@@ -1,0 +1,8 @@
+# Shortcuts; the scripts do the work (and install what they need).
+.PHONY: run test bench
+run:
+	bash scripts/run.sh
+test:
+	bash scripts/test.sh
+bench:
+	cargo bench --bench install
