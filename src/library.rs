@@ -191,17 +191,20 @@ impl Library {
         let outcome = match self.installed_manifest(&target) {
             None => InstallOutcome::Installed,
             Some((old, old_bytes)) => {
-                let (id, from) = (manifest.id.clone(), old.version.to_string());
-                if old.version < manifest.version {
+                let (id, from) = (old.manifest.id.clone(), old.manifest.version.to_string());
+                let same_content = report.manifest_bytes.as_deref() == Some(old_bytes.as_slice());
+                if old.manifest.version < manifest.version {
                     InstallOutcome::Upgraded { from }
-                } else if report.manifest_bytes.as_deref() == Some(old_bytes.as_slice()) && !force {
+                } else if same_content && old.signer != report.signer {
+                    InstallOutcome::Replaced { from } // the same files, newly signed or re-signed
+                } else if same_content && !force {
                     return Ok((
                         self.describe(&target, manifest, report.signer),
                         InstallOutcome::Unchanged,
                     ));
                 } else if force {
                     InstallOutcome::Replaced { from }
-                } else if old.version == manifest.version {
+                } else if old.manifest.version == manifest.version {
                     return Err(InstallError::SameVersionDiffers { id, version: from });
                 } else {
                     return Err(InstallError::Older {
@@ -239,12 +242,9 @@ impl Library {
         }
     }
 
-    /// The manifest (and its bytes) of the bundle installed at `path`, if any readable one.
-    fn installed_manifest(&self, path: &Path) -> Option<(Manifest, Vec<u8>)> {
-        let (mut archive, _) = bundle::archive::Archive::open(path, &self.limits).ok()?;
-        let entry = archive.entry(crate::manifest::MANIFEST_PATH)?.clone();
-        let bytes = archive.read(&entry, self.limits.max_text_size).ok()?;
-        Some((Manifest::parse(&bytes).ok()?, bytes))
+    /// The module installed at `path` and its manifest's bytes, if it is readable.
+    fn installed_manifest(&self, path: &Path) -> Option<(Installed, Vec<u8>)> {
+        self.read_installed(path, &TrustStore::empty()).ok()
     }
 
     fn describe(&self, path: &Path, manifest: Manifest, signer: Option<Signer>) -> Installed {
@@ -283,14 +283,18 @@ impl Library {
         let (mut modules, mut problems) = (Vec::new(), Vec::new());
         for path in paths {
             match self.read_installed(&path, &trust) {
-                Ok(installed) => modules.push(installed),
+                Ok((installed, _)) => modules.push(installed),
                 Err(problem) => problems.push(Diagnostic::new(path.display().to_string(), problem)),
             }
         }
         Ok((modules, problems))
     }
 
-    fn read_installed(&self, path: &Path, trust: &TrustStore) -> Result<Installed, String> {
+    fn read_installed(
+        &self,
+        path: &Path,
+        trust: &TrustStore,
+    ) -> Result<(Installed, Vec<u8>), String> {
         let (mut archive, problems) =
             bundle::archive::Archive::open(path, &self.limits).map_err(|e| e.to_string())?;
         if let Some(problem) = problems.first() {
@@ -309,13 +313,14 @@ impl Library {
             .as_ref()
             .and_then(|s| trust.organisation_for(s).map(str::to_owned));
         let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        Ok(Installed {
+        let installed = Installed {
             manifest,
             path: path.to_owned(),
             size,
             signer,
             verified_by,
-        })
+        };
+        Ok((installed, bytes))
     }
 
     /// Uninstalls a module. Learners' records are kept; they belong to the progress store.

@@ -28,12 +28,18 @@ pub type Localized<T> = BTreeMap<String, T>;
 #[schemars(title = "DLIS Learn module manifest (module.json), format 1")]
 pub struct Manifest {
     /// Bundle format version. Readers refuse a format they do not know.
+    #[schemars(range(min = 1, max = 1))]
     pub format: u32,
     /// Stable identifier of the module across versions, e.g. `dlis.faire-avec`.
     #[schemars(regex(pattern = r"^[a-z0-9]+([.-][a-z0-9]+)*$"))]
     pub id: String,
     /// Semantic version; installing a higher version upgrades the module.
-    #[schemars(with = "String", regex(pattern = r"^\d+\.\d+\.\d+"))]
+    #[schemars(
+        with = "String",
+        regex(
+            pattern = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$"
+        )
+    )]
     pub version: semver::Version,
     /// Every language the module is written in (BCP 47). Must include `fr` and `en`.
     pub languages: Vec<String>,
@@ -89,6 +95,7 @@ pub enum Activity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lesson {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub title: Localized<String>,
     /// Path of the Markdown file (CommonMark with tables) per language.
@@ -99,6 +106,7 @@ pub struct Lesson {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Video {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub title: Localized<String>,
     pub source: MediaSource,
@@ -125,9 +133,11 @@ pub const VIDEO_TYPES: [(&str, &str); 2] = [("video/webm", "webm"), ("video/mp4"
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub title: Localized<String>,
     /// Percentage of the points needed to pass.
+    #[schemars(range(max = 100))]
     pub pass_mark_percent: u8,
     /// How many attempts a learner has; absent or `null` means unlimited.
     #[serde(default)]
@@ -153,6 +163,7 @@ pub enum FeedbackTiming {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub prompt: Localized<String>,
     /// Optional illustration (a bundle path).
@@ -242,6 +253,7 @@ pub enum Scoring {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub text: Localized<String>,
 }
@@ -249,6 +261,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub id: String,
     pub left: Localized<String>,
     pub right: Localized<String>,
@@ -263,6 +276,7 @@ pub struct CompletionRule {
     pub all_lessons_read: bool,
     /// Every capsule watched to at least this percentage (of intervals actually watched).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 100))]
     pub videos_watched_percent: Option<u8>,
     /// Every quiz passed.
     #[serde(default)]
@@ -300,7 +314,7 @@ impl Activity {
 pub enum ManifestError {
     #[error("module.json is not valid JSON: {0}")]
     Json(serde_json::Error),
-    #[error("module.json has no `format` number; is this a DLIS Learn module?")]
+    #[error("module.json has no whole-number `format` (such as 1); is this a DLIS Learn module?")]
     MissingFormat,
     #[error(
         "module.json is in bundle format {found}, this version of DLIS Learn reads format {FORMAT_VERSION}; \

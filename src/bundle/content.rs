@@ -4,7 +4,7 @@
 //! Shared by [`super::validate`] (files in a zip) and [`super::pack`] (files in a source
 //! folder) through the [`Files`] trait, so a source that packs is a bundle that validates.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 use crate::diagnostic::Diagnostic;
 use crate::manifest::{Activity, MANIFEST_PATH, Manifest};
@@ -91,6 +91,10 @@ fn markdown(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
         let (what, destination) = match &event {
             Event::Start(Tag::Image { dest_url, .. }) => ("image", dest_url.as_ref()),
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => continue,
             Event::Start(Tag::Link { dest_url, .. }) => ("link", dest_url.as_ref()),
             _ => continue,
         };

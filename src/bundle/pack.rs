@@ -120,7 +120,22 @@ pub fn pack(
         });
     }
 
-    let size = write_zip(src, &manifest, output, progress)?;
+    let temp = write_zip(src, &manifest, output, progress)?;
+    // The limits of a bundle (zip-bomb ratio, sizes) only show in the written zip: check it
+    // as a reader will, so that whatever packs also validates.
+    let report = super::validate::validate_as(temp.path(), output, limits, progress);
+    if !report.is_valid() {
+        return Err(PackError::Invalid {
+            dir: src.to_owned(),
+            diagnostics: report.diagnostics,
+        });
+    }
+    let write_err = |source| PackError::Write {
+        path: output.to_owned(),
+        source,
+    };
+    let size = temp.as_file().metadata().map_err(write_err)?.len();
+    temp.persist(output).map_err(|e| write_err(e.error))?;
     Ok(Packed {
         manifest,
         output: output.to_owned(),
@@ -213,12 +228,13 @@ fn hash_file(path: &Path, progress: &dyn Progress) -> Result<(u64, String), Pack
     Ok((size, hex(&hasher.finalize())))
 }
 
+/// Writes the bundle to a temporary file beside `output`, for the caller to check and persist.
 fn write_zip(
     src: &Path,
     manifest: &Manifest,
     output: &Path,
     progress: &dyn Progress,
-) -> Result<u64, PackError> {
+) -> Result<tempfile::NamedTempFile, PackError> {
     let write_err = |source| PackError::Write {
         path: output.to_owned(),
         source,
@@ -273,9 +289,7 @@ fn write_zip(
     buffered.flush().map_err(write_err)?;
     drop(buffered);
     temp.as_file().sync_all().map_err(write_err)?;
-    let size = temp.as_file().metadata().map_err(write_err)?.len();
-    temp.persist(output).map_err(|e| write_err(e.error))?;
-    Ok(size)
+    Ok(temp)
 }
 
 /// The files of a source folder, for the content checks.

@@ -120,7 +120,12 @@ pub fn validate_as(
         .collect();
 
     let Some(manifest_entry) = archive.entry(MANIFEST_PATH).cloned() else {
-        if !report.diagnostics.iter().any(|d| d.path == MANIFEST_PATH) {
+        let bundle_level = shown_as.display().to_string();
+        if !report
+            .diagnostics
+            .iter()
+            .any(|d| d.path == MANIFEST_PATH || d.path == bundle_level)
+        {
             report.diagnostics.push(Diagnostic::new(
                 MANIFEST_PATH,
                 "missing at the root of the zip; is this a DLIS Learn module bundle? (bundles are made by `dlis pack`)",

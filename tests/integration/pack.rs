@@ -145,3 +145,40 @@ fn hidden_files_are_left_out_and_the_output_may_live_in_the_source() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_source_that_would_make_a_zip_bomb_is_refused_at_pack_time() {
+    let dir = temp();
+    let src = write_source(dir.path(), "1.0.0");
+    // A 3 MB lesson of one repeated line deflates far beyond the 100:1 ratio a reader accepts.
+    let text = "# Intro\n\n".to_string() + &"la même ligne\n".repeat(3 << 16);
+    fs::write(src.join("lessons/intro.fr.md"), text).unwrap();
+    let out = dir.path().join("out.zip");
+    dlis(dir.path())
+        .arg("pack")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("lessons/intro.fr.md: expands"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn mail_autolinks_in_lessons_are_not_taken_for_files() {
+    let dir = temp();
+    let src = write_source(dir.path(), "1.0.0");
+    fs::write(
+        src.join("lessons/intro.en.md"),
+        "# Intro\n\nWrite to <trainer@example.org>.\n",
+    )
+    .unwrap();
+    dlis(dir.path())
+        .arg("pack")
+        .arg(&src)
+        .arg("-o")
+        .arg(dir.path().join("out.zip"))
+        .assert()
+        .success();
+}

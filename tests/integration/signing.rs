@@ -169,3 +169,50 @@ fn signing_twice_replaces_the_signature_and_keeps_every_file() {
         .success()
         .stdout(predicates::str::contains("claiming \"b\""));
 }
+
+#[test]
+fn installing_a_signed_copy_of_an_installed_module_records_the_signature() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let bundle = valid_bundle(dir.path(), "1.0.0");
+    dlis(&data).arg("install").arg(&bundle).assert().success();
+    let key = dir.path().join("ess");
+    dlis(&data)
+        .args(["keygen", "--organisation", "ESS Cramif", "-o"])
+        .arg(&key)
+        .assert()
+        .success();
+    dlis(&data)
+        .args(["trust", "add"])
+        .arg(key.with_extension("pub"))
+        .assert()
+        .success();
+    dlis(&data)
+        .arg("sign")
+        .arg(&bundle)
+        .arg("--key")
+        .arg(key.with_extension("key"))
+        .assert()
+        .success();
+    dlis(&data)
+        .arg("install")
+        .arg(&bundle)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("verified by ESS Cramif"));
+    let list: Value = serde_json::from_slice(
+        &dlis(&data)
+            .args(["list", "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(list["modules"][0]["verified_by"], "ESS Cramif");
+    dlis(&data)
+        .arg("install")
+        .arg(&bundle)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("already installed"));
+}

@@ -1,0 +1,180 @@
+//! Installing and validating a large bundle, against the floor set by the machine itself:
+//! `cp` of the same file plus `sha256sum` of the copy, measured in the same run.
+//!
+//! `cargo bench --bench install` (size: `DLIS_BENCH_MB`, default 500; runs: `DLIS_BENCH_RUNS`,
+//! default 5). Prints medians and ratios as a Markdown table for the README.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use dlis::Library;
+use dlis::bundle::{self, Limits, pack};
+use dlis::progress::Silent;
+use serde_json::json;
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn loc(text: &str) -> serde_json::Value {
+    json!({"fr": text, "en": text})
+}
+
+/// A module whose capsule is `megabytes` of incompressible bytes behind a WebM header.
+fn write_source(dir: &Path, megabytes: u64) {
+    fs::create_dir_all(dir.join("capsule")).unwrap();
+    fs::create_dir_all(dir.join("lessons")).unwrap();
+    let mut video = Vec::with_capacity((megabytes << 20) as usize);
+    video.extend_from_slice(b"\x1a\x45\xdf\xa3");
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    while (video.len() as u64) < megabytes << 20 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        video.extend_from_slice(&state.to_le_bytes());
+    }
+    fs::write(dir.join("capsule/capsule.webm"), video).unwrap();
+    for lang in ["fr", "en"] {
+        fs::write(
+            dir.join(format!("lessons/a.{lang}.md")),
+            "# Lesson\n\nText.\n",
+        )
+        .unwrap();
+        fs::write(dir.join(format!("capsule/c.{lang}.vtt")), "WEBVTT\n").unwrap();
+        fs::write(dir.join(format!("capsule/t.{lang}.md")), "# Transcript\n").unwrap();
+    }
+    let manifest = json!({
+        "format": 1, "id": "bench.large", "version": "1.0.0", "languages": ["fr", "en"],
+        "default_language": "fr", "title": loc("Large"), "description": loc("Large"),
+        "objectives": {"fr": ["x"], "en": ["x"]}, "organisation": {"name": "Bench"},
+        "authors": ["Bench"], "license": "CC-BY-SA-4.0", "estimated_minutes": 1,
+        "activities": [
+            {"kind": "lesson", "id": "a", "title": loc("A"), "body": {"fr": "lessons/a.fr.md", "en": "lessons/a.en.md"}},
+            {"kind": "video", "id": "c", "title": loc("C"), "duration_seconds": 600.0,
+             "source": {"path": "capsule/capsule.webm", "media_type": "video/webm"},
+             "subtitles": {"fr": "capsule/c.fr.vtt", "en": "capsule/c.en.vtt"},
+             "transcript": {"fr": "capsule/t.fr.md", "en": "capsule/t.en.md"}}
+        ],
+        "completion": {"all_lessons_read": true, "videos_watched_percent": 90}
+    });
+    fs::write(
+        dir.join("module.json"),
+        serde_json::to_vec_pretty(&manifest).unwrap(),
+    )
+    .unwrap();
+}
+
+fn median(runs: u64, mut run: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn timed(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn sh(program: &str, args: &[&Path]) {
+    let status = Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{program} failed");
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo test --benches` asks benches to list their tests; there are none
+    }
+    let megabytes = env_number("DLIS_BENCH_MB", 500);
+    let runs = env_number("DLIS_BENCH_RUNS", 5);
+    let dir = tempfile::Builder::new()
+        .prefix("dlis-bench-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .unwrap();
+    let (src, bundle) = (dir.path().join("src"), dir.path().join("large.zip"));
+    write_source(&src, megabytes);
+    let limits = Limits::default();
+    let pack_time = timed(|| {
+        pack::pack(&src, &bundle, &limits, &Silent).unwrap();
+    });
+    fs::remove_dir_all(&src).unwrap();
+    let size = fs::metadata(&bundle).unwrap().len();
+    let copy = dir.path().join("copy.zip");
+    sh("cat", &[&bundle]); // warm the page cache for every contender alike
+
+    let cp_hash = median(runs, || {
+        let _ = fs::remove_file(&copy);
+        timed(|| {
+            sh("cp", &[&bundle, &copy]);
+            sh("sha256sum", &[&copy]);
+        })
+    });
+    let cp_sync_hash = median(runs, || {
+        let _ = fs::remove_file(&copy);
+        timed(|| {
+            sh("cp", &[&bundle, &copy]);
+            sh("sync", &[&copy]);
+            sh("sha256sum", &[&copy]);
+        })
+    });
+    let hash_only = median(runs, || timed(|| sh("sha256sum", &[&bundle])));
+    let install = median(runs, || {
+        let data = dir.path().join("data");
+        let _ = fs::remove_dir_all(&data);
+        let library = Library::new(&data);
+        timed(|| {
+            library.install(&bundle, false, &Silent).unwrap();
+        })
+    });
+    let validate = median(runs, || {
+        timed(|| {
+            assert!(bundle::validate(&bundle, &limits, &Silent).is_valid());
+        })
+    });
+
+    let ms = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
+    let ratio = |a: Duration, b: Duration| format!("{:.2}x", a.as_secs_f64() / b.as_secs_f64());
+    println!(
+        "\nBundle: {:.0} MB (STORED video), {runs} runs each, medians, page cache warm.\n",
+        size as f64 / 1048576.0
+    );
+    println!("| operation | time | ratio |");
+    println!("|---|---|---|");
+    println!(
+        "| baseline: `cp` + `sha256sum` of the copy | {} | 1.00x |",
+        ms(cp_hash)
+    );
+    println!(
+        "| baseline: `cp` + `sync` + `sha256sum` | {} | {} |",
+        ms(cp_sync_hash),
+        ratio(cp_sync_hash, cp_hash)
+    );
+    println!(
+        "| `dlis install` (copy, fsync, verify every hash, rename) | {} | {} (vs cp+sync+hash: {}) |",
+        ms(install),
+        ratio(install, cp_hash),
+        ratio(install, cp_sync_hash)
+    );
+    println!(
+        "| baseline: `sha256sum` of the bundle | {} | 1.00x |",
+        ms(hash_only)
+    );
+    println!(
+        "| `dlis validate` (every check, every hash) | {} | {} |",
+        ms(validate),
+        ratio(validate, hash_only)
+    );
+    println!(
+        "| `dlis pack` (hash + write, for reference) | {} | |",
+        ms(pack_time)
+    );
+}
