@@ -7,6 +7,9 @@
 //! - [`bundle`]: module bundles (zip files): validate, pack, sign, read assets by range.
 //! - [`library`]: the modules installed in a data directory.
 //! - [`trust`]: which signing keys show as "verified by <organisation>".
+//! - [`store`]: the learners' progress (SQLite): profiles, events, summaries, statement outbox.
+//! - [`quiz`]: the quiz engine: attempt layouts and scoring, as pure functions.
+//! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
 
 pub mod bundle;
 pub mod diagnostic;
@@ -14,7 +17,10 @@ pub mod library;
 pub mod manifest;
 pub mod paths;
 pub mod progress;
+pub mod quiz;
+pub mod store;
 pub mod trust;
+pub mod xapi;
 
 pub use diagnostic::Diagnostic;
 pub use library::Library;

@@ -355,6 +355,15 @@ impl Manifest {
         bytes
     }
 
+    /// The language the module is shown in to a learner who prefers `preferred`.
+    pub fn display_language<'a>(&'a self, preferred: &'a str) -> &'a str {
+        if self.languages.iter().any(|l| l == preferred) {
+            preferred
+        } else {
+            &self.default_language
+        }
+    }
+
     /// The title in `language`, or in the default language.
     pub fn title_in(&self, language: &str) -> &str {
         localized(&self.title, language, &self.default_language)

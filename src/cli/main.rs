@@ -14,6 +14,8 @@ use dlis::progress::{Progress, Silent};
 use dlis::{Library, diagnostic};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod learners;
+
 /// Build, check, sign and install DLIS Learn module bundles.
 #[derive(Parser)]
 #[command(name = "dlis", version, about, long_about = None)]
@@ -87,6 +89,53 @@ enum Command {
     },
     /// Print the JSON Schema of module.json.
     Schema,
+    /// List learner profiles with a summary of their progress.
+    Learners {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create, rename or delete a learner profile.
+    Learner {
+        #[command(subcommand)]
+        action: LearnerAction,
+    },
+    /// Show a learner's progress, module by module and activity by activity.
+    Progress {
+        /// The learner's id (see `dlis learners`).
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a damaged progress database aside and start a new, empty one.
+    StartFresh {
+        /// Confirm: learners and progress start again from nothing.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum LearnerAction {
+    /// Create a profile; prints its pseudonymous id.
+    Create {
+        name: String,
+        /// Preferred language (BCP 47), e.g. fr, en, ro, el.
+        #[arg(long, default_value = "fr")]
+        language: String,
+        /// Read a PIN (4 to 12 digits) from standard input.
+        #[arg(long)]
+        pin_stdin: bool,
+    },
+    /// Change a profile's display name.
+    Rename { id: String, name: String },
+    /// Delete a profile and all its records.
+    Delete {
+        id: String,
+        /// Confirm the deletion, which cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -274,6 +323,60 @@ fn run(cli: Cli) -> Result<ExitCode> {
             "{}",
             serde_json::to_string_pretty(&dlis::manifest::json_schema())?
         ),
+        Command::Learners { json } => learners::list(&data_dir(&cli.data_dir)?, *json)?,
+        Command::Learner { action } => {
+            let dir = data_dir(&cli.data_dir)?;
+            let mut store = learners::open_store(&dir)?;
+            match action {
+                LearnerAction::Create {
+                    name,
+                    language,
+                    pin_stdin,
+                } => {
+                    let pin = if *pin_stdin {
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        Some(line.trim().to_owned())
+                    } else {
+                        None
+                    };
+                    let learner = store.create_learner(name, language, pin.as_deref())?;
+                    println!("{}", learner.id);
+                }
+                LearnerAction::Rename { id, name } => {
+                    let learner = store.rename_learner(id, name)?;
+                    println!("renamed {} to {}", learner.id, learner.display_name);
+                }
+                LearnerAction::Delete { id, yes } => {
+                    let learner = store.learner(id)?;
+                    if !*yes {
+                        bail!(
+                            "this deletes {} and every record of their progress, for good; add --yes to confirm",
+                            learner.display_name
+                        );
+                    }
+                    store.delete_learner(id)?;
+                    println!("deleted {} and their records", learner.display_name);
+                }
+            }
+        }
+        Command::Progress { learner, json } => {
+            learners::progress(&data_dir(&cli.data_dir)?, learner, *json)?
+        }
+        Command::StartFresh { yes } => {
+            let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
+            if !*yes {
+                bail!(
+                    "this sets {} aside and starts with no learners and no progress; add --yes to confirm",
+                    path.display()
+                );
+            }
+            let (_, aside) = dlis::store::Store::set_aside_and_start_fresh(&path)?;
+            println!(
+                "the old database is kept as {}; a new one is ready",
+                aside.display()
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

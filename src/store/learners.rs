@@ -1,0 +1,210 @@
+//! Learner profiles: several per installation, because training-centre laptops are shared.
+//!
+//! A profile has a display name (shown only on this machine), a preferred language, an
+//! optional PIN (stored as an Argon2 hash) and a random UUID: the pseudonymous id that is the
+//! only thing about the learner that ever leaves the machine.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::{Store, StoreError, now, settings};
+
+/// A learner profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Learner {
+    /// Pseudonymous UUID, used in every record that leaves the machine.
+    pub id: String,
+    pub display_name: String,
+    pub language: String,
+    pub has_pin: bool,
+    pub created_at: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LearnerError {
+    #[error("no learner profile {id:?} (see `dlis learners`)")]
+    Unknown { id: String },
+    #[error("a learner's name cannot be empty")]
+    EmptyName,
+    #[error("a learner's name is at most {max} characters")]
+    NameTooLong { max: usize },
+    #[error("{0:?} is not a language tag such as \"fr\" or \"en\"")]
+    Language(String),
+    #[error("a PIN is 4 to 12 digits")]
+    BadPin,
+    #[error("wrong PIN")]
+    WrongPin,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for LearnerError {
+    fn from(err: rusqlite::Error) -> Self {
+        LearnerError::Store(err.into())
+    }
+}
+
+const MAX_NAME: usize = 80;
+
+fn clean_name(name: &str) -> Result<String, LearnerError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(LearnerError::EmptyName);
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(LearnerError::NameTooLong { max: MAX_NAME });
+    }
+    Ok(name)
+}
+
+fn check_language(language: &str) -> Result<(), LearnerError> {
+    oxilangtag::LanguageTag::parse(language)
+        .map(|_| ())
+        .map_err(|_| LearnerError::Language(language.to_owned()))
+}
+
+fn hash_pin(pin: &str) -> Result<String, LearnerError> {
+    if !(4..=12).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LearnerError::BadPin);
+    }
+    let salt = SaltString::generate(&mut rand_core::OsRng);
+    let hash = Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map_err(|_| LearnerError::BadPin)?;
+    Ok(hash.to_string())
+}
+
+impl Store {
+    /// Creates a profile with a fresh pseudonymous id.
+    pub fn create_learner(
+        &self,
+        name: &str,
+        language: &str,
+        pin: Option<&str>,
+    ) -> Result<Learner, LearnerError> {
+        let name = clean_name(name)?;
+        check_language(language)?;
+        let pin_hash = pin.map(hash_pin).transpose()?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let (_, at) = now();
+        self.conn.execute(
+            "INSERT INTO learner (id, display_name, language, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            (&id, &name, language, &pin_hash, &at),
+        )?;
+        self.learner(&id)
+    }
+
+    /// Every profile, in the order they were created.
+    pub fn learners(&self) -> Result<Vec<Learner>, LearnerError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at FROM learner ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([], row_to_learner)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn learner(&self, id: &str) -> Result<Learner, LearnerError> {
+        self.conn
+            .query_row(
+                "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at FROM learner WHERE id = ?1",
+                [id],
+                row_to_learner,
+            )
+            .optional()?
+            .ok_or_else(|| LearnerError::Unknown { id: id.to_owned() })
+    }
+
+    pub fn rename_learner(&self, id: &str, name: &str) -> Result<Learner, LearnerError> {
+        let name = clean_name(name)?;
+        self.update_learner(
+            id,
+            "UPDATE learner SET display_name = ?2 WHERE id = ?1",
+            &name,
+        )
+    }
+
+    pub fn set_learner_language(&self, id: &str, language: &str) -> Result<Learner, LearnerError> {
+        check_language(language)?;
+        self.update_learner(
+            id,
+            "UPDATE learner SET language = ?2 WHERE id = ?1",
+            language,
+        )
+    }
+
+    /// Sets, changes or (with `None`) removes a profile's PIN.
+    pub fn set_pin(&self, id: &str, pin: Option<&str>) -> Result<Learner, LearnerError> {
+        let hash = pin.map(hash_pin).transpose()?;
+        let changed = self
+            .conn
+            .execute("UPDATE learner SET pin_hash = ?2 WHERE id = ?1", (id, hash))?;
+        if changed == 0 {
+            return Err(LearnerError::Unknown { id: id.to_owned() });
+        }
+        self.learner(id)
+    }
+
+    /// Checks a PIN before a protected profile is opened; a profile without PIN always opens.
+    pub fn check_pin(&self, id: &str, pin: &str) -> Result<(), LearnerError> {
+        let hash: Option<String> = self
+            .conn
+            .query_row("SELECT pin_hash FROM learner WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| LearnerError::Unknown { id: id.to_owned() })?;
+        let Some(hash) = hash else { return Ok(()) };
+        let parsed = PasswordHash::new(&hash).map_err(|_| LearnerError::WrongPin)?;
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &parsed)
+            .map_err(|_| LearnerError::WrongPin)
+    }
+
+    /// Deletes a profile and every record of it, unsent statements included. The caller asks
+    /// for confirmation first; this cannot be undone.
+    pub fn delete_learner(&mut self, id: &str) -> Result<Learner, LearnerError> {
+        let learner = self.learner(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM learner WHERE id = ?1", [id])?;
+        tx.execute(
+            "DELETE FROM setting WHERE key = ?1 AND value = ?2",
+            (settings::CURRENT_LEARNER, id),
+        )?;
+        tx.commit()?;
+        Ok(learner)
+    }
+
+    /// The profile that is open on this installation, if any.
+    pub fn current_learner(&self) -> Result<Option<Learner>, LearnerError> {
+        match self.setting(settings::CURRENT_LEARNER)? {
+            Some(id) => Ok(Some(self.learner(&id)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Switches to another profile (after [`Store::check_pin`] where it has one).
+    pub fn switch_learner(&self, id: &str) -> Result<Learner, LearnerError> {
+        let learner = self.learner(id)?;
+        self.set_setting(settings::CURRENT_LEARNER, id)?;
+        Ok(learner)
+    }
+
+    fn update_learner(&self, id: &str, sql: &str, value: &str) -> Result<Learner, LearnerError> {
+        if self.conn.execute(sql, (id, value))? == 0 {
+            return Err(LearnerError::Unknown { id: id.to_owned() });
+        }
+        self.learner(id)
+    }
+}
+
+fn row_to_learner(row: &rusqlite::Row<'_>) -> rusqlite::Result<Learner> {
+    Ok(Learner {
+        id: row.get(0)?,
+        display_name: row.get(1)?,
+        language: row.get(2)?,
+        has_pin: row.get(3)?,
+        created_at: row.get(4)?,
+    })
+}
