@@ -6,7 +6,10 @@
 # Reads modules/capsules/<folder>.json (see modules/FORMAT-BRIEF.md, "Capsule script") and writes
 # modules/<folder>/capsule/{capsule.webm,poster.png,capsule.<lang>.vtt,transcript.<lang>.md}, then sets
 # duration_seconds of the video activity in modules/<folder>/module.json.
-# Without arguments every modules/capsules/*.json is built.
+# Without arguments every modules/capsules/*.json is built. Exit status 1 if any capsule fails (bad script,
+# tool error, or capsule.webm not under CAPSULE_MAX_BYTES even with the strongest encoder setting).
+# Options passed through to make_capsules.py: --keep-work (keep slides/WAV/frames in a temp dir),
+# --modules-dir DIR (build from DIR/capsules/*.json into DIR/<folder>/, e.g. for tests outside the repo).
 #
 # Needs (installed here when missing, Debian/Ubuntu): ffmpeg, espeak-ng, fonts-dejavu-core, python3-venv,
 # plus a pinned Pillow wheel from PyPI in a cache venv outside the repository

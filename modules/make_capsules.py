@@ -223,7 +223,7 @@ def render_slide(heading: str, bullets: list[str], footer_left: str, footer_righ
 
     # Bullets: largest size that fits above the footer.
     avail = footer_top - 28 - y
-    for bsize in (38, 36, 34, 32, 30, 28, 26, 24):
+    for bsize in (42, 40, 38, 36, 34, 32, 30, 28, 26, 24):
         bf = font(FONT_REGULAR, bsize)
         indent = int(bsize * 1.25)
         step = int(bsize * 1.36)
@@ -558,9 +558,17 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
 
         # 4. encode (a keyframe at every slide change and at least every `gop` seconds)
         tmp_webm = work / "capsule.webm"
-        keyframes = ",".join(f"{first / FPS:.3f}" for first, _, _, _ in timeline[1:]) or "0"
         for crf, gop in VP9_LADDER:
-            size = encode(frames_dir, work / "narration.wav", tmp_webm, crf, int(gop * FPS), keyframes,
+            # Keyframes: at each slide start, then evenly spaced inside the slide, at most `gop` s apart
+            # (so no keyframe lands just before a slide change). The encoder's own limit is set just
+            # above, as a safety net only.
+            kf = []
+            max_dist = int(gop * FPS)
+            for first, nframes, _, _ in timeline:
+                parts = -(-nframes // max_dist)
+                kf += [first + (j * nframes) // parts for j in range(parts)]
+            keyframes = ",".join(f"{f / FPS:.3f}" for f in kf)
+            size = encode(frames_dir, work / "narration.wav", tmp_webm, crf, max_dist + 1, keyframes,
                           total_frames)
             if size < MAX_BYTES:
                 break
@@ -578,11 +586,11 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
         if abs(probed - duration) > 0.1:
             raise CapsuleError(f"{folder}: ffprobe says {probed:.3f} s, expected {duration:.3f} s")
 
-        # 5. outputs
-        write_if_changed(out_dir / "capsule.webm", tmp_webm.read_bytes())
+        # 5. poster, subtitles, transcripts (everything is checked before anything is written)
+        outputs: dict[str, bytes] = {"capsule.webm": tmp_webm.read_bytes()}
         poster = work / "poster.png"
         save_png(slide_pngs[0][1], poster, POSTER_COLOURS)
-        write_if_changed(out_dir / "poster.png", poster.read_bytes())
+        outputs["poster.png"] = poster.read_bytes()
 
         vtt_sizes = {}
         for lang in script.languages:
@@ -600,19 +608,21 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
                 cues.extend(place_cues(texts, weights, s0, cue_end))
             text = vtt_text(cues)
             check_vtt(text, duration)
-            write_if_changed(out_dir / f"capsule.{lang}.vtt", text.encode("utf-8"))
+            outputs[f"capsule.{lang}.vtt"] = text.encode("utf-8")
             vtt_sizes[lang] = len(cues)
 
             md = [f"# {md_escape(script.title[lang])}", ""]
             for s in script.slides:
                 md += [f"## {md_escape(s.heading[lang])}", "", md_escape(s.narration[lang]), ""]
-            write_if_changed(out_dir / f"transcript.{lang}.md", ("\n".join(md)).encode("utf-8"))
+            outputs[f"transcript.{lang}.md"] = "\n".join(md).encode("utf-8")
 
+        for name, data in outputs.items():
+            write_if_changed(out_dir / name, data)
         update_module(modules_dir / folder / "module.json", round(duration, 1), script)
         return {
             "folder": folder, "size": size, "duration": duration, "slides": n, "rate": rate, "wpm": wpm,
-            "cues": vtt_sizes, "sha256": hashlib.sha256((out_dir / "capsule.webm").read_bytes()).hexdigest(),
-            "poster": (out_dir / "poster.png").stat().st_size,
+            "cues": vtt_sizes, "sha256": hashlib.sha256(outputs["capsule.webm"]).hexdigest(),
+            "poster": len(outputs["poster.png"]),
         }
     finally:
         if keep_work:
