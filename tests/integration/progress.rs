@@ -429,7 +429,7 @@ fn profiles_for_a_shared_laptop() {
 
     store.delete_learner(&a.id).unwrap();
     assert!(store.current_learner().unwrap().is_none());
-    assert_eq!(store.learners().unwrap(), [b.clone()]);
+    assert_eq!(store.learners().unwrap(), [b]);
     assert_eq!(
         store.outbox().unwrap().len(),
         1,
