@@ -5,4 +5,4 @@ run:
 test:
 	bash scripts/test.sh
 bench:
-	cargo bench --bench install
+	cargo bench

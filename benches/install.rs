@@ -15,10 +15,7 @@ use dlis::progress::Silent;
 use serde_json::json;
 
 fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 fn loc(text: &str) -> serde_json::Value {
@@ -40,11 +37,7 @@ fn write_source(dir: &Path, megabytes: u64) {
     }
     fs::write(dir.join("capsule/capsule.webm"), video).unwrap();
     for lang in ["fr", "en"] {
-        fs::write(
-            dir.join(format!("lessons/a.{lang}.md")),
-            "# Lesson\n\nText.\n",
-        )
-        .unwrap();
+        fs::write(dir.join(format!("lessons/a.{lang}.md")), "# Lesson\n\nText.\n").unwrap();
         fs::write(dir.join(format!("capsule/c.{lang}.vtt")), "WEBVTT\n").unwrap();
         fs::write(dir.join(format!("capsule/t.{lang}.md")), "# Transcript\n").unwrap();
     }
@@ -62,11 +55,7 @@ fn write_source(dir: &Path, megabytes: u64) {
         ],
         "completion": {"all_lessons_read": true, "videos_watched_percent": 90}
     });
-    fs::write(
-        dir.join("module.json"),
-        serde_json::to_vec_pretty(&manifest).unwrap(),
-    )
-    .unwrap();
+    fs::write(dir.join("module.json"), serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
 }
 
 fn median(runs: u64, mut run: impl FnMut() -> Duration) -> Duration {
@@ -82,11 +71,7 @@ fn timed(f: impl FnOnce()) -> Duration {
 }
 
 fn sh(program: &str, args: &[&Path]) {
-    let status = Command::new(program)
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap();
+    let status = Command::new(program).args(args).stdout(std::process::Stdio::null()).status().unwrap();
     assert!(status.success(), "{program} failed");
 }
 
@@ -96,10 +81,7 @@ fn main() {
     }
     let megabytes = env_number("DLIS_BENCH_MB", 500);
     let runs = env_number("DLIS_BENCH_RUNS", 5);
-    let dir = tempfile::Builder::new()
-        .prefix("dlis-bench-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .unwrap();
+    let dir = tempfile::Builder::new().prefix("dlis-bench-").tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let (src, bundle) = (dir.path().join("src"), dir.path().join("large.zip"));
     write_source(&src, megabytes);
     let limits = Limits::default();
@@ -129,10 +111,7 @@ fn main() {
     let hash_only = median(runs, || timed(|| sh("sha256sum", &[&bundle])));
     // Debian's sha256sum does not use the CPU's SHA instructions; OpenSSL does, like the
     // sha2 crate. It is the stronger baseline, measured when openssl is installed.
-    let openssl = Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let openssl = Command::new("openssl").arg("version").output().is_ok_and(|o| o.status.success());
     let cp_openssl = openssl.then(|| {
         median(runs, || {
             let _ = fs::remove_file(&copy);
@@ -164,10 +143,7 @@ fn main() {
     );
     println!("| operation | time | ratio |");
     println!("|---|---|---|");
-    println!(
-        "| baseline: `cp` + `sha256sum` of the copy | {} | 1.00x |",
-        ms(cp_hash)
-    );
+    println!("| baseline: `cp` + `sha256sum` of the copy | {} | 1.00x |", ms(cp_hash));
     println!(
         "| baseline: `cp` + `sync` + `sha256sum` | {} | {} |",
         ms(cp_sync_hash),
@@ -185,22 +161,13 @@ fn main() {
             ms(cp_openssl),
             ratio(cp_openssl, cp_hash)
         );
-        println!(
-            "| `dlis install` vs `cp` + `openssl dgst -sha256` | | {} |",
-            ratio(install, cp_openssl)
-        );
+        println!("| `dlis install` vs `cp` + `openssl dgst -sha256` | | {} |", ratio(install, cp_openssl));
     }
-    println!(
-        "| baseline: `sha256sum` of the bundle | {} | 1.00x |",
-        ms(hash_only)
-    );
+    println!("| baseline: `sha256sum` of the bundle | {} | 1.00x |", ms(hash_only));
     println!(
         "| `dlis validate` (every check, every hash) | {} | {} |",
         ms(validate),
         ratio(validate, hash_only)
     );
-    println!(
-        "| `dlis pack` (hash + write, for reference) | {} | |",
-        ms(pack_time)
-    );
+    println!("| `dlis pack` (hash + write, for reference) | {} | |", ms(pack_time));
 }

@@ -11,17 +11,11 @@ use dlis::quiz::Response;
 use dlis::store::{Event, Store};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: event_writer DB_PATH");
+    let path = std::env::args().nth(1).expect("usage: event_writer DB_PATH");
     let mut store = Store::open(std::path::Path::new(&path)).expect("open store");
     let module: Manifest = serde_json::from_str(MODULE).expect("module");
-    let learner = store
-        .create_learner("Crash test", "en", None)
-        .expect("learner");
-    let attempt = store
-        .start_quiz(&learner.id, &module, "quiz")
-        .expect("attempt");
+    let learner = store.create_learner("Crash test", "en", None).expect("learner");
+    let attempt = store.start_quiz(&learner.id, &module, "quiz").expect("attempt");
     let mut out = std::io::stdout().lock();
     writeln!(out, "learner {}", learner.id).unwrap();
     for i in 0u64.. {
@@ -37,14 +31,7 @@ fn main() {
                 store.record(&learner.id, &module, &event).expect("video")
             }
             1 => store
-                .record(
-                    &learner.id,
-                    &module,
-                    &Event::LessonTime {
-                        activity: "lesson".into(),
-                        seconds: 1.0,
-                    },
-                )
+                .record(&learner.id, &module, &Event::LessonTime { activity: "lesson".into(), seconds: 1.0 })
                 .expect("time"),
             _ => {
                 let question = format!("q{}", (i / 3) % 4);

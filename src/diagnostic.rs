@@ -19,10 +19,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            path: path.into(),
-            message: message.into(),
-        }
+        Diagnostic { path: path.into(), message: message.into() }
     }
 }
 
@@ -34,9 +31,5 @@ impl fmt::Display for Diagnostic {
 
 /// Formats a list of diagnostics one per line, for error messages.
 pub fn render(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("  - {d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    diagnostics.iter().map(|d| format!("  - {d}")).collect::<Vec<_>>().join("\n")
 }

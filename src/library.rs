@@ -64,18 +64,11 @@ pub enum InstallError {
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error("{} is not a valid module bundle; nothing was installed. Problems found:\n{}", bundle.display(), diagnostic::render(diagnostics))]
-    Invalid {
-        bundle: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { bundle: PathBuf, diagnostics: Vec<Diagnostic> },
     #[error(
         "{id} {installed} is installed and {offered} is older; nothing was installed (use --force to downgrade)"
     )]
-    Older {
-        id: String,
-        installed: String,
-        offered: String,
-    },
+    Older { id: String, installed: String, offered: String },
     #[error(
         "{id} {version} is already installed with different content; nothing was installed \
          (the author should raise the version, or use --force to replace it)"
@@ -115,10 +108,7 @@ impl Drop for DirLock {
 
 impl Library {
     pub fn new(data_dir: impl Into<PathBuf>) -> Library {
-        Library {
-            root: data_dir.into(),
-            limits: Limits::default(),
-        }
+        Library { root: data_dir.into(), limits: Limits::default() }
     }
 
     pub fn with_limits(mut self, limits: Limits) -> Library {
@@ -182,10 +172,7 @@ impl Library {
 
         let report = validate_as(staged.path(), source, &self.limits, progress);
         let (Some(manifest), true) = (report.manifest.clone(), report.is_valid()) else {
-            return Err(InstallError::Invalid {
-                bundle: source.to_owned(),
-                diagnostics: report.diagnostics,
-            });
+            return Err(InstallError::Invalid { bundle: source.to_owned(), diagnostics: report.diagnostics });
         };
         let target = self.module_path(&manifest.id);
         let outcome = match self.installed_manifest(&target) {
@@ -198,10 +185,7 @@ impl Library {
                 } else if same_content && old.signer != report.signer {
                     InstallOutcome::Replaced { from } // the same files, newly signed or re-signed
                 } else if same_content && !force {
-                    return Ok((
-                        self.describe(&target, manifest, report.signer),
-                        InstallOutcome::Unchanged,
-                    ));
+                    return Ok((self.describe(&target, manifest, report.signer), InstallOutcome::Unchanged));
                 } else if force {
                     InstallOutcome::Replaced { from }
                 } else if old.manifest.version == manifest.version {
@@ -217,13 +201,8 @@ impl Library {
         };
         let modules = self.modules_dir();
         fs::create_dir_all(&modules).map_err(io_err(&modules))?;
-        staged.persist(&target).map_err(|e| InstallError::Io {
-            path: target.clone(),
-            source: e.error,
-        })?;
-        File::open(&modules)
-            .and_then(|dir| dir.sync_all())
-            .map_err(io_err(&modules))?;
+        staged.persist(&target).map_err(|e| InstallError::Io { path: target.clone(), source: e.error })?;
+        File::open(&modules).and_then(|dir| dir.sync_all()).map_err(io_err(&modules))?;
         Ok((self.describe(&target, manifest, report.signer), outcome))
     }
 
@@ -232,11 +211,7 @@ impl Library {
             return;
         };
         for entry in entries.flatten() {
-            if entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(STAGING_PREFIX)
-            {
+            if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -249,18 +224,10 @@ impl Library {
 
     fn describe(&self, path: &Path, manifest: Manifest, signer: Option<Signer>) -> Installed {
         let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let verified_by = signer.as_ref().and_then(|s| {
-            self.trust()
-                .ok()
-                .and_then(|t| t.organisation_for(s).map(str::to_owned))
-        });
-        Installed {
-            manifest,
-            path: path.to_owned(),
-            size,
-            signer,
-            verified_by,
-        }
+        let verified_by = signer
+            .as_ref()
+            .and_then(|s| self.trust().ok().and_then(|t| t.organisation_for(s).map(str::to_owned)));
+        Installed { manifest, path: path.to_owned(), size, signer, verified_by }
     }
 
     /// Every installed module, sorted by id. A damaged installed file is reported, not hidden.
@@ -290,11 +257,7 @@ impl Library {
         Ok((modules, problems))
     }
 
-    fn read_installed(
-        &self,
-        path: &Path,
-        trust: &TrustStore,
-    ) -> Result<(Installed, Vec<u8>), String> {
+    fn read_installed(&self, path: &Path, trust: &TrustStore) -> Result<(Installed, Vec<u8>), String> {
         let (mut archive, problems) =
             bundle::archive::Archive::open(path, &self.limits).map_err(|e| e.to_string())?;
         if let Some(problem) = problems.first() {
@@ -304,22 +267,14 @@ impl Library {
             let entry = archive.entry(name)?.clone();
             archive.read(&entry, 16 << 20).ok()
         };
-        let bytes = read(&mut archive, crate::manifest::MANIFEST_PATH)
-            .ok_or("damaged: no readable module.json")?;
+        let bytes =
+            read(&mut archive, crate::manifest::MANIFEST_PATH).ok_or("damaged: no readable module.json")?;
         let manifest = Manifest::parse(&bytes).map_err(|e| format!("damaged: {e}"))?;
         let signer = read(&mut archive, bundle::SIGNATURE_PATH)
             .and_then(|sig| bundle::signature::verify(&sig, &bytes).ok());
-        let verified_by = signer
-            .as_ref()
-            .and_then(|s| trust.organisation_for(s).map(str::to_owned));
+        let verified_by = signer.as_ref().and_then(|s| trust.organisation_for(s).map(str::to_owned));
         let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let installed = Installed {
-            manifest,
-            path: path.to_owned(),
-            size,
-            signer,
-            verified_by,
-        };
+        let installed = Installed { manifest, path: path.to_owned(), size, signer, verified_by };
         Ok((installed, bytes))
     }
 
@@ -332,10 +287,7 @@ impl Library {
         let io_err = |path: PathBuf| move |source| LibraryError::Io { path, source };
         let _lock = DirLock::acquire(&self.root).map_err(io_err(self.root.clone()))?;
         let (modules, _) = self.list()?;
-        let installed = modules
-            .into_iter()
-            .find(|m| m.manifest.id == id)
-            .ok_or_else(not_installed)?;
+        let installed = modules.into_iter().find(|m| m.manifest.id == id).ok_or_else(not_installed)?;
         fs::remove_file(&installed.path).map_err(io_err(installed.path.clone()))?;
         Ok(installed)
     }
@@ -351,10 +303,7 @@ impl Library {
 }
 
 fn io_err(path: &Path) -> impl Fn(io::Error) -> InstallError + '_ {
-    move |source| InstallError::Io {
-        path: path.to_owned(),
-        source,
-    }
+    move |source| InstallError::Io { path: path.to_owned(), source }
 }
 
 fn copy_with_progress(source: &Path, target: &mut File, progress: &dyn Progress) -> io::Result<()> {

@@ -36,9 +36,7 @@ pub struct Manifest {
     /// Semantic version; installing a higher version upgrades the module.
     #[schemars(
         with = "String",
-        regex(
-            pattern = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$"
-        )
+        regex(pattern = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")
     )]
     pub version: semver::Version,
     /// Every language the module is written in (BCP 47). Must include `fr` and `en`.
@@ -329,8 +327,7 @@ impl Manifest {
     /// Parses `module.json`, checking the format version before anything else so that a
     /// future bundle gets a clear "update DLIS Learn" instead of a confusing field error.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, ManifestError> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(ManifestError::Json)?;
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(ManifestError::Json)?;
         match value.get("format").and_then(serde_json::Value::as_u64) {
             None => return Err(ManifestError::MissingFormat),
             Some(found) if found != u64::from(FORMAT_VERSION) => {
@@ -340,10 +337,7 @@ impl Manifest {
         }
         serde_path_to_error::deserialize(value).map_err(|err| {
             let path = err.path().to_string();
-            ManifestError::Field {
-                path,
-                message: err.into_inner().to_string(),
-            }
+            ManifestError::Field { path, message: err.into_inner().to_string() }
         })
     }
 
@@ -357,11 +351,7 @@ impl Manifest {
 
     /// The language the module is shown in to a learner who prefers `preferred`.
     pub fn display_language<'a>(&'a self, preferred: &'a str) -> &'a str {
-        if self.languages.iter().any(|l| l == preferred) {
-            preferred
-        } else {
-            &self.default_language
-        }
+        if self.languages.iter().any(|l| l == preferred) { preferred } else { &self.default_language }
     }
 
     /// The title in `language`, or in the default language.
@@ -407,10 +397,7 @@ impl Manifest {
     /// Checks the manifest on its own: identifiers, languages, license, quiz answers,
     /// referenced paths' shape. Returns every problem found.
     pub fn check(&self) -> Vec<Diagnostic> {
-        let mut check = Checker {
-            languages: self.languages.iter().cloned().collect(),
-            out: Vec::new(),
-        };
+        let mut check = Checker { languages: self.languages.iter().cloned().collect(), out: Vec::new() };
         check.all(self);
         check.out
     }
@@ -428,20 +415,14 @@ pub fn localized<'a>(texts: &'a Localized<String>, language: &str, default: &str
 fn is_module_id(id: &str) -> bool {
     !id.is_empty()
         && id.split(['.', '-']).all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
 fn is_local_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -452,10 +433,7 @@ struct Checker {
 
 impl Checker {
     fn problem(&mut self, field: impl AsRef<str>, message: impl Into<String>) {
-        self.out.push(Diagnostic::new(
-            format!("{MANIFEST_PATH}: {}", field.as_ref()),
-            message,
-        ));
+        self.out.push(Diagnostic::new(format!("{MANIFEST_PATH}: {}", field.as_ref()), message));
     }
 
     fn all(&mut self, m: &Manifest) {
@@ -469,10 +447,7 @@ impl Checker {
             !list.is_empty() && list.iter().all(|o| !o.trim().is_empty())
         });
         if m.organisation.name.trim().is_empty() {
-            self.problem(
-                "organisation.name",
-                "the issuing organisation must be named",
-            );
+            self.problem("organisation.name", "the issuing organisation must be named");
         }
         if m.authors.is_empty() {
             self.problem("authors", "list at least one author");
@@ -499,10 +474,7 @@ impl Checker {
         if let Some(percent) = m.completion.videos_watched_percent
             && !(1..=100).contains(&percent)
         {
-            self.problem(
-                "completion.videos_watched_percent",
-                "must be between 1 and 100",
-            );
+            self.problem("completion.videos_watched_percent", "must be between 1 and 100");
         }
         for (field, path) in m.referenced_paths() {
             if let Err(problem) = paths::check(path) {
@@ -515,10 +487,7 @@ impl Checker {
         let mut seen = HashSet::new();
         for tag in &m.languages {
             if let Err(err) = oxilangtag::LanguageTag::parse(tag.as_str()) {
-                self.problem(
-                    "languages",
-                    format!("{tag:?} is not a BCP 47 language tag ({err})"),
-                );
+                self.problem("languages", format!("{tag:?} is not a BCP 47 language tag ({err})"));
             }
             if !seen.insert(tag) {
                 self.problem("languages", format!("{tag:?} is listed twice"));
@@ -526,14 +495,14 @@ impl Checker {
         }
         for required in REQUIRED_LANGUAGES {
             if !self.languages.contains(required) {
-                self.problem("languages", format!("every DLIS module is offered in at least French and English; add {required:?}"));
+                self.problem(
+                    "languages",
+                    format!("every DLIS module is offered in at least French and English; add {required:?}"),
+                );
             }
         }
         if !self.languages.contains(&m.default_language) {
-            self.problem(
-                "default_language",
-                format!("{:?} is not one of `languages`", m.default_language),
-            );
+            self.problem("default_language", format!("{:?} is not one of `languages`", m.default_language));
         }
     }
 
@@ -548,10 +517,7 @@ impl Checker {
         }
         for lang in value.keys() {
             if !self.languages.contains(lang) {
-                self.problem(
-                    format!("{field}.{lang}"),
-                    format!("{lang:?} is not declared in `languages`"),
-                );
+                self.problem(format!("{field}.{lang}"), format!("{lang:?} is not declared in `languages`"));
             }
         }
     }
@@ -602,10 +568,7 @@ impl Checker {
                     Some(_) => {}
                 }
                 if !(video.duration_seconds.is_finite() && video.duration_seconds > 0.0) {
-                    self.problem(
-                        format!("{at}.duration_seconds"),
-                        "must be a positive number of seconds",
-                    );
+                    self.problem(format!("{at}.duration_seconds"), "must be a positive number of seconds");
                 }
                 self.text(&format!("{at}.subtitles"), &video.subtitles);
                 self.text(&format!("{at}.transcript"), &video.transcript);
@@ -624,27 +587,15 @@ impl Checker {
 
     fn quiz(&mut self, at: &str, quiz: &Quiz) {
         if quiz.pass_mark_percent > 100 {
-            self.problem(
-                format!("{at}.pass_mark_percent"),
-                "must be between 0 and 100",
-            );
+            self.problem(format!("{at}.pass_mark_percent"), "must be between 0 and 100");
         }
         if quiz.max_attempts == Some(0) {
-            self.problem(
-                format!("{at}.max_attempts"),
-                "must be at least 1, or null for unlimited attempts",
-            );
+            self.problem(format!("{at}.max_attempts"), "must be at least 1, or null for unlimited attempts");
         }
         if quiz.questions.is_empty() {
-            self.problem(
-                format!("{at}.questions"),
-                "a quiz needs at least one question",
-            );
+            self.problem(format!("{at}.questions"), "a quiz needs at least one question");
         }
-        self.unique_ids(
-            &format!("{at}.questions"),
-            quiz.questions.iter().map(|q| q.id.as_str()),
-        );
+        self.unique_ids(&format!("{at}.questions"), quiz.questions.iter().map(|q| q.id.as_str()));
         for (q, question) in quiz.questions.iter().enumerate() {
             let qat = format!("{at}.questions[{q}]");
             self.text(&format!("{qat}.prompt"), &question.prompt);
@@ -681,9 +632,7 @@ impl Checker {
                     );
                 }
             }
-            Answer::MultipleChoice {
-                options, correct, ..
-            } => {
+            Answer::MultipleChoice { options, correct, .. } => {
                 self.choices(&format!("{at}.options"), options, 2);
                 if correct.is_empty() {
                     self.problem(format!("{at}.correct"), "name at least one right option");
@@ -723,13 +672,9 @@ impl Checker {
 
 /// The JSON Schema of `module.json`, generated from the types above.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema =
-        serde_json::to_value(schemars::schema_for!(Manifest)).expect("schema serialises");
+    let mut schema = serde_json::to_value(schemars::schema_for!(Manifest)).expect("schema serialises");
     if let Some(object) = schema.as_object_mut() {
-        object.insert(
-            "$id".into(),
-            "https://dlis-learn.eu/schema/module-1.json".into(),
-        );
+        object.insert("$id".into(), "https://dlis-learn.eu/schema/module-1.json".into());
     }
     schema
 }
@@ -752,10 +697,7 @@ mod tests {
     #[test]
     fn a_future_format_is_refused_before_field_errors() {
         let err = Manifest::parse(br#"{"format": 2, "whatever": true}"#).unwrap_err();
-        assert!(
-            matches!(err, ManifestError::UnknownFormat { found: 2 }),
-            "{err}"
-        );
+        assert!(matches!(err, ManifestError::UnknownFormat { found: 2 }), "{err}");
         assert!(err.to_string().contains("update DLIS Learn"));
     }
 
@@ -767,11 +709,8 @@ mod tests {
 
     #[test]
     fn localized_falls_back_to_default_language() {
-        let texts: Localized<String> = [
-            ("fr".into(), "Bonjour".into()),
-            ("en".into(), "Hello".into()),
-        ]
-        .into();
+        let texts: Localized<String> =
+            [("fr".into(), "Bonjour".into()), ("en".into(), "Hello".into())].into();
         assert_eq!(localized(&texts, "en", "fr"), "Hello");
         assert_eq!(localized(&texts, "ro", "fr"), "Bonjour");
     }

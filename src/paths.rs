@@ -96,12 +96,7 @@ mod tests {
 
     #[test]
     fn accepts_plain_relative_paths() {
-        for ok in [
-            "module.json",
-            "lessons/intro.fr.md",
-            "a/b/c.webm",
-            "images/",
-        ] {
+        for ok in ["module.json", "lessons/intro.fr.md", "a/b/c.webm", "images/"] {
             assert_eq!(check(ok), Ok(()), "{ok}");
         }
     }
@@ -127,14 +122,8 @@ mod tests {
 
     #[test]
     fn resolves_links_relative_to_the_lesson_folder() {
-        assert_eq!(
-            resolve_relative("lessons/a.md", "../images/x.svg").as_deref(),
-            Some("images/x.svg")
-        );
-        assert_eq!(
-            resolve_relative("lessons/a.md", "b.md").as_deref(),
-            Some("lessons/b.md")
-        );
+        assert_eq!(resolve_relative("lessons/a.md", "../images/x.svg").as_deref(), Some("images/x.svg"));
+        assert_eq!(resolve_relative("lessons/a.md", "b.md").as_deref(), Some("lessons/b.md"));
         assert_eq!(resolve_relative("a.md", "../x"), None);
     }
 

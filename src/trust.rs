@@ -41,11 +41,8 @@ impl TrustStore {
         let path = data_dir.join(FILE_NAME);
         let keys = match fs::read(&path) {
             Ok(bytes) => {
-                let file: TrustFile =
-                    serde_json::from_slice(&bytes).map_err(|e| TrustError::Malformed {
-                        path: path.clone(),
-                        reason: e.to_string(),
-                    })?;
+                let file: TrustFile = serde_json::from_slice(&bytes)
+                    .map_err(|e| TrustError::Malformed { path: path.clone(), reason: e.to_string() })?;
                 file.keys
             }
             Err(err) if err.kind() == io::ErrorKind::NotFound => Vec::new(),
@@ -56,10 +53,7 @@ impl TrustStore {
 
     /// A store that trusts nothing, for callers that only need to read signatures.
     pub fn empty() -> TrustStore {
-        TrustStore {
-            path: PathBuf::new(),
-            keys: Vec::new(),
-        }
+        TrustStore { path: PathBuf::new(), keys: Vec::new() }
     }
 
     pub fn keys(&self) -> &[PublicKeyFile] {
@@ -68,10 +62,7 @@ impl TrustStore {
 
     /// The trusted organisation name for a valid signature, if its key is trusted.
     pub fn organisation_for(&self, signer: &Signer) -> Option<&str> {
-        self.keys
-            .iter()
-            .find(|k| k.public_key == signer.public_key)
-            .map(|k| k.organisation.as_str())
+        self.keys.iter().find(|k| k.public_key == signer.public_key).map(|k| k.organisation.as_str())
     }
 
     /// Trusts `key` (replacing the name of an already trusted identical key). Returns false
@@ -88,8 +79,7 @@ impl TrustStore {
     /// Removes the keys whose public key or organisation is `which`. Returns how many.
     pub fn remove(&mut self, which: &str) -> Result<usize, TrustError> {
         let before = self.keys.len();
-        self.keys
-            .retain(|k| k.public_key != which && k.organisation != which);
+        self.keys.retain(|k| k.public_key != which && k.organisation != which);
         let removed = before - self.keys.len();
         if removed > 0 {
             self.save()?;
@@ -98,21 +88,14 @@ impl TrustStore {
     }
 
     fn save(&self) -> Result<(), TrustError> {
-        let write_err = |source| TrustError::Write {
-            path: self.path.clone(),
-            source,
-        };
+        let write_err = |source| TrustError::Write { path: self.path.clone(), source };
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(write_err)?;
         let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-        let mut bytes = serde_json::to_vec_pretty(&TrustFile {
-            keys: self.keys.clone(),
-        })
-        .expect("keys serialise");
+        let mut bytes =
+            serde_json::to_vec_pretty(&TrustFile { keys: self.keys.clone() }).expect("keys serialise");
         bytes.push(b'\n');
-        temp.write_all(&bytes)
-            .and_then(|()| temp.as_file().sync_all())
-            .map_err(write_err)?;
+        temp.write_all(&bytes).and_then(|()| temp.as_file().sync_all()).map_err(write_err)?;
         temp.persist(&self.path).map_err(|e| write_err(e.error))?;
         Ok(())
     }

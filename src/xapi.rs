@@ -112,19 +112,10 @@ pub struct Score {
 
 impl Score {
     pub fn new(raw: f64, max: f64) -> Score {
-        let scaled = if max > 0.0 {
-            (raw / max).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let scaled = if max > 0.0 { (raw / max).clamp(0.0, 1.0) } else { 0.0 };
         // Four decimals are plenty and keep the JSON free of float noise.
         let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
-        Score {
-            scaled: round(scaled),
-            raw: round(raw),
-            min: 0.0,
-            max: round(max),
-        }
+        Score { scaled: round(scaled), raw: round(raw), min: 0.0, max: round(max) }
     }
 }
 
@@ -194,32 +185,18 @@ pub fn interaction_type(question: &Question) -> &'static str {
 
 impl Origin<'_> {
     /// A statement with a fresh UUID about `object`, inside the module unless it is the module.
-    pub fn statement(
-        &self,
-        verb: &'static str,
-        object: Activity,
-        result: Option<Outcome>,
-    ) -> Statement {
+    pub fn statement(&self, verb: &'static str, object: Activity, result: Option<Outcome>) -> Statement {
         let module_iri = module_iri(self.module);
         let context_activities = (object.id != module_iri).then(|| ContextActivities {
-            parent: vec![ActivityRef {
-                object_type: "Activity",
-                id: module_iri,
-            }],
+            parent: vec![ActivityRef { object_type: "Activity", id: module_iri }],
         });
         Statement {
             id: uuid::Uuid::new_v4().to_string(),
             actor: Actor {
                 object_type: "Agent",
-                account: Account {
-                    home_page: self.home_page.to_owned(),
-                    name: self.learner_id.to_owned(),
-                },
+                account: Account { home_page: self.home_page.to_owned(), name: self.learner_id.to_owned() },
             },
-            verb: Verb {
-                id: verb,
-                display: [("en-US", verbs::display(verb))].into(),
-            },
+            verb: Verb { id: verb, display: [("en-US", verbs::display(verb))].into() },
             object,
             result,
             context: Context {
@@ -232,12 +209,7 @@ impl Origin<'_> {
     }
 
     pub fn module_object(&self) -> Activity {
-        activity(
-            module_iri(self.module),
-            &self.module.title,
-            activity_types::MODULE,
-            None,
-        )
+        activity(module_iri(self.module), &self.module.title, activity_types::MODULE, None)
     }
 }
 
@@ -251,11 +223,7 @@ pub fn activity(
     Activity {
         object_type: "Activity",
         id,
-        definition: Definition {
-            name: name.clone(),
-            kind,
-            interaction_type: interaction,
-        },
+        definition: Definition { name: name.clone(), kind, interaction_type: interaction },
     }
 }
 
@@ -265,9 +233,7 @@ pub fn timestamp(at: OffsetDateTime) -> String {
     let format = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     );
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&format)
-        .unwrap_or_default()
+    at.to_offset(time::UtcOffset::UTC).format(&format).unwrap_or_default()
 }
 
 /// An ISO 8601 duration such as `PT1H2M3.5S`, to a hundredth of a second.

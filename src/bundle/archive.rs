@@ -49,10 +49,7 @@ pub enum OpenError {
         "{} is not a zip file, or it is truncated or damaged ({source}); copy it again from where it came from",
         path.display()
     )]
-    NotZip {
-        path: PathBuf,
-        source: zip::result::ZipError,
-    },
+    NotZip { path: PathBuf, source: zip::result::ZipError },
 }
 
 /// Why an entry's content could not be read.
@@ -79,27 +76,13 @@ impl Archive {
     /// Opens `path` and checks its central directory against `limits`. Entry problems come
     /// back as diagnostics (all of them); only an unreadable or non-zip file is an error.
     pub fn open(path: &Path, limits: &Limits) -> Result<(Archive, Vec<Diagnostic>), OpenError> {
-        let file = File::open(path).map_err(|source| OpenError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let file = File::open(path).map_err(|source| OpenError::Io { path: path.to_owned(), source })?;
         let zip = ZipArchive::new(file).map_err(|source| match source {
-            zip::result::ZipError::Io(source) => OpenError::Io {
-                path: path.to_owned(),
-                source,
-            },
-            source => OpenError::NotZip {
-                path: path.to_owned(),
-                source,
-            },
+            zip::result::ZipError::Io(source) => OpenError::Io { path: path.to_owned(), source },
+            source => OpenError::NotZip { path: path.to_owned(), source },
         })?;
         let has_duplicates = zip.has_duplicate_names();
-        let mut archive = Archive {
-            path: path.to_owned(),
-            zip,
-            has_duplicates,
-            entries: Vec::new(),
-        };
+        let mut archive = Archive { path: path.to_owned(), zip, has_duplicates, entries: Vec::new() };
         let diagnostics = archive.scan(limits);
         Ok((archive, diagnostics))
     }
@@ -119,10 +102,7 @@ impl Archive {
         if count > limits.max_entries {
             out.push(Diagnostic::new(
                 self.path.display().to_string(),
-                format!(
-                    "holds {count} entries, more than the {} a bundle may have",
-                    limits.max_entries
-                ),
+                format!("holds {count} entries, more than the {} a bundle may have", limits.max_entries),
             ));
             return out;
         }
@@ -174,13 +154,7 @@ impl Archive {
                 ));
                 continue;
             }
-            self.entries.push(Entry {
-                index,
-                name,
-                size,
-                compressed_size,
-                stored,
-            });
+            self.entries.push(Entry { index, name, size, compressed_size, stored });
         }
         if total > limits.max_total_size {
             out.push(Diagnostic::new(
@@ -201,8 +175,7 @@ impl Archive {
                 self.entries.retain(|e| e.name != name);
             }
         }
-        for (first, second) in paths::case_collisions(self.entries.iter().map(|e| e.name.as_str()))
-        {
+        for (first, second) in paths::case_collisions(self.entries.iter().map(|e| e.name.as_str())) {
             out.push(Diagnostic::new(
                 second,
                 format!("differs from {first:?} only by case; the two would collide on Windows and macOS"),
@@ -269,10 +242,7 @@ impl Archive {
     /// that a lying header cannot make us read forever.
     pub fn hash(&mut self, entry: &Entry, progress: &dyn Progress) -> Result<Hashed, EntryError> {
         let file = self.open_entry(entry)?;
-        let mut reader = Counting {
-            inner: file.take(entry.size + 1),
-            progress,
-        };
+        let mut reader = Counting { inner: file.take(entry.size + 1), progress };
         let mut hasher = Sha256::new();
         let mut head = Vec::with_capacity(16);
         let mut buf = vec![0u8; 256 * 1024];
@@ -289,11 +259,7 @@ impl Archive {
             hasher.update(&buf[..n]);
             size += n as u64;
         }
-        Ok(Hashed {
-            size,
-            sha256: hex(&hasher.finalize()),
-            head,
-        })
+        Ok(Hashed { size, sha256: hex(&hasher.finalize()), head })
     }
 
     /// Gives up the zip reader, for callers that read entries at raw offsets.

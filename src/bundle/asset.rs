@@ -45,12 +45,7 @@ pub enum AssetError {
     #[error("{asset:?} is not a file of this module")]
     NotFound { asset: String },
     #[error("range {start}-{end} is outside {asset:?}, which has {size} bytes")]
-    Range {
-        asset: String,
-        start: u64,
-        end: u64,
-        size: u64,
-    },
+    Range { asset: String, start: u64, end: u64, size: u64 },
     #[error("cannot read {asset:?}: {source}")]
     Read { asset: String, source: io::Error },
 }
@@ -59,55 +54,29 @@ impl Bundle {
     /// Opens an installed bundle. It was fully verified at install time, so only its
     /// directory and manifest are read here.
     pub fn open(path: &Path, limits: &Limits) -> Result<Bundle, AssetError> {
-        let damaged = |reason: String| AssetError::Damaged {
-            path: path.to_owned(),
-            reason,
-        };
-        let (mut archive, problems) =
-            Archive::open(path, limits).map_err(|source| AssetError::Open {
-                path: path.to_owned(),
-                source,
-            })?;
+        let damaged = |reason: String| AssetError::Damaged { path: path.to_owned(), reason };
+        let (mut archive, problems) = Archive::open(path, limits)
+            .map_err(|source| AssetError::Open { path: path.to_owned(), source })?;
         if let Some(problem) = problems.first() {
             return Err(damaged(problem.to_string()));
         }
-        let entry = archive
-            .entry(MANIFEST_PATH)
-            .cloned()
-            .ok_or_else(|| damaged("no module.json".into()))?;
-        let bytes = archive
-            .read(&entry, limits.max_text_size)
-            .map_err(|e| damaged(e.to_string()))?;
+        let entry = archive.entry(MANIFEST_PATH).cloned().ok_or_else(|| damaged("no module.json".into()))?;
+        let bytes = archive.read(&entry, limits.max_text_size).map_err(|e| damaged(e.to_string()))?;
         let manifest = Manifest::parse(&bytes).map_err(|e| damaged(e.to_string()))?;
         let entries = archive.entries.clone();
         let mut zip = archive.into_zip();
         let mut assets = HashMap::new();
         for entry in entries {
             let offset = if entry.stored {
-                let raw = zip
-                    .by_index_raw(entry.index)
-                    .map_err(|e| damaged(e.to_string()))?;
+                let raw = zip.by_index_raw(entry.index).map_err(|e| damaged(e.to_string()))?;
                 raw.data_start()
             } else {
                 None
             };
-            assets.insert(
-                entry.name,
-                AssetInfo {
-                    size: entry.size,
-                    offset,
-                    index: entry.index,
-                },
-            );
+            assets.insert(entry.name, AssetInfo { size: entry.size, offset, index: entry.index });
         }
         let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
-        Ok(Bundle {
-            path: path.to_owned(),
-            manifest,
-            file,
-            assets,
-            zip: Mutex::new(zip),
-        })
+        Ok(Bundle { path: path.to_owned(), manifest, file, assets, zip: Mutex::new(zip) })
     }
 
     pub fn path(&self) -> &Path {
@@ -125,9 +94,7 @@ impl Bundle {
 
     /// Reads `range` (end exclusive, clamped to the file's size) of the file `asset`.
     pub fn read_range(&self, asset: &str, range: Range<u64>) -> Result<Vec<u8>, AssetError> {
-        let info = self.info(asset).ok_or_else(|| AssetError::NotFound {
-            asset: asset.to_owned(),
-        })?;
+        let info = self.info(asset).ok_or_else(|| AssetError::NotFound { asset: asset.to_owned() })?;
         let end = range.end.min(info.size);
         if range.start > end || (range.start == info.size && info.size > 0) {
             return Err(AssetError::Range {
@@ -137,24 +104,13 @@ impl Bundle {
                 size: info.size,
             });
         }
-        let read_err = |source| AssetError::Read {
-            asset: asset.to_owned(),
-            source,
-        };
+        let read_err = |source| AssetError::Read { asset: asset.to_owned(), source };
         let mut buf = vec![0u8; (end - range.start) as usize];
         match info.offset {
-            Some(offset) => self
-                .file
-                .read_exact_at(&mut buf, offset + range.start)
-                .map_err(read_err)?,
+            Some(offset) => self.file.read_exact_at(&mut buf, offset + range.start).map_err(read_err)?,
             None => {
-                let mut zip = self
-                    .zip
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let mut file = zip
-                    .by_index(info.index)
-                    .map_err(|e| read_err(io::Error::other(e)))?;
+                let mut zip = self.zip.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut file = zip.by_index(info.index).map_err(|e| read_err(io::Error::other(e)))?;
                 io::copy(&mut (&mut file).take(range.start), &mut io::sink()).map_err(read_err)?;
                 file.read_exact(&mut buf).map_err(read_err)?;
             }

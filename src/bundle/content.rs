@@ -49,12 +49,7 @@ pub fn check(manifest: &Manifest, files: &mut dyn Files) -> Vec<Diagnostic> {
                 for path in video.subtitles.values() {
                     webvtt(path, files, &mut out);
                 }
-                media_signature(
-                    &video.source.path,
-                    &video.source.media_type,
-                    files,
-                    &mut out,
-                );
+                media_signature(&video.source.path, &video.source.media_type, files, &mut out);
             }
             Activity::Quiz(_) => {}
         }
@@ -91,10 +86,7 @@ fn markdown(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
     for event in Parser::new_ext(&source, Options::ENABLE_TABLES) {
         let (what, destination) = match &event {
             Event::Start(Tag::Image { dest_url, .. }) => ("image", dest_url.as_ref()),
-            Event::Start(Tag::Link {
-                link_type: LinkType::Email,
-                ..
-            }) => continue,
+            Event::Start(Tag::Link { link_type: LinkType::Email, .. }) => continue,
             Event::Start(Tag::Link { dest_url, .. }) => ("link", dest_url.as_ref()),
             _ => continue,
         };
@@ -102,15 +94,12 @@ fn markdown(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match paths::resolve_relative(path, target) {
-            None => out.push(Diagnostic::new(
-                path,
-                format!("{what} {destination:?} points outside the bundle"),
-            )),
+            None => {
+                out.push(Diagnostic::new(path, format!("{what} {destination:?} points outside the bundle")))
+            }
             Some(resolved) if !files.contains(&resolved) => out.push(Diagnostic::new(
                 path,
-                format!(
-                    "{what} {destination:?} points to {resolved:?}, which is not in the bundle"
-                ),
+                format!("{what} {destination:?} points to {resolved:?}, which is not in the bundle"),
             )),
             Some(_) => {}
         }
@@ -120,9 +109,7 @@ fn markdown(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
 /// The bundle-relative part of a link, or `None` for web links, mail links and anchors.
 fn local_target(destination: &str) -> Option<&str> {
     let target = destination.split(['#', '?']).next().unwrap_or("");
-    let has_scheme = target
-        .find(':')
-        .is_some_and(|colon| !target[..colon].contains('/'));
+    let has_scheme = target.find(':').is_some_and(|colon| !target[..colon].contains('/'));
     if target.is_empty() || has_scheme || target.starts_with('/') {
         return None;
     }
@@ -135,14 +122,8 @@ fn webvtt(path: &str, files: &mut dyn Files, out: &mut Vec<Diagnostic>) {
     };
     let body = source.strip_prefix('\u{feff}').unwrap_or(&source);
     let first_line = body.lines().next().unwrap_or("");
-    if first_line != "WEBVTT"
-        && !first_line.starts_with("WEBVTT ")
-        && !first_line.starts_with("WEBVTT\t")
-    {
-        out.push(Diagnostic::new(
-            path,
-            "is not a WebVTT file: the first line must be \"WEBVTT\"",
-        ));
+    if first_line != "WEBVTT" && !first_line.starts_with("WEBVTT ") && !first_line.starts_with("WEBVTT\t") {
+        out.push(Diagnostic::new(path, "is not a WebVTT file: the first line must be \"WEBVTT\""));
     }
 }
 
@@ -173,13 +154,7 @@ mod tests {
     fn only_relative_links_are_checked() {
         assert_eq!(local_target("../images/a.svg"), Some("../images/a.svg"));
         assert_eq!(local_target("b.md#part"), Some("b.md"));
-        for external in [
-            "https://example.org/x",
-            "mailto:a@b.c",
-            "#top",
-            "/abs",
-            "javascript:alert(1)",
-        ] {
+        for external in ["https://example.org/x", "mailto:a@b.c", "#top", "/abs", "javascript:alert(1)"] {
             assert_eq!(local_target(external), None, "{external}");
         }
     }

@@ -44,18 +44,13 @@ impl Default for Limits {
 
 /// File name extensions of formats that are already compressed: `dlis pack` STOREs them so
 /// they can be read with random access straight out of the zip.
-pub const STORED_EXTENSIONS: [&str; 14] = [
-    "webm", "mp4", "m4v", "m4a", "mp3", "ogg", "opus", "png", "jpg", "jpeg", "gif", "webp", "avif",
-    "woff2",
-];
+pub const STORED_EXTENSIONS: [&str; 14] =
+    ["webm", "mp4", "m4v", "m4a", "mp3", "ogg", "opus", "png", "jpg", "jpeg", "gif", "webp", "avif", "woff2"];
 
 /// True when `path` names an already-compressed format.
 pub fn is_precompressed(path: &str) -> bool {
-    path.rsplit_once('.').is_some_and(|(_, ext)| {
-        STORED_EXTENSIONS
-            .iter()
-            .any(|known| ext.eq_ignore_ascii_case(known))
-    })
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| STORED_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
 }
 
 /// Name of the optional signature file at the root of a bundle.

@@ -28,17 +28,11 @@ pub enum PackError {
     #[error("{}: {source}", dir.display())]
     Manifest { dir: PathBuf, source: ManifestError },
     #[error("{} cannot be packed; nothing was written. Problems found:\n{}", dir.display(), diagnostic::render(diagnostics))]
-    Invalid {
-        dir: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { dir: PathBuf, diagnostics: Vec<Diagnostic> },
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("cannot write {}: {source}", path.display())]
-    Zip {
-        path: PathBuf,
-        source: zip::result::ZipError,
-    },
+    Zip { path: PathBuf, source: zip::result::ZipError },
 }
 
 /// What `pack` wrote.
@@ -51,18 +45,10 @@ pub struct Packed {
 
 /// The zip options of an entry: fixed timestamp and permissions, STORED for media.
 pub(crate) fn entry_options(path: &str, size: u64) -> SimpleFileOptions {
-    let method = if is_precompressed(path) {
-        CompressionMethod::Stored
-    } else {
-        CompressionMethod::Deflated
-    };
+    let method = if is_precompressed(path) { CompressionMethod::Stored } else { CompressionMethod::Deflated };
     SimpleFileOptions::default()
         .compression_method(method)
-        .compression_level(if method == CompressionMethod::Deflated {
-            Some(6)
-        } else {
-            None
-        })
+        .compression_level(if method == CompressionMethod::Deflated { Some(6) } else { None })
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644)
         .large_file(size >= u64::from(u32::MAX))
@@ -76,35 +62,24 @@ pub fn pack(
     progress: &dyn Progress,
 ) -> Result<Packed, PackError> {
     let manifest_path = src.join(MANIFEST_PATH);
-    let bytes = fs::read(&manifest_path).map_err(|source| PackError::Read {
-        path: manifest_path.clone(),
-        source,
-    })?;
-    let mut manifest = Manifest::parse(&bytes).map_err(|source| PackError::Manifest {
-        dir: src.to_owned(),
-        source,
-    })?;
+    let bytes =
+        fs::read(&manifest_path).map_err(|source| PackError::Read { path: manifest_path.clone(), source })?;
+    let mut manifest =
+        Manifest::parse(&bytes).map_err(|source| PackError::Manifest { dir: src.to_owned(), source })?;
 
     let skip = fs::canonicalize(output).ok();
     let mut diagnostics = Vec::new();
     let mut found = Vec::new();
     walk(src, src, skip.as_deref(), &mut found, &mut diagnostics)?;
     for (first, second) in paths::case_collisions(found.iter().map(|(name, _)| name.as_str())) {
-        diagnostics.push(Diagnostic::new(
-            second,
-            format!("differs from {first:?} only by case"),
-        ));
+        diagnostics.push(Diagnostic::new(second, format!("differs from {first:?} only by case")));
     }
 
     progress.phase("Hashing", found.iter().map(|(_, size)| size).sum());
     manifest.files = Vec::with_capacity(found.len());
     for (name, _) in &found {
         let (size, sha256) = hash_file(&src.join(name), progress)?;
-        manifest.files.push(FileEntry {
-            path: name.clone(),
-            size,
-            sha256,
-        });
+        manifest.files.push(FileEntry { path: name.clone(), size, sha256 });
     }
     diagnostics.extend(manifest.check());
     let mut files = DirFiles {
@@ -114,10 +89,7 @@ pub fn pack(
     };
     diagnostics.extend(content::check(&manifest, &mut files));
     if !diagnostics.is_empty() {
-        return Err(PackError::Invalid {
-            dir: src.to_owned(),
-            diagnostics,
-        });
+        return Err(PackError::Invalid { dir: src.to_owned(), diagnostics });
     }
 
     let temp = write_zip(src, &manifest, output, progress)?;
@@ -125,22 +97,12 @@ pub fn pack(
     // as a reader will, so that whatever packs also validates.
     let report = super::validate::validate_as(temp.path(), output, limits, progress);
     if !report.is_valid() {
-        return Err(PackError::Invalid {
-            dir: src.to_owned(),
-            diagnostics: report.diagnostics,
-        });
+        return Err(PackError::Invalid { dir: src.to_owned(), diagnostics: report.diagnostics });
     }
-    let write_err = |source| PackError::Write {
-        path: output.to_owned(),
-        source,
-    };
+    let write_err = |source| PackError::Write { path: output.to_owned(), source };
     let size = temp.as_file().metadata().map_err(write_err)?.len();
     temp.persist(output).map_err(|e| write_err(e.error))?;
-    Ok(Packed {
-        manifest,
-        output: output.to_owned(),
-        size,
-    })
+    Ok(Packed { manifest, output: output.to_owned(), size })
 }
 
 /// Collects every regular file under `dir`, sorted, as bundle paths with sizes. Hidden files
@@ -152,22 +114,14 @@ fn walk(
     found: &mut Vec<(String, u64)>,
     out: &mut Vec<Diagnostic>,
 ) -> Result<(), PackError> {
-    let read_err = |source| PackError::Read {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut children: Vec<fs::DirEntry> = fs::read_dir(dir)
-        .map_err(read_err)?
-        .collect::<Result<_, _>>()
-        .map_err(read_err)?;
+    let read_err = |source| PackError::Read { path: dir.to_owned(), source };
+    let mut children: Vec<fs::DirEntry> =
+        fs::read_dir(dir).map_err(read_err)?.collect::<Result<_, _>>().map_err(read_err)?;
     children.sort_by_key(fs::DirEntry::file_name);
     for child in children {
         let path = child.path();
         let relative = path.strip_prefix(root).unwrap_or(&path);
-        let Some(name) = relative
-            .to_str()
-            .map(|s| s.replace(std::path::MAIN_SEPARATOR, "/"))
-        else {
+        let Some(name) = relative.to_str().map(|s| s.replace(std::path::MAIN_SEPARATOR, "/")) else {
             out.push(Diagnostic::new(
                 relative.display().to_string(),
                 "file name is not valid UTF-8; rename it",
@@ -177,10 +131,7 @@ fn walk(
         if child.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let file_type = child.file_type().map_err(|source| PackError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let file_type = child.file_type().map_err(|source| PackError::Read { path: path.clone(), source })?;
         if file_type.is_symlink() {
             out.push(Diagnostic::new(
                 name,
@@ -200,13 +151,8 @@ fn walk(
         } else if let Err(problem) = paths::check(&name) {
             out.push(Diagnostic::new(name, problem.to_string()));
         } else {
-            let size = child
-                .metadata()
-                .map_err(|source| PackError::Read {
-                    path: path.clone(),
-                    source,
-                })?
-                .len();
+            let size =
+                child.metadata().map_err(|source| PackError::Read { path: path.clone(), source })?.len();
             found.push((name, size));
         }
     }
@@ -214,15 +160,9 @@ fn walk(
 }
 
 fn hash_file(path: &Path, progress: &dyn Progress) -> Result<(u64, String), PackError> {
-    let read_err = |source| PackError::Read {
-        path: path.to_owned(),
-        source,
-    };
+    let read_err = |source| PackError::Read { path: path.to_owned(), source };
     let file = File::open(path).map_err(read_err)?;
-    let mut reader = Counting {
-        inner: file,
-        progress,
-    };
+    let mut reader = Counting { inner: file, progress };
     let mut hasher = Sha256::new();
     let size = io::copy(&mut reader, &mut hasher).map_err(read_err)?;
     Ok((size, hex(&hasher.finalize())))
@@ -235,54 +175,25 @@ fn write_zip(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<tempfile::NamedTempFile, PackError> {
-    let write_err = |source| PackError::Write {
-        path: output.to_owned(),
-        source,
-    };
-    let zip_err = |source| PackError::Zip {
-        path: output.to_owned(),
-        source,
-    };
-    let dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let write_err = |source| PackError::Write { path: output.to_owned(), source };
+    let zip_err = |source| PackError::Zip { path: output.to_owned(), source };
+    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    let mut zip = ZipWriter::new(BufWriter::with_capacity(
-        1 << 20,
-        temp.as_file().try_clone().map_err(write_err)?,
-    ));
+    let mut zip =
+        ZipWriter::new(BufWriter::with_capacity(1 << 20, temp.as_file().try_clone().map_err(write_err)?));
 
-    zip.start_file(MANIFEST_PATH, entry_options(MANIFEST_PATH, 0))
-        .map_err(zip_err)?;
+    zip.start_file(MANIFEST_PATH, entry_options(MANIFEST_PATH, 0)).map_err(zip_err)?;
     zip.write_all(&manifest.to_bytes()).map_err(write_err)?;
     progress.phase("Packing", manifest.files.iter().map(|f| f.size).sum());
     for file in &manifest.files {
         let path = src.join(&file.path);
-        zip.start_file(file.path.as_str(), entry_options(&file.path, file.size))
-            .map_err(zip_err)?;
-        let source = File::open(&path).map_err(|source| PackError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let copied = io::copy(
-            &mut Counting {
-                inner: source.take(file.size + 1),
-                progress,
-            },
-            &mut zip,
-        )
-        .map_err(|source| PackError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        zip.start_file(file.path.as_str(), entry_options(&file.path, file.size)).map_err(zip_err)?;
+        let source = File::open(&path).map_err(|source| PackError::Read { path: path.clone(), source })?;
+        let copied = io::copy(&mut Counting { inner: source.take(file.size + 1), progress }, &mut zip)
+            .map_err(|source| PackError::Read { path: path.clone(), source })?;
         if copied != file.size {
-            let changed =
-                io::Error::other("the file changed while it was being packed; pack again");
-            return Err(PackError::Read {
-                path,
-                source: changed,
-            });
+            let changed = io::Error::other("the file changed while it was being packed; pack again");
+            return Err(PackError::Read { path, source: changed });
         }
     }
     let mut buffered = zip.finish().map_err(zip_err)?;
@@ -307,25 +218,16 @@ impl Files for DirFiles<'_> {
     fn read_text(&mut self, path: &str) -> Result<Vec<u8>, String> {
         let mut bytes = Vec::new();
         let file = File::open(self.root.join(path)).map_err(|e| format!("cannot read it ({e})"))?;
-        file.take(self.limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read it ({e})"))?;
+        file.take(self.limit + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read it ({e})"))?;
         if bytes.len() as u64 > self.limit {
-            return Err(format!(
-                "is larger than the {} bytes allowed for a text file",
-                self.limit
-            ));
+            return Err(format!("is larger than the {} bytes allowed for a text file", self.limit));
         }
         Ok(bytes)
     }
 
     fn head(&mut self, path: &str) -> Option<Vec<u8>> {
         let mut head = Vec::with_capacity(16);
-        File::open(self.root.join(path))
-            .ok()?
-            .take(16)
-            .read_to_end(&mut head)
-            .ok()?;
+        File::open(self.root.join(path)).ok()?.take(16).read_to_end(&mut head).ok()?;
         Some(head)
     }
 }

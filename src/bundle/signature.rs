@@ -81,50 +81,30 @@ pub enum SignError {
     #[error(transparent)]
     Key(#[from] KeyError),
     #[error("{} is not a valid bundle; fix it before signing:\n{}", path.display(), diagnostic::render(diagnostics))]
-    Invalid {
-        path: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
     #[error("cannot write the signed bundle {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("cannot copy {} into the signed bundle: {source}", path.display())]
-    Zip {
-        path: PathBuf,
-        source: zip::result::ZipError,
-    },
+    Zip { path: PathBuf, source: zip::result::ZipError },
 }
 
 fn decode_fixed<const N: usize>(text: &str, what: &str) -> Result<[u8; N], String> {
-    let bytes = BASE64
-        .decode(text)
-        .map_err(|e| format!("{what} is not base64: {e}"))?;
-    bytes
-        .try_into()
-        .map_err(|_| format!("{what} must be {N} bytes"))
+    let bytes = BASE64.decode(text).map_err(|e| format!("{what} is not base64: {e}"))?;
+    bytes.try_into().map_err(|_| format!("{what} must be {N} bytes"))
 }
 
 /// Checks `signature.json` against the bytes of `module.json`.
 pub fn verify(signature_json: &[u8], manifest: &[u8]) -> Result<Signer, SignatureError> {
-    let file: SignatureFile = serde_json::from_slice(signature_json)
-        .map_err(|e| SignatureError::Malformed(e.to_string()))?;
+    let file: SignatureFile =
+        serde_json::from_slice(signature_json).map_err(|e| SignatureError::Malformed(e.to_string()))?;
     if file.format != 1 {
-        return Err(SignatureError::Malformed(format!(
-            "unknown signature format {}",
-            file.format
-        )));
+        return Err(SignatureError::Malformed(format!("unknown signature format {}", file.format)));
     }
-    let key_bytes =
-        decode_fixed::<32>(&file.public_key, "public_key").map_err(SignatureError::Malformed)?;
-    let key = VerifyingKey::from_bytes(&key_bytes)
-        .map_err(|e| SignatureError::Malformed(e.to_string()))?;
-    let signature =
-        decode_fixed::<64>(&file.signature, "signature").map_err(SignatureError::Malformed)?;
-    key.verify_strict(manifest, &Signature::from_bytes(&signature))
-        .map_err(|_| SignatureError::Mismatch)?;
-    Ok(Signer {
-        organisation: file.organisation,
-        public_key: file.public_key,
-    })
+    let key_bytes = decode_fixed::<32>(&file.public_key, "public_key").map_err(SignatureError::Malformed)?;
+    let key = VerifyingKey::from_bytes(&key_bytes).map_err(|e| SignatureError::Malformed(e.to_string()))?;
+    let signature = decode_fixed::<64>(&file.signature, "signature").map_err(SignatureError::Malformed)?;
+    key.verify_strict(manifest, &Signature::from_bytes(&signature)).map_err(|_| SignatureError::Mismatch)?;
+    Ok(Signer { organisation: file.organisation, public_key: file.public_key })
 }
 
 /// An organisation's signing key.
@@ -135,10 +115,7 @@ pub struct KeyPair {
 
 impl KeyPair {
     pub fn generate(organisation: &str) -> KeyPair {
-        KeyPair {
-            organisation: organisation.to_owned(),
-            key: SigningKey::generate(&mut rand_core::OsRng),
-        }
+        KeyPair { organisation: organisation.to_owned(), key: SigningKey::generate(&mut rand_core::OsRng) }
     }
 
     pub fn public(&self) -> PublicKeyFile {
@@ -149,21 +126,11 @@ impl KeyPair {
     }
 
     pub fn read(path: &Path) -> Result<KeyPair, KeyError> {
-        let bytes = fs::read(path).map_err(|source| KeyError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        let malformed = |reason: String| KeyError::Malformed {
-            path: path.to_owned(),
-            reason,
-        };
-        let file: SecretKeyFile =
-            serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
+        let bytes = fs::read(path).map_err(|source| KeyError::Read { path: path.to_owned(), source })?;
+        let malformed = |reason: String| KeyError::Malformed { path: path.to_owned(), reason };
+        let file: SecretKeyFile = serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
         let secret = decode_fixed::<32>(&file.secret_key, "secret_key").map_err(malformed)?;
-        Ok(KeyPair {
-            organisation: file.organisation,
-            key: SigningKey::from_bytes(&secret),
-        })
+        Ok(KeyPair { organisation: file.organisation, key: SigningKey::from_bytes(&secret) })
     }
 
     /// Writes the secret key (readable by its owner only) and the public key beside it.
@@ -171,9 +138,7 @@ impl KeyPair {
     pub fn write(&self, secret_path: &Path, public_path: &Path) -> Result<(), KeyError> {
         for path in [secret_path, public_path] {
             if path.exists() {
-                return Err(KeyError::Exists {
-                    path: path.to_owned(),
-                });
+                return Err(KeyError::Exists { path: path.to_owned() });
             }
         }
         let secret = SecretKeyFile {
@@ -198,35 +163,19 @@ impl KeyPair {
 
 fn write_json(path: &Path, value: &impl Serialize, mode: u32) -> Result<(), KeyError> {
     use std::os::unix::fs::OpenOptionsExt;
-    let write_err = |source| KeyError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(path)
-        .map_err(write_err)?;
+    let write_err = |source| KeyError::Write { path: path.to_owned(), source };
+    let mut file =
+        fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(path).map_err(write_err)?;
     let mut bytes = serde_json::to_vec_pretty(value).expect("key files serialise");
     bytes.push(b'\n');
-    file.write_all(&bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(write_err)
+    file.write_all(&bytes).and_then(|()| file.sync_all()).map_err(write_err)
 }
 
 /// Reads a public key file (`NAME.pub`).
 pub fn read_public(path: &Path) -> Result<PublicKeyFile, KeyError> {
-    let bytes = fs::read(path).map_err(|source| KeyError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    let malformed = |reason: String| KeyError::Malformed {
-        path: path.to_owned(),
-        reason,
-    };
-    let file: PublicKeyFile =
-        serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
+    let bytes = fs::read(path).map_err(|source| KeyError::Read { path: path.to_owned(), source })?;
+    let malformed = |reason: String| KeyError::Malformed { path: path.to_owned(), reason };
+    let file: PublicKeyFile = serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
     let key = decode_fixed::<32>(&file.public_key, "public_key").map_err(malformed)?;
     VerifyingKey::from_bytes(&key).map_err(|e| malformed(e.to_string()))?;
     Ok(file)
@@ -234,58 +183,30 @@ pub fn read_public(path: &Path) -> Result<PublicKeyFile, KeyError> {
 
 /// Signs the valid bundle `input` with `key` and writes the result to `output` (which may be
 /// `input` itself): the same entries, byte for byte, plus `signature.json` after `module.json`.
-pub fn sign_bundle(
-    input: &Path,
-    key: &KeyPair,
-    output: &Path,
-    limits: &Limits,
-) -> Result<Signer, SignError> {
+pub fn sign_bundle(input: &Path, key: &KeyPair, output: &Path, limits: &Limits) -> Result<Signer, SignError> {
     let report = super::validate(input, limits, &Silent);
     // An old signature is replaced, so its problems do not matter.
-    let diagnostics: Vec<Diagnostic> = report
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.path != SIGNATURE_PATH)
-        .collect();
+    let diagnostics: Vec<Diagnostic> =
+        report.diagnostics.into_iter().filter(|d| d.path != SIGNATURE_PATH).collect();
     let manifest_bytes = match report.manifest_bytes {
         Some(bytes) if diagnostics.is_empty() => bytes,
         _ => {
-            return Err(SignError::Invalid {
-                path: input.to_owned(),
-                diagnostics,
-            });
+            return Err(SignError::Invalid { path: input.to_owned(), diagnostics });
         }
     };
     let signature = key.sign(&manifest_bytes);
-    let zip_err = |source| SignError::Zip {
-        path: input.to_owned(),
-        source,
-    };
-    let write_err = |source| SignError::Write {
-        path: output.to_owned(),
-        source,
-    };
+    let zip_err = |source| SignError::Zip { path: input.to_owned(), source };
+    let write_err = |source| SignError::Write { path: output.to_owned(), source };
 
-    let mut source =
-        zip::ZipArchive::new(File::open(input).map_err(write_err)?).map_err(zip_err)?;
-    let dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let mut source = zip::ZipArchive::new(File::open(input).map_err(write_err)?).map_err(zip_err)?;
+    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    let mut writer = zip::ZipWriter::new(BufWriter::new(
-        temp.as_file().try_clone().map_err(write_err)?,
-    ));
+    let mut writer = zip::ZipWriter::new(BufWriter::new(temp.as_file().try_clone().map_err(write_err)?));
     let mut order: Vec<(usize, String)> = Vec::with_capacity(source.len());
     for index in 0..source.len() {
         order.push((
             index,
-            source
-                .by_index_raw(index)
-                .map_err(zip_err)?
-                .name()
-                .map_err(zip_err)?
-                .into_owned(),
+            source.by_index_raw(index).map_err(zip_err)?.name().map_err(zip_err)?.into_owned(),
         ));
     }
     // module.json first, then signature.json, then the rest in their original order.
@@ -294,15 +215,10 @@ pub fn sign_bundle(
         if name == SIGNATURE_PATH {
             continue;
         }
-        writer
-            .raw_copy_file(source.by_index_raw(index).map_err(zip_err)?)
-            .map_err(zip_err)?;
+        writer.raw_copy_file(source.by_index_raw(index).map_err(zip_err)?).map_err(zip_err)?;
         if name == MANIFEST_PATH {
             writer
-                .start_file(
-                    SIGNATURE_PATH,
-                    super::pack::entry_options(SIGNATURE_PATH, 0),
-                )
+                .start_file(SIGNATURE_PATH, super::pack::entry_options(SIGNATURE_PATH, 0))
                 .map_err(zip_err)?;
             let mut bytes = serde_json::to_vec_pretty(&signature).expect("signatures serialise");
             bytes.push(b'\n');
@@ -314,8 +230,5 @@ pub fn sign_bundle(
     drop(buffered);
     temp.as_file().sync_all().map_err(write_err)?;
     temp.persist(output).map_err(|e| write_err(e.error))?;
-    Ok(Signer {
-        organisation: signature.organisation,
-        public_key: signature.public_key,
-    })
+    Ok(Signer { organisation: signature.organisation, public_key: signature.public_key })
 }

@@ -52,18 +52,13 @@ impl ManifestError {
     /// The error as a diagnostic located in `module.json` (or in the field at fault).
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            ManifestError::Json(err) => {
-                Diagnostic::new(MANIFEST_PATH, format!("not valid JSON ({err})"))
-            }
+            ManifestError::Json(err) => Diagnostic::new(MANIFEST_PATH, format!("not valid JSON ({err})")),
             ManifestError::Field { path, message } => {
                 Diagnostic::new(format!("{MANIFEST_PATH}: {path}"), message.clone())
             }
             other => Diagnostic::new(
                 MANIFEST_PATH,
-                other
-                    .to_string()
-                    .trim_start_matches("module.json ")
-                    .to_owned(),
+                other.to_string().trim_start_matches("module.json ").to_owned(),
             ),
         }
     }
@@ -76,12 +71,7 @@ pub fn validate(path: &Path, limits: &Limits, progress: &dyn Progress) -> Report
 
 /// Validates the file at `path`, naming it `shown_as` in messages (an install validates its
 /// staged copy but talks about the file the user chose).
-pub fn validate_as(
-    path: &Path,
-    shown_as: &Path,
-    limits: &Limits,
-    progress: &dyn Progress,
-) -> Report {
+pub fn validate_as(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress) -> Report {
     let mut report = Report {
         bundle: shown_as.to_owned(),
         manifest: None,
@@ -96,10 +86,7 @@ pub fn validate_as(
             archive
         }
         Err(err) => {
-            report.diagnostics.push(Diagnostic::new(
-                shown_as.display().to_string(),
-                err.to_string(),
-            ));
+            report.diagnostics.push(Diagnostic::new(shown_as.display().to_string(), err.to_string()));
             return report;
         }
     };
@@ -121,11 +108,7 @@ pub fn validate_as(
 
     let Some(manifest_entry) = archive.entry(MANIFEST_PATH).cloned() else {
         let bundle_level = shown_as.display().to_string();
-        if !report
-            .diagnostics
-            .iter()
-            .any(|d| d.path == MANIFEST_PATH || d.path == bundle_level)
-        {
+        if !report.diagnostics.iter().any(|d| d.path == MANIFEST_PATH || d.path == bundle_level) {
             report.diagnostics.push(Diagnostic::new(
                 MANIFEST_PATH,
                 "missing at the root of the zip; is this a DLIS Learn module bundle? (bundles are made by `dlis pack`)",
@@ -136,9 +119,7 @@ pub fn validate_as(
     let bytes = match archive.read(&manifest_entry, limits.max_text_size) {
         Ok(bytes) => bytes,
         Err(err) => {
-            report
-                .diagnostics
-                .push(Diagnostic::new(MANIFEST_PATH, err.to_string()));
+            report.diagnostics.push(Diagnostic::new(MANIFEST_PATH, err.to_string()));
             return report;
         }
     };
@@ -151,25 +132,15 @@ pub fn validate_as(
     };
     report.diagnostics.extend(manifest.check());
     let verified = check_files(&manifest, &mut archive, &mut report.diagnostics, progress);
-    let mut files = ZipFiles {
-        archive: &mut archive,
-        verified,
-        limit: limits.max_text_size,
-    };
-    report
-        .diagnostics
-        .extend(content::check(&manifest, &mut files));
+    let mut files = ZipFiles { archive: &mut archive, verified, limit: limits.max_text_size };
+    report.diagnostics.extend(content::check(&manifest, &mut files));
 
     if let Some(entry) = archive.entry(SIGNATURE_PATH).cloned() {
         match archive.read(&entry, 64 * 1024) {
-            Err(err) => report
-                .diagnostics
-                .push(Diagnostic::new(SIGNATURE_PATH, err.to_string())),
+            Err(err) => report.diagnostics.push(Diagnostic::new(SIGNATURE_PATH, err.to_string())),
             Ok(signature_json) => match signature::verify(&signature_json, &bytes) {
                 Ok(signer) => report.signer = Some(signer),
-                Err(err) => report
-                    .diagnostics
-                    .push(Diagnostic::new(SIGNATURE_PATH, err.to_string())),
+                Err(err) => report.diagnostics.push(Diagnostic::new(SIGNATURE_PATH, err.to_string())),
             },
         }
     }
@@ -191,20 +162,11 @@ fn check_files(
     for (i, file) in manifest.files.iter().enumerate() {
         let field = format!("{MANIFEST_PATH}: files[{i}].path");
         if let Err(problem) = crate::paths::check(&file.path) {
-            out.push(Diagnostic::new(
-                field,
-                format!("{:?}: {problem}", file.path),
-            ));
+            out.push(Diagnostic::new(field, format!("{:?}: {problem}", file.path)));
         } else if file.path == MANIFEST_PATH || file.path == SIGNATURE_PATH {
-            out.push(Diagnostic::new(
-                field,
-                format!("{:?} must not list itself", file.path),
-            ));
+            out.push(Diagnostic::new(field, format!("{:?} must not list itself", file.path)));
         } else if listed.insert(&file.path, file.size).is_some() {
-            out.push(Diagnostic::new(
-                field,
-                format!("{:?} is listed twice", file.path),
-            ));
+            out.push(Diagnostic::new(field, format!("{:?} is listed twice", file.path)));
         } else {
             sha256.insert(&file.path, &file.sha256);
         }
@@ -225,20 +187,14 @@ fn check_files(
             Some(entry) => Some((entry.clone(), *size)),
             None => {
                 if !reported.contains(*path) {
-                    out.push(Diagnostic::new(
-                        *path,
-                        "is listed in module.json but missing from the bundle",
-                    ));
+                    out.push(Diagnostic::new(*path, "is listed in module.json but missing from the bundle"));
                 }
                 None
             }
         })
         .collect();
 
-    progress.phase(
-        "Verifying",
-        present.iter().map(|(entry, _)| entry.size).sum(),
-    );
+    progress.phase("Verifying", present.iter().map(|(entry, _)| entry.size).sum());
     let mut verified = HashMap::new();
     for (entry, listed_size) in present {
         let hashed = match archive.hash(&entry, progress) {
@@ -259,7 +215,10 @@ fn check_files(
         } else if hashed.size != listed_size {
             out.push(Diagnostic::new(
                 &entry.name,
-                format!("is {} bytes, module.json says {listed_size}: the file was changed after packing", hashed.size),
+                format!(
+                    "is {} bytes, module.json says {listed_size}: the file was changed after packing",
+                    hashed.size
+                ),
             ));
         } else if sha256.get(entry.name.as_str()) != Some(&hashed.sha256.as_str()) {
             out.push(Diagnostic::new(
@@ -291,9 +250,7 @@ impl Files for ZipFiles<'_> {
 
     fn read_text(&mut self, path: &str) -> Result<Vec<u8>, String> {
         let entry = self.archive.entry(path).cloned().ok_or("is missing")?;
-        self.archive
-            .read(&entry, self.limit)
-            .map_err(|e| e.to_string())
+        self.archive.read(&entry, self.limit).map_err(|e| e.to_string())
     }
 
     fn head(&mut self, path: &str) -> Option<Vec<u8>> {

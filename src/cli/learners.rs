@@ -10,22 +10,17 @@ use dlis::store::{ActivityProgress, Store, StoreError};
 
 /// Opens the data directory's progress store, with a way out when it is damaged.
 pub fn open_store(data_dir: &Path) -> Result<Store> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
     match Store::open(&data_dir.join(dlis::store::FILE_NAME)) {
-        Err(err @ StoreError::Damaged { .. }) => Err(err).context(
-            "to keep the damaged file aside and start a new database, run `dlis start-fresh --yes`",
-        ),
+        Err(err @ StoreError::Damaged { .. }) => Err(err)
+            .context("to keep the damaged file aside and start a new database, run `dlis start-fresh --yes`"),
         other => Ok(other?),
     }
 }
 
 fn installed(data_dir: &Path) -> Result<BTreeMap<String, Manifest>> {
     let (modules, _) = Library::new(data_dir).list()?;
-    Ok(modules
-        .into_iter()
-        .map(|m| (m.manifest.id.clone(), m.manifest))
-        .collect())
+    Ok(modules.into_iter().map(|m| (m.manifest.id.clone(), m.manifest)).collect())
 }
 
 pub fn list(data_dir: &Path, json: bool) -> Result<()> {
@@ -38,10 +33,7 @@ pub fn list(data_dir: &Path, json: bool) -> Result<()> {
         for module_id in store.modules_of(&learner.id)? {
             started += 1;
             if let Some(manifest) = modules.get(&module_id)
-                && store
-                    .module_progress(&learner.id, manifest)?
-                    .completed_at
-                    .is_some()
+                && store.module_progress(&learner.id, manifest)?.completed_at.is_some()
             {
                 completed += 1;
             }
@@ -81,11 +73,9 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
     let mut report = Vec::new();
     for module_id in store.modules_of(&learner.id)? {
         match modules.get(&module_id) {
-            Some(manifest) => report.push((
-                module_id,
-                Some(manifest),
-                Some(store.module_progress(&learner.id, manifest)?),
-            )),
+            Some(manifest) => {
+                report.push((module_id, Some(manifest), Some(store.module_progress(&learner.id, manifest)?)))
+            }
             None => report.push((module_id, None, None)),
         }
     }
@@ -96,16 +86,11 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
             .collect();
         println!(
             "{}",
-            serde_json::to_string_pretty(
-                &serde_json::json!({ "learner": learner, "modules": value })
-            )?
+            serde_json::to_string_pretty(&serde_json::json!({ "learner": learner, "modules": value }))?
         );
         return Ok(());
     }
-    println!(
-        "{} ({}, {})",
-        learner.display_name, learner.id, learner.language
-    );
+    println!("{} ({}, {})", learner.display_name, learner.id, learner.language);
     if report.is_empty() {
         println!("  no progress yet");
     }
@@ -126,12 +111,7 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
         );
         for activity in &progress.activities {
             let line = match activity {
-                ActivityProgress::Lesson {
-                    read,
-                    opened,
-                    seconds,
-                    ..
-                } => {
+                ActivityProgress::Lesson { read, opened, seconds, .. } => {
                     let state = if *read {
                         "read"
                     } else if *opened {
@@ -141,20 +121,12 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
                     };
                     format!("lesson  {state}, {:.0} min", seconds / 60.0)
                 }
-                ActivityProgress::Video {
-                    watched_percent,
-                    position,
-                    ..
-                } => {
+                ActivityProgress::Video { watched_percent, position, .. } => {
                     format!("capsule {watched_percent:.0}% watched, resume at {position:.0} s")
                 }
                 ActivityProgress::Quiz(quiz) => {
-                    let best = quiz
-                        .best_scaled
-                        .map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
-                    let left = quiz
-                        .attempts_left
-                        .map_or("unlimited".into(), |n| n.to_string());
+                    let best = quiz.best_scaled.map_or("-".into(), |s| format!("{:.0}%", s * 100.0));
+                    let left = quiz.attempts_left.map_or("unlimited".into(), |n| n.to_string());
                     let passed = if quiz.passed {
                         "passed"
                     } else if quiz.in_progress {
@@ -162,17 +134,11 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
                     } else {
                         "not passed"
                     };
-                    format!(
-                        "quiz    {passed}, best {best}, {} attempt(s), {left} left",
-                        quiz.attempts
-                    )
+                    format!("quiz    {passed}, best {best}, {} attempt(s), {left} left", quiz.attempts)
                 }
             };
-            let marker = if progress.last_activity_id.as_deref() == Some(activity.id()) {
-                "→"
-            } else {
-                " "
-            };
+            let marker =
+                if progress.last_activity_id.as_deref() == Some(activity.id()) { "→" } else { " " };
             println!("    {marker} {:<28} {line}", activity.id());
         }
     }

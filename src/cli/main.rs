@@ -190,18 +190,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else if report.is_valid() {
                 println!("{} is a valid bundle", bundle.display());
             } else {
-                println!(
-                    "{} has {} problem(s):",
-                    bundle.display(),
-                    report.diagnostics.len()
-                );
+                println!("{} has {} problem(s):", bundle.display(), report.diagnostics.len());
                 println!("{}", diagnostic::render(&report.diagnostics));
             }
-            return Ok(if report.is_valid() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            });
+            return Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
         }
         Command::Inspect { bundle, json } => {
             let report = validate(bundle, &limits, &*bar());
@@ -215,11 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 print_inspect(&report, verified_by.as_deref());
             }
-            return Ok(if report.is_valid() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            });
+            return Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
         }
         Command::Install { bundle, force } => {
             let (installed, outcome) = library()?.install(bundle, *force, &*bar())?;
@@ -230,10 +218,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "upgraded {} from {from} to {}",
                     installed.manifest.id, installed.manifest.version
                 ),
-                InstallOutcome::Replaced { from } => println!(
-                    "replaced {} {from} by {}",
-                    installed.manifest.id, installed.manifest.version
-                ),
+                InstallOutcome::Replaced { from } => {
+                    println!("replaced {} {from} by {}", installed.manifest.id, installed.manifest.version)
+                }
                 InstallOutcome::Unchanged => println!("{what} is already installed"),
             }
             println!("  {}", signature_line(&installed));
@@ -265,10 +252,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Remove { module_id } => {
             let removed = library()?.remove(module_id)?;
-            println!(
-                "removed {} {}",
-                removed.manifest.id, removed.manifest.version
-            );
+            println!("removed {} {}", removed.manifest.id, removed.manifest.version);
         }
         Command::Keygen { organisation, out } => {
             if organisation.trim().is_empty() {
@@ -277,10 +261,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let key = KeyPair::generate(organisation);
             let (secret, public) = (out.with_extension("key"), out.with_extension("pub"));
             key.write(&secret, &public)?;
-            println!(
-                "wrote {} (secret: keep it safe, never ship it)",
-                secret.display()
-            );
+            println!("wrote {} (secret: keep it safe, never ship it)", secret.display());
             println!(
                 "wrote {} (public: give it to the laptops that should trust {organisation})",
                 public.display()
@@ -309,30 +290,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         println!("{}  {}", key.public_key, key.organisation);
                     }
                 }
-                TrustAction::Remove {
-                    key_or_organisation,
-                } => match store.remove(key_or_organisation)? {
-                    0 => bail!(
-                        "no trusted key matches {key_or_organisation:?} (see `dlis trust list`)"
-                    ),
+                TrustAction::Remove { key_or_organisation } => match store.remove(key_or_organisation)? {
+                    0 => bail!("no trusted key matches {key_or_organisation:?} (see `dlis trust list`)"),
                     n => println!("removed {n} trusted key(s)"),
                 },
             }
         }
-        Command::Schema => println!(
-            "{}",
-            serde_json::to_string_pretty(&dlis::manifest::json_schema())?
-        ),
+        Command::Schema => println!("{}", serde_json::to_string_pretty(&dlis::manifest::json_schema())?),
         Command::Learners { json } => learners::list(&data_dir(&cli.data_dir)?, *json)?,
         Command::Learner { action } => {
             let dir = data_dir(&cli.data_dir)?;
             let mut store = learners::open_store(&dir)?;
             match action {
-                LearnerAction::Create {
-                    name,
-                    language,
-                    pin_stdin,
-                } => {
+                LearnerAction::Create { name, language, pin_stdin } => {
                     let pin = if *pin_stdin {
                         let mut line = String::new();
                         std::io::stdin().read_line(&mut line)?;
@@ -360,9 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Progress { learner, json } => {
-            learners::progress(&data_dir(&cli.data_dir)?, learner, *json)?
-        }
+        Command::Progress { learner, json } => learners::progress(&data_dir(&cli.data_dir)?, learner, *json)?,
         Command::StartFresh { yes } => {
             let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
             if !*yes {
@@ -372,10 +340,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let (_, aside) = dlis::store::Store::set_aside_and_start_fresh(&path)?;
-            println!(
-                "the old database is kept as {}; a new one is ready",
-                aside.display()
-            );
+            println!("the old database is kept as {}; a new one is ready", aside.display());
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -384,10 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn signature_line(installed: &Installed) -> String {
     match (&installed.verified_by, &installed.signer) {
         (Some(org), _) => format!("verified by {org}"),
-        (None, Some(signer)) => format!(
-            "signed by an untrusted key claiming \"{}\"",
-            signer.organisation
-        ),
+        (None, Some(signer)) => format!("signed by an untrusted key claiming \"{}\"", signer.organisation),
         (None, None) => "unsigned".into(),
     }
 }
@@ -406,12 +368,7 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
     println!("{}", report.bundle.display());
     if let Some(m) = &report.manifest {
         let lang = m.default_language.as_str();
-        println!(
-            "  module      {} {} — {}",
-            m.id,
-            m.version,
-            localized(&m.title, lang, lang)
-        );
+        println!("  module      {} {} — {}", m.id, m.version, localized(&m.title, lang, lang));
         println!("  issued by   {} ({})", m.organisation.name, m.license);
         println!("  languages   {} (default {lang})", m.languages.join(", "));
         println!("  duration    about {} min", m.estimated_minutes);
@@ -422,11 +379,9 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
                 Activity::Video(v) => {
                     format!(" ({:.0} s, {})", v.duration_seconds, v.source.media_type)
                 }
-                Activity::Quiz(q) => format!(
-                    " ({} questions, pass mark {}%)",
-                    q.questions.len(),
-                    q.pass_mark_percent
-                ),
+                Activity::Quiz(q) => {
+                    format!(" ({} questions, pass mark {}%)", q.questions.len(), q.pass_mark_percent)
+                }
             };
             println!(
                 "    {:<6} {:<28} {}{detail}",
@@ -481,8 +436,7 @@ struct Bar(ProgressBar);
 
 impl Progress for Bar {
     fn phase(&self, label: &str, total: u64) {
-        self.0
-            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         self.0.set_style(
             ProgressStyle::with_template("{msg:>10} [{bar:30}] {bytes}/{total_bytes} ({eta})")
                 .expect("static template")

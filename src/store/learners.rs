@@ -9,7 +9,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::{Store, StoreError, now, settings};
+use super::{Cached, Store, StoreError, now, settings};
 
 /// A learner profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,9 +70,7 @@ fn hash_pin(pin: &str) -> Result<String, LearnerError> {
         return Err(LearnerError::BadPin);
     }
     let salt = SaltString::generate(&mut rand_core::OsRng);
-    let hash = Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map_err(|_| LearnerError::BadPin)?;
+    let hash = Argon2::default().hash_password(pin.as_bytes(), &salt).map_err(|_| LearnerError::BadPin)?;
     Ok(hash.to_string())
 }
 
@@ -89,7 +87,7 @@ impl Store {
         let pin_hash = pin.map(hash_pin).transpose()?;
         let id = uuid::Uuid::new_v4().to_string();
         let (_, at) = now();
-        self.conn.execute(
+        self.conn.run(
             "INSERT INTO learner (id, display_name, language, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             (&id, &name, language, &pin_hash, &at),
         )?;
@@ -107,7 +105,7 @@ impl Store {
 
     pub fn learner(&self, id: &str) -> Result<Learner, LearnerError> {
         self.conn
-            .query_row(
+            .one(
                 "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at FROM learner WHERE id = ?1",
                 [id],
                 row_to_learner,
@@ -118,28 +116,18 @@ impl Store {
 
     pub fn rename_learner(&self, id: &str, name: &str) -> Result<Learner, LearnerError> {
         let name = clean_name(name)?;
-        self.update_learner(
-            id,
-            "UPDATE learner SET display_name = ?2 WHERE id = ?1",
-            &name,
-        )
+        self.update_learner(id, "UPDATE learner SET display_name = ?2 WHERE id = ?1", &name)
     }
 
     pub fn set_learner_language(&self, id: &str, language: &str) -> Result<Learner, LearnerError> {
         check_language(language)?;
-        self.update_learner(
-            id,
-            "UPDATE learner SET language = ?2 WHERE id = ?1",
-            language,
-        )
+        self.update_learner(id, "UPDATE learner SET language = ?2 WHERE id = ?1", language)
     }
 
     /// Sets, changes or (with `None`) removes a profile's PIN.
     pub fn set_pin(&self, id: &str, pin: Option<&str>) -> Result<Learner, LearnerError> {
         let hash = pin.map(hash_pin).transpose()?;
-        let changed = self
-            .conn
-            .execute("UPDATE learner SET pin_hash = ?2 WHERE id = ?1", (id, hash))?;
+        let changed = self.conn.run("UPDATE learner SET pin_hash = ?2 WHERE id = ?1", (id, hash))?;
         if changed == 0 {
             return Err(LearnerError::Unknown { id: id.to_owned() });
         }
@@ -150,16 +138,12 @@ impl Store {
     pub fn check_pin(&self, id: &str, pin: &str) -> Result<(), LearnerError> {
         let hash: Option<String> = self
             .conn
-            .query_row("SELECT pin_hash FROM learner WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })
+            .one("SELECT pin_hash FROM learner WHERE id = ?1", [id], |row| row.get(0))
             .optional()?
             .ok_or_else(|| LearnerError::Unknown { id: id.to_owned() })?;
         let Some(hash) = hash else { return Ok(()) };
         let parsed = PasswordHash::new(&hash).map_err(|_| LearnerError::WrongPin)?;
-        Argon2::default()
-            .verify_password(pin.as_bytes(), &parsed)
-            .map_err(|_| LearnerError::WrongPin)
+        Argon2::default().verify_password(pin.as_bytes(), &parsed).map_err(|_| LearnerError::WrongPin)
     }
 
     /// Deletes a profile and every record of it, unsent statements included. The caller asks
@@ -167,11 +151,8 @@ impl Store {
     pub fn delete_learner(&mut self, id: &str) -> Result<Learner, LearnerError> {
         let learner = self.learner(id)?;
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM learner WHERE id = ?1", [id])?;
-        tx.execute(
-            "DELETE FROM setting WHERE key = ?1 AND value = ?2",
-            (settings::CURRENT_LEARNER, id),
-        )?;
+        tx.run("DELETE FROM learner WHERE id = ?1", [id])?;
+        tx.run("DELETE FROM setting WHERE key = ?1 AND value = ?2", (settings::CURRENT_LEARNER, id))?;
         tx.commit()?;
         Ok(learner)
     }
@@ -192,7 +173,7 @@ impl Store {
     }
 
     fn update_learner(&self, id: &str, sql: &str, value: &str) -> Result<Learner, LearnerError> {
-        if self.conn.execute(sql, (id, value))? == 0 {
+        if self.conn.run(sql, (id, value))? == 0 {
             return Err(LearnerError::Unknown { id: id.to_owned() });
         }
         self.learner(id)

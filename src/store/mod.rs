@@ -39,10 +39,7 @@ pub fn schema_version() -> usize {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the progress database {}: {source}", path.display())]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Open { path: PathBuf, source: rusqlite::Error },
     #[error(
         "the progress database {} is damaged ({detail}); it was left as it is. \
          Keep a copy of it, then start a new one (the damaged file is kept aside)",
@@ -54,16 +51,9 @@ pub enum StoreError {
          up to {known}); update DLIS Learn. The file was not changed",
         path.display()
     )]
-    TooNew {
-        path: PathBuf,
-        found: usize,
-        known: usize,
-    },
+    TooNew { path: PathBuf, found: usize, known: usize },
     #[error("cannot upgrade the progress database {}: {source}", path.display())]
-    Migrate {
-        path: PathBuf,
-        source: rusqlite_migration::Error,
-    },
+    Migrate { path: PathBuf, source: rusqlite_migration::Error },
     #[error("cannot set the damaged database aside: {source}")]
     SetAside { source: std::io::Error },
     #[error("progress database error: {0}")]
@@ -79,14 +69,8 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the store at `path`, upgrading an older schema in place.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let open_err = |source| StoreError::Open {
-            path: path.to_owned(),
-            source,
-        };
-        let damaged = |detail: String| StoreError::Damaged {
-            path: path.to_owned(),
-            detail,
-        };
+        let open_err = |source| StoreError::Open { path: path.to_owned(), source };
+        let damaged = |detail: String| StoreError::Damaged { path: path.to_owned(), detail };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -94,53 +78,33 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
 
         // The first read tells a damaged or foreign file apart before anything is written.
-        let found: usize =
-            match conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0)) {
-                Ok(version) => usize::try_from(version).unwrap_or(usize::MAX),
-                Err(err) if is_damage(&err) => return Err(damaged(err.to_string())),
-                Err(err) => return Err(open_err(err)),
-            };
+        let found: usize = match conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0)) {
+            Ok(version) => usize::try_from(version).unwrap_or(usize::MAX),
+            Err(err) if is_damage(&err) => return Err(damaged(err.to_string())),
+            Err(err) => return Err(open_err(err)),
+        };
         if found > schema_version() {
-            return Err(StoreError::TooNew {
-                path: path.to_owned(),
-                found,
-                known: schema_version(),
-            });
+            return Err(StoreError::TooNew { path: path.to_owned(), found, known: schema_version() });
         }
         let check: String = conn
             .query_row("PRAGMA quick_check", [], |row| row.get(0))
-            .map_err(|err| {
-                if is_damage(&err) {
-                    damaged(err.to_string())
-                } else {
-                    open_err(err)
-                }
-            })?;
+            .map_err(|err| if is_damage(&err) { damaged(err.to_string()) } else { open_err(err) })?;
         if check != "ok" {
             return Err(damaged(check));
         }
 
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
         let mut conn = conn;
         migrations()
             .to_latest(&mut conn)
-            .map_err(|source| StoreError::Migrate {
-                path: path.to_owned(),
-                source,
-            })?;
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-        })
+            .map_err(|source| StoreError::Migrate { path: path.to_owned(), source })?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Store { conn, path: path.to_owned() })
     }
 
     /// With the user's consent only: renames the damaged database (and its WAL files) to
@@ -150,9 +114,7 @@ impl Store {
         let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
         let aside = path.with_file_name(format!(
             "{}.damaged-{stamp}",
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
         ));
         std::fs::rename(path, &aside).map_err(|source| StoreError::SetAside { source })?;
         for suffix in ["-wal", "-shm"] {
@@ -179,9 +141,7 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
             .optional()?)
     }
 
@@ -195,16 +155,12 @@ impl Store {
 
     /// The home page of learner accounts in statements (the institution's, once set).
     pub fn home_page(&self) -> Result<String, StoreError> {
-        Ok(self
-            .setting(settings::HOME_PAGE)?
-            .unwrap_or_else(|| crate::xapi::DEFAULT_HOME_PAGE.to_owned()))
+        Ok(self.setting(settings::HOME_PAGE)?.unwrap_or_else(|| crate::xapi::DEFAULT_HOME_PAGE.to_owned()))
     }
 
     /// The statements not yet sent, oldest first, as the exact JSON to send.
     pub fn outbox(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT statement FROM outbox ORDER BY seq")?;
+        let mut stmt = self.conn.prepare("SELECT statement FROM outbox ORDER BY seq")?;
         let rows = stmt.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -216,6 +172,34 @@ pub mod settings {
     pub const CURRENT_LEARNER: &str = "current_learner";
     /// Home page of learner accounts in xAPI statements.
     pub const HOME_PAGE: &str = "account_home_page";
+}
+
+/// `execute` and `query_row` through the connection's prepared-statement cache: recording an
+/// event runs the same dozen statements every time, and preparing them again each time would
+/// cost about as much as the work itself.
+pub(crate) trait Cached {
+    fn run(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize>;
+    fn one<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T>;
+}
+
+impl Cached for Connection {
+    fn run(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn one<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, row)
+    }
 }
 
 fn is_damage(err: &rusqlite::Error) -> bool {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{LearnerError, Store, StoreError, now};
+use super::{Cached, LearnerError, Store, StoreError, now};
 use crate::manifest::{Activity, FeedbackTiming, Manifest, Quiz, Video};
 use crate::quiz::{self, Layout, Response, ResponseError, Scored, Total};
 use crate::xapi::{self, Origin, Outcome, Score, Statement, activity_types, verbs};
@@ -28,12 +28,7 @@ pub enum Event {
     /// The learner scrolled to the end of a lesson or marked it read.
     LessonRead { activity: String },
     /// The capsule actually played from `from` to `to` seconds (seeks are not intervals).
-    VideoWatched {
-        activity: String,
-        from: f64,
-        to: f64,
-        subtitle_language: Option<String>,
-    },
+    VideoWatched { activity: String, from: f64, to: f64, subtitle_language: Option<String> },
     /// Where to resume the capsule (on pause, seek or leaving).
     VideoPosition { activity: String, position: f64 },
 }
@@ -65,11 +60,7 @@ pub enum TrackError {
     #[error("module {module} has no activity {activity:?}")]
     UnknownActivity { module: String, activity: String },
     #[error("activity {activity:?} is a {actual}, not a {expected}")]
-    WrongKind {
-        activity: String,
-        expected: &'static str,
-        actual: &'static str,
-    },
+    WrongKind { activity: String, expected: &'static str, actual: &'static str },
     #[error("invalid value: {0}")]
     Invalid(String),
     #[error("no attempts left at quiz {quiz:?} (it allows {max})")]
@@ -104,6 +95,8 @@ pub struct VideoState {
     pub watched_percent: f64,
     pub position: f64,
     pub subtitle_language: Option<String>,
+    /// True once the capsule was watched to the completion threshold.
+    pub completed: bool,
 }
 
 /// A quiz attempt as the player shows it: its layout, the answers so far, its result.
@@ -132,18 +125,8 @@ pub struct ModuleProgress {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ActivityProgress {
-    Lesson {
-        id: String,
-        opened: bool,
-        read: bool,
-        seconds: f64,
-    },
-    Video {
-        id: String,
-        watched_percent: f64,
-        position: f64,
-        completed: bool,
-    },
+    Lesson { id: String, opened: bool, read: bool, seconds: f64 },
+    Video { id: String, watched_percent: f64, position: f64, completed: bool },
     Quiz(QuizProgress),
 }
 
@@ -170,11 +153,9 @@ impl ActivityProgress {
         let rule = &module.completion;
         match self {
             ActivityProgress::Lesson { read, .. } => !rule.all_lessons_read || *read,
-            ActivityProgress::Video {
-                watched_percent, ..
-            } => rule
-                .videos_watched_percent
-                .is_none_or(|p| *watched_percent >= f64::from(p)),
+            ActivityProgress::Video { watched_percent, .. } => {
+                rule.videos_watched_percent.is_none_or(|p| *watched_percent >= f64::from(p))
+            }
             ActivityProgress::Quiz(quiz) => !rule.quizzes_passed || quiz.passed,
         }
     }
@@ -185,18 +166,11 @@ fn find<'m>(module: &'m Manifest, id: &str) -> Result<&'m Activity, TrackError> 
         .activities
         .iter()
         .find(|a| a.id() == id)
-        .ok_or_else(|| TrackError::UnknownActivity {
-            module: module.id.clone(),
-            activity: id.to_owned(),
-        })
+        .ok_or_else(|| TrackError::UnknownActivity { module: module.id.clone(), activity: id.to_owned() })
 }
 
 fn wrong_kind(activity: &Activity, expected: &'static str) -> TrackError {
-    TrackError::WrongKind {
-        activity: activity.id().to_owned(),
-        expected,
-        actual: activity.kind_name(),
-    }
+    TrackError::WrongKind { activity: activity.id().to_owned(), expected, actual: activity.kind_name() }
 }
 
 fn find_quiz<'m>(module: &'m Manifest, id: &str) -> Result<&'m Quiz, TrackError> {
@@ -210,9 +184,7 @@ fn finite(value: f64, what: &str) -> Result<f64, TrackError> {
     if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        Err(TrackError::Invalid(format!(
-            "{what} must be a non-negative number, not {value}"
-        )))
+        Err(TrackError::Invalid(format!("{what} must be a non-negative number, not {value}")))
     }
 }
 
@@ -246,15 +218,9 @@ struct Tx<'a> {
 }
 
 impl<'a> Tx<'a> {
-    fn event(
-        &self,
-        activity: Option<&str>,
-        kind: &str,
-        payload: &impl Serialize,
-    ) -> Result<(), TrackError> {
-        let payload =
-            serde_json::to_string(payload).map_err(|e| TrackError::Invalid(e.to_string()))?;
-        self.tx.execute(
+    fn event(&self, activity: Option<&str>, kind: &str, payload: &impl Serialize) -> Result<(), TrackError> {
+        let payload = serde_json::to_string(payload).map_err(|e| TrackError::Invalid(e.to_string()))?;
+        self.tx.run(
             "INSERT INTO event (learner_id, module_id, module_version, activity_id, kind, payload, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             (
@@ -281,23 +247,18 @@ impl<'a> Tx<'a> {
             Activity::Video(_) => activity_types::VIDEO,
             Activity::Quiz(_) => activity_types::QUIZ,
         };
-        xapi::activity(
-            xapi::activity_iri(self.origin.module, activity.id()),
-            activity.title(),
-            kind,
-            None,
-        )
+        xapi::activity(xapi::activity_iri(self.origin.module, activity.id()), activity.title(), kind, None)
     }
 
     /// Notes the last activity, re-evaluates completion, writes the statements, commits.
     fn finish(mut self, activity: &str) -> Result<(), TrackError> {
         let module = self.origin.module;
-        self.tx.execute(
+        self.tx.run(
             "INSERT INTO module_progress (learner_id, module_id, last_activity_id, last_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (learner_id, module_id) DO UPDATE SET last_activity_id = ?3, last_at = ?4",
             (self.learner_id, &module.id, activity, &self.at),
         )?;
-        let completed: Option<String> = self.tx.query_row(
+        let completed: Option<String> = self.tx.one(
             "SELECT completed_at FROM module_progress WHERE learner_id = ?1 AND module_id = ?2",
             (self.learner_id, &module.id),
             |row| row.get(0),
@@ -305,22 +266,18 @@ impl<'a> Tx<'a> {
         if completed.is_none() {
             let statuses = activity_progress(&self.tx, self.learner_id, module)?;
             if statuses.iter().all(|a| a.done(module)) {
-                self.tx.execute(
+                self.tx.run(
                     "UPDATE module_progress SET completed_at = ?3 WHERE learner_id = ?1 AND module_id = ?2",
                     (self.learner_id, &module.id, &self.at),
                 )?;
                 let object = self.origin.module_object();
-                let result = Outcome {
-                    completion: Some(true),
-                    ..Outcome::default()
-                };
+                let result = Outcome { completion: Some(true), ..Outcome::default() };
                 self.statement(verbs::COMPLETED, object, Some(result));
             }
         }
         for statement in &self.statements {
-            let json =
-                serde_json::to_string(statement).map_err(|e| TrackError::Invalid(e.to_string()))?;
-            self.tx.execute(
+            let json = serde_json::to_string(statement).map_err(|e| TrackError::Invalid(e.to_string()))?;
+            self.tx.run(
                 "INSERT INTO outbox (statement_id, learner_id, statement, created_at) VALUES (?1, ?2, ?3, ?4)",
                 (&statement.id, self.learner_id, json, &self.at),
             )?;
@@ -339,18 +296,10 @@ impl Store {
         home: &'a str,
     ) -> Result<Tx<'a>, TrackError> {
         let (at, stamp) = now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok(Tx {
             tx,
-            origin: Origin {
-                learner_id,
-                home_page: home,
-                language,
-                module,
-                at,
-            },
+            origin: Origin { learner_id, home_page: home, language, module, at },
             learner_id,
             at: stamp,
             statements: Vec::new(),
@@ -358,12 +307,7 @@ impl Store {
     }
 
     /// Records a lesson or capsule event of `learner_id` in `module`.
-    pub fn record(
-        &mut self,
-        learner_id: &str,
-        module: &Manifest,
-        event: &Event,
-    ) -> Result<(), TrackError> {
+    pub fn record(&mut self, learner_id: &str, module: &Manifest, event: &Event) -> Result<(), TrackError> {
         let learner = self.learner(learner_id)?;
         let home = self.home_page()?;
         let activity = find(module, event.activity())?;
@@ -371,7 +315,7 @@ impl Store {
         let key = (learner_id, &module.id, activity.id());
         match (event, activity) {
             (Event::LessonOpened { .. }, Activity::Lesson(_)) => {
-                tx.tx.execute(
+                tx.tx.run(
                     "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT DO NOTHING",
                     (key.0, key.1, key.2, &tx.at),
@@ -381,7 +325,7 @@ impl Store {
             }
             (Event::LessonTime { seconds, .. }, Activity::Lesson(_)) => {
                 let seconds = finite(*seconds, "seconds")?.min(86_400.0);
-                tx.tx.execute(
+                tx.tx.run(
                     "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, seconds) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT DO UPDATE SET seconds = seconds + ?5",
                     (key.0, key.1, key.2, &tx.at, seconds),
@@ -390,13 +334,13 @@ impl Store {
             (Event::LessonRead { .. }, Activity::Lesson(_)) => {
                 let before: Option<(Option<String>, f64)> = tx
                     .tx
-                    .query_row(
+                    .one(
                         "SELECT read_at, seconds FROM lesson_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
                         key,
                         |row| Ok((row.get(0)?, row.get(1)?)),
                     )
                     .optional()?;
-                tx.tx.execute(
+                tx.tx.run(
                     "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, read_at) VALUES (?1, ?2, ?3, ?4, ?4)
                      ON CONFLICT DO UPDATE SET read_at = coalesce(read_at, ?4)",
                     (key.0, key.1, key.2, &tx.at),
@@ -412,39 +356,25 @@ impl Store {
                     tx.statement(verbs::COMPLETED, object, Some(result));
                 }
             }
-            (
-                Event::VideoWatched {
-                    from,
-                    to,
-                    subtitle_language,
-                    ..
-                },
-                Activity::Video(video),
-            ) => {
+            (Event::VideoWatched { from, to, subtitle_language, .. }, Activity::Video(video)) => {
                 let (from, to) = (finite(*from, "from")?, finite(*to, "to")?);
                 if to < from {
                     return Err(TrackError::Invalid(format!(
                         "interval ends ({to}) before it starts ({from})"
                     )));
                 }
-                let (from, to) = (
-                    from.min(video.duration_seconds),
-                    to.min(video.duration_seconds),
-                );
+                let (from, to) = (from.min(video.duration_seconds), to.min(video.duration_seconds));
                 watched(&mut tx, video, from, to, subtitle_language.as_deref())?;
             }
             (Event::VideoPosition { position, .. }, Activity::Video(video)) => {
                 let position = finite(*position, "position")?.min(video.duration_seconds);
-                tx.tx.execute(
+                tx.tx.run(
                     "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position)
                      VALUES (?1, ?2, ?3, '[]', 0, ?4) ON CONFLICT DO UPDATE SET position = ?4",
                     (key.0, key.1, key.2, position),
                 )?;
             }
-            (
-                Event::LessonOpened { .. } | Event::LessonTime { .. } | Event::LessonRead { .. },
-                other,
-            ) => {
+            (Event::LessonOpened { .. } | Event::LessonTime { .. } | Event::LessonRead { .. }, other) => {
                 return Err(wrong_kind(other, "lesson"));
             }
             (Event::VideoWatched { .. } | Event::VideoPosition { .. }, other) => {
@@ -467,7 +397,7 @@ impl Store {
         let version = module.version.to_string();
         let open: Option<i64> = self
             .conn
-            .query_row(
+            .one(
                 "SELECT id FROM quiz_attempt WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3
                  AND module_version = ?4 AND submitted_at IS NULL ORDER BY number DESC LIMIT 1",
                 (learner_id, &module.id, quiz_id, &version),
@@ -477,7 +407,7 @@ impl Store {
         if let Some(id) = open {
             return attempt_view(&self.conn, id, quiz);
         }
-        let (submitted, last): (u32, u32) = self.conn.query_row(
+        let (submitted, last): (u32, u32) = self.conn.one(
             "SELECT count(submitted_at), coalesce(max(number), 0) FROM quiz_attempt
              WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
             (learner_id, &module.id, quiz_id),
@@ -486,16 +416,13 @@ impl Store {
         if let Some(max) = quiz.max_attempts
             && submitted >= max
         {
-            return Err(TrackError::NoAttemptsLeft {
-                quiz: quiz_id.to_owned(),
-                max,
-            });
+            return Err(TrackError::NoAttemptsLeft { quiz: quiz_id.to_owned(), max });
         }
         let seed = rand_core::RngCore::next_u64(&mut rand_core::OsRng);
         let layout = quiz::layout(quiz, seed);
         let home = self.home_page()?;
         let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
-        tx.tx.execute(
+        tx.tx.run(
             "INSERT INTO quiz_attempt (learner_id, module_id, module_version, activity_id, number, seed, layout, started_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             (
@@ -513,11 +440,7 @@ impl Store {
         let activity = find(module, quiz_id)?;
         let object = tx.object(activity);
         tx.statement(verbs::ATTEMPTED, object, None);
-        tx.event(
-            Some(quiz_id),
-            "quiz_started",
-            &serde_json::json!({ "attempt": attempt_id, "seed": seed }),
-        )?;
+        tx.event(Some(quiz_id), "quiz_started", &serde_json::json!({ "attempt": attempt_id, "seed": seed }))?;
         tx.finish(quiz_id)?;
         attempt_view(&self.conn, attempt_id, quiz)
     }
@@ -534,20 +457,11 @@ impl Store {
     ) -> Result<Scored, TrackError> {
         let learner = self.learner(learner_id)?;
         let (quiz, _) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
-        let question = quiz
-            .questions
-            .iter()
-            .find(|q| q.id == question_id)
-            .ok_or_else(|| TrackError::UnknownQuestion {
-                quiz: quiz.id.clone(),
-                question: question_id.to_owned(),
-            })?;
-        let scored = quiz::score(
-            question,
-            response,
-            module.display_language(&learner.language),
-        )?;
-        let answered: bool = self.conn.query_row(
+        let question = quiz.questions.iter().find(|q| q.id == question_id).ok_or_else(|| {
+            TrackError::UnknownQuestion { quiz: quiz.id.clone(), question: question_id.to_owned() }
+        })?;
+        let scored = quiz::score(question, response, module.display_language(&learner.language))?;
+        let answered: bool = self.conn.one(
             "SELECT count(*) > 0 FROM quiz_answer WHERE attempt_id = ?1 AND question_id = ?2",
             (attempt_id, question_id),
             |row| row.get(0),
@@ -559,7 +473,7 @@ impl Store {
         let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
         let response_json =
             serde_json::to_string(response).map_err(|e| TrackError::Invalid(e.to_string()))?;
-        tx.tx.execute(
+        tx.tx.run(
             "INSERT INTO quiz_answer (attempt_id, question_id, response, score, max_score, correct, answered_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT DO UPDATE SET response = ?3, score = ?4, max_score = ?5, correct = ?6, answered_at = ?7",
@@ -578,7 +492,11 @@ impl Store {
             ..Outcome::default()
         };
         tx.statement(verbs::ANSWERED, object, Some(result));
-        tx.event(Some(&quiz.id), "quiz_answered", &serde_json::json!({ "attempt": attempt_id, "question": question_id, "response": response }))?;
+        tx.event(
+            Some(&quiz.id),
+            "quiz_answered",
+            &serde_json::json!({ "attempt": attempt_id, "question": question_id, "response": response }),
+        )?;
         tx.finish(&quiz.id)?;
         Ok(scored)
     }
@@ -593,24 +511,19 @@ impl Store {
         let learner = self.learner(learner_id)?;
         let (quiz, started_at) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
         let view = attempt_view(&self.conn, attempt_id, quiz)?;
-        let scores: BTreeMap<String, Scored> = view
-            .answers
-            .iter()
-            .map(|(q, (_, s))| (q.clone(), *s))
-            .collect();
+        let scores: BTreeMap<String, Scored> =
+            view.answers.iter().map(|(q, (_, s))| (q.clone(), *s)).collect();
         let total = quiz::total(quiz, &scores);
         let home = self.home_page()?;
         let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
-        tx.tx.execute(
+        tx.tx.run(
             "UPDATE quiz_attempt SET submitted_at = ?2, score = ?3, max_score = ?4, passed = ?5 WHERE id = ?1",
             (attempt_id, &tx.at, total.score, total.max, total.passed),
         )?;
-        let seconds = time::OffsetDateTime::parse(
-            &started_at,
-            &time::format_description::well_known::Rfc3339,
-        )
-        .map(|start| (tx.origin.at - start).as_seconds_f64())
-        .unwrap_or(0.0);
+        let seconds =
+            time::OffsetDateTime::parse(&started_at, &time::format_description::well_known::Rfc3339)
+                .map(|start| (tx.origin.at - start).as_seconds_f64())
+                .unwrap_or(0.0);
         let result = Outcome {
             score: Some(Score::new(total.score, total.max)),
             success: Some(total.passed),
@@ -620,15 +533,7 @@ impl Store {
         };
         let activity = find(module, &quiz.id)?;
         let object = tx.object(activity);
-        tx.statement(
-            if total.passed {
-                verbs::PASSED
-            } else {
-                verbs::FAILED
-            },
-            object,
-            Some(result),
-        );
+        tx.statement(if total.passed { verbs::PASSED } else { verbs::FAILED }, object, Some(result));
         tx.event(
             Some(&quiz.id),
             "quiz_submitted",
@@ -647,7 +552,7 @@ impl Store {
     ) -> Result<AttemptView, TrackError> {
         let quiz_id: String = self
             .conn
-            .query_row(
+            .one(
                 "SELECT activity_id FROM quiz_attempt WHERE id = ?1 AND learner_id = ?2 AND module_id = ?3",
                 (attempt_id, learner_id, &module.id),
                 |row| row.get(0),
@@ -669,14 +574,10 @@ impl Store {
     }
 
     /// The learner's progress in a module, activity by activity.
-    pub fn module_progress(
-        &self,
-        learner_id: &str,
-        module: &Manifest,
-    ) -> Result<ModuleProgress, TrackError> {
+    pub fn module_progress(&self, learner_id: &str, module: &Manifest) -> Result<ModuleProgress, TrackError> {
         let row: Option<(Option<String>, String, Option<String>)> = self
             .conn
-            .query_row(
+            .one(
                 "SELECT last_activity_id, last_at, completed_at FROM module_progress WHERE learner_id = ?1 AND module_id = ?2",
                 (learner_id, &module.id),
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
@@ -697,9 +598,9 @@ impl Store {
 
     /// Ids of the modules a learner has records in (installed or not).
     pub fn modules_of(&self, learner_id: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT module_id FROM module_progress WHERE learner_id = ?1 ORDER BY last_at DESC",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT module_id FROM module_progress WHERE learner_id = ?1 ORDER BY last_at DESC")?;
         let rows = stmt.query_map([learner_id], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -714,30 +615,16 @@ fn watched(
 ) -> Result<(), TrackError> {
     let key = (tx.learner_id, &tx.origin.module.id, video.id.as_str());
     let mut state = video_state(&tx.tx, key.0, key.1, key.2)?;
-    let was_completed: bool = tx
-        .tx
-        .query_row(
-            "SELECT completed_at IS NOT NULL FROM video_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
-            key,
-            |row| row.get(0),
-        )
-        .optional()?
-        .unwrap_or(false);
+    let was_completed = state.completed;
     if to > from {
         merge_interval(&mut state.intervals, from, to);
     }
     let percent = watched_percent(&state.intervals, video.duration_seconds);
-    let threshold = f64::from(
-        tx.origin
-            .module
-            .completion
-            .videos_watched_percent
-            .unwrap_or(90),
-    );
+    let threshold = f64::from(tx.origin.module.completion.videos_watched_percent.unwrap_or(90));
     let completes = !was_completed && percent >= threshold;
     let intervals =
         serde_json::to_string(&state.intervals).map_err(|e| TrackError::Invalid(e.to_string()))?;
-    tx.tx.execute(
+    tx.tx.run(
         "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position, subtitle_language, completed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?8 THEN ?9 END)
          ON CONFLICT DO UPDATE SET intervals = ?4, watched_percent = ?5, position = ?6,
@@ -753,10 +640,7 @@ fn watched(
         activity_types::VIDEO,
         None,
     );
-    let result = Outcome {
-        extensions: [(xapi::PROGRESS_EXTENSION, progress)].into(),
-        ..Outcome::default()
-    };
+    let result = Outcome { extensions: [(xapi::PROGRESS_EXTENSION, progress)].into(), ..Outcome::default() };
     tx.statement(verbs::PROGRESSED, object.clone(), Some(result));
     if completes {
         let result = Outcome {
@@ -775,25 +659,19 @@ fn video_state(
     module_id: &str,
     activity_id: &str,
 ) -> Result<VideoState, TrackError> {
-    let row: Option<(String, f64, f64, Option<String>)> = conn
-        .query_row(
-            "SELECT intervals, watched_percent, position, subtitle_language FROM video_progress
-             WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
+    let row: Option<(String, f64, f64, Option<String>, bool)> = conn
+        .one(
+            "SELECT intervals, watched_percent, position, subtitle_language, completed_at IS NOT NULL
+             FROM video_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
             (learner_id, module_id, activity_id),
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
         )
         .optional()?;
-    let Some((intervals, watched_percent, position, subtitle_language)) = row else {
+    let Some((intervals, watched_percent, position, subtitle_language, completed)) = row else {
         return Ok(VideoState::default());
     };
-    let intervals =
-        serde_json::from_str(&intervals).map_err(|e| TrackError::Invalid(e.to_string()))?;
-    Ok(VideoState {
-        intervals,
-        watched_percent,
-        position,
-        subtitle_language,
-    })
+    let intervals = serde_json::from_str(&intervals).map_err(|e| TrackError::Invalid(e.to_string()))?;
+    Ok(VideoState { intervals, watched_percent, position, subtitle_language, completed })
 }
 
 /// The open attempt `attempt_id` of this learner in this module version, with its quiz.
@@ -804,15 +682,14 @@ fn open_attempt<'m>(
     attempt_id: i64,
 ) -> Result<(&'m Quiz, String), TrackError> {
     let row: Option<(String, String, Option<String>, String)> = conn
-        .query_row(
+        .one(
             "SELECT activity_id, module_version, submitted_at, started_at FROM quiz_attempt
              WHERE id = ?1 AND learner_id = ?2 AND module_id = ?3",
             (attempt_id, learner_id, &module.id),
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()?;
-    let (quiz_id, version, submitted, started_at) =
-        row.ok_or(TrackError::UnknownAttempt(attempt_id))?;
+    let (quiz_id, version, submitted, started_at) = row.ok_or(TrackError::UnknownAttempt(attempt_id))?;
     if submitted.is_some() {
         return Err(TrackError::AttemptSubmitted(attempt_id));
     }
@@ -822,72 +699,41 @@ fn open_attempt<'m>(
     Ok((find_quiz(module, &quiz_id)?, started_at))
 }
 
-fn attempt_view(
-    conn: &Connection,
-    attempt_id: i64,
-    quiz: &Quiz,
-) -> Result<AttemptView, TrackError> {
+fn attempt_view(conn: &Connection, attempt_id: i64, quiz: &Quiz) -> Result<AttemptView, TrackError> {
     let (number, layout, learner_id, module_id, score, max, passed): (u32, String, String, String, Option<f64>, Option<f64>, Option<bool>) = conn
-        .query_row(
+        .one(
             "SELECT number, layout, learner_id, module_id, score, max_score, passed FROM quiz_attempt WHERE id = ?1",
             [attempt_id],
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?)),
         )?;
-    let layout: Layout =
-        serde_json::from_str(&layout).map_err(|e| TrackError::Invalid(e.to_string()))?;
-    let mut stmt = conn.prepare("SELECT question_id, response, score, max_score, correct FROM quiz_answer WHERE attempt_id = ?1")?;
+    let layout: Layout = serde_json::from_str(&layout).map_err(|e| TrackError::Invalid(e.to_string()))?;
+    let mut stmt = conn.prepare(
+        "SELECT question_id, response, score, max_score, correct FROM quiz_answer WHERE attempt_id = ?1",
+    )?;
     let mut answers = BTreeMap::new();
     let rows = stmt.query_map([attempt_id], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-        ))
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
     })?;
     for row in rows {
         let (question, response, score, max, correct) = row?;
         let response: Response =
             serde_json::from_str(&response).map_err(|e| TrackError::Invalid(e.to_string()))?;
-        answers.insert(
-            question,
-            (
-                response,
-                Scored {
-                    score,
-                    max,
-                    correct,
-                },
-            ),
-        );
+        answers.insert(question, (response, Scored { score, max, correct }));
     }
     let total = match (score, max, passed) {
-        (Some(score), Some(max), Some(passed)) => Some(Total {
-            score,
-            max,
-            scaled: if max > 0.0 { score / max } else { 0.0 },
-            passed,
-        }),
+        (Some(score), Some(max), Some(passed)) => {
+            Some(Total { score, max, scaled: if max > 0.0 { score / max } else { 0.0 }, passed })
+        }
         _ => None,
     };
-    let submitted: u32 = conn.query_row(
+    let submitted: u32 = conn.one(
         "SELECT count(submitted_at) FROM quiz_attempt WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
         (&learner_id, &module_id, &quiz.id),
         |row| row.get(0),
     )?;
     let pending = u32::from(total.is_none());
-    let attempts_left = quiz
-        .max_attempts
-        .map(|max| max.saturating_sub(submitted + pending));
-    Ok(AttemptView {
-        attempt_id,
-        number,
-        layout,
-        answers,
-        total,
-        attempts_left,
-    })
+    let attempts_left = quiz.max_attempts.map(|max| max.saturating_sub(submitted + pending));
+    Ok(AttemptView { attempt_id, number, layout, answers, total, attempts_left })
 }
 
 /// Every activity's progress for `learner_id` in `module`, in the module's order.
@@ -902,7 +748,7 @@ fn activity_progress(
         out.push(match activity {
             Activity::Lesson(lesson) => {
                 let row: Option<(bool, f64)> = conn
-                    .query_row(
+                    .one(
                         "SELECT read_at IS NOT NULL, seconds FROM lesson_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
                         key,
                         |row| Ok((row.get(0)?, row.get(1)?)),
@@ -917,18 +763,10 @@ fn activity_progress(
             }
             Activity::Video(video) => {
                 let state = video_state(conn, key.0, key.1, key.2)?;
-                let completed: bool = conn
-                    .query_row(
-                        "SELECT completed_at IS NOT NULL FROM video_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
-                        key,
-                        |row| row.get(0),
-                    )
-                    .optional()?
-                    .unwrap_or(false);
-                ActivityProgress::Video { id: video.id.clone(), watched_percent: state.watched_percent, position: state.position, completed }
+                ActivityProgress::Video { id: video.id.clone(), watched_percent: state.watched_percent, position: state.position, completed: state.completed }
             }
             Activity::Quiz(quiz) => {
-                let (attempts, best, passed, open): (u32, Option<f64>, bool, bool) = conn.query_row(
+                let (attempts, best, passed, open): (u32, Option<f64>, bool, bool) = conn.one(
                     "SELECT count(submitted_at), max(CASE WHEN max_score > 0 THEN score / max_score END),
                             coalesce(max(passed), 0), count(*) > count(submitted_at)
                      FROM quiz_attempt WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",

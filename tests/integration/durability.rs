@@ -14,12 +14,7 @@ use crate::support::*;
 /// The `event_writer` example, built by `cargo test` next to the test binaries.
 fn event_writer() -> PathBuf {
     let deps = std::env::current_exe().unwrap();
-    let path = deps
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples/event_writer");
+    let path = deps.parent().unwrap().parent().unwrap().join("examples/event_writer");
     if !path.exists() {
         // `cargo test` builds examples, `cargo test --test integration` does not.
         let status = Command::new(env!("CARGO"))
@@ -40,25 +35,12 @@ fn count(conn: &Connection, sql: &str) -> i64 {
 fn a_process_killed_mid_stream_loses_no_acknowledged_write() {
     let dir = temp();
     let db = dir.path().join("progress.db");
-    let mut child = Command::new(event_writer())
-        .arg(&db)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(event_writer()).arg(&db).stdout(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let learner = lines
-        .next()
-        .unwrap()
-        .unwrap()
-        .strip_prefix("learner ")
-        .unwrap()
-        .to_owned();
+    let learner = lines.next().unwrap().unwrap().strip_prefix("learner ").unwrap().to_owned();
     let mut acked: Option<u64> = None;
     for line in lines.by_ref() {
-        acked = line
-            .unwrap()
-            .strip_prefix("ack ")
-            .map(|n| n.parse().unwrap());
+        acked = line.unwrap().strip_prefix("ack ").map(|n| n.parse().unwrap());
         if acked >= Some(300) {
             break;
         }
@@ -74,40 +56,19 @@ fn a_process_killed_mid_stream_loses_no_acknowledged_write() {
 
     let store = Store::open(&db).unwrap();
     let conn = store.connection();
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
 
     // Events 0..=acked were acknowledged; at most one more may have committed unacknowledged.
-    let events = count(
-        conn,
-        "SELECT count(*) FROM event WHERE kind != 'quiz_started'",
-    ) as u64;
-    assert!(
-        events == acked + 1 || events == acked + 2,
-        "acked {acked}, found {events} events"
-    );
-    let kinds = |kind: &str| {
-        count(
-            conn,
-            &format!("SELECT count(*) FROM event WHERE kind = '{kind}'"),
-        )
-    };
-    let (videos, times, answers) = (
-        kinds("video_watched"),
-        kinds("lesson_time"),
-        kinds("quiz_answered"),
-    );
+    let events = count(conn, "SELECT count(*) FROM event WHERE kind != 'quiz_started'") as u64;
+    assert!(events == acked + 1 || events == acked + 2, "acked {acked}, found {events} events");
+    let kinds = |kind: &str| count(conn, &format!("SELECT count(*) FROM event WHERE kind = '{kind}'"));
+    let (videos, times, answers) = (kinds("video_watched"), kinds("lesson_time"), kinds("quiz_answered"));
 
     // Each event's summary and statements were committed with it, or not at all.
-    let seconds: f64 = conn
-        .query_row("SELECT seconds FROM lesson_progress", [], |r| r.get(0))
-        .unwrap();
+    let seconds: f64 = conn.query_row("SELECT seconds FROM lesson_progress", [], |r| r.get(0)).unwrap();
     assert_eq!(seconds, times as f64, "one second per lesson_time event");
-    let intervals: String = conn
-        .query_row("SELECT intervals FROM video_progress", [], |r| r.get(0))
-        .unwrap();
+    let intervals: String = conn.query_row("SELECT intervals FROM video_progress", [], |r| r.get(0)).unwrap();
     let intervals: Vec<(f64, f64)> = serde_json::from_str(&intervals).unwrap();
     let watched: f64 = intervals.iter().map(|(a, b)| b - a).sum();
     assert_eq!(watched, videos as f64, "one second per video_watched event");
@@ -118,11 +79,7 @@ fn a_process_killed_mid_stream_loses_no_acknowledged_write() {
         "attempted + one progressed per interval + one answered per answer"
     );
     let answered = count(conn, "SELECT count(*) FROM quiz_answer");
-    assert_eq!(
-        answered,
-        answers.min(4),
-        "re-answers update the same four rows"
-    );
+    assert_eq!(answered, answers.min(4), "re-answers update the same four rows");
     assert_eq!(count(conn, "SELECT count(*) FROM learner"), 1);
     assert!(store.learner(&learner).is_ok());
 }
@@ -130,8 +87,7 @@ fn a_process_killed_mid_stream_loses_no_acknowledged_write() {
 /// A database with only the first schema and some rows in it, as an early DLIS Learn left it.
 fn first_schema_database(path: &Path) {
     let conn = Connection::open(path).unwrap();
-    conn.execute_batch(include_str!("../../src/store/migrations/001_initial.sql"))
-        .unwrap();
+    conn.execute_batch(include_str!("../../src/store/migrations/001_initial.sql")).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     conn.execute(
         "INSERT INTO learner (id, display_name, language, created_at) VALUES ('0b6c3f4e-1111-4a4a-9999-000000000001', 'Early', 'fr', '2026-01-01T00:00:00.000Z')",
@@ -147,10 +103,7 @@ fn a_first_schema_database_is_upgraded_in_place_with_its_records() {
     first_schema_database(&db);
     let store = Store::open(&db).unwrap();
     assert_eq!(store.learners().unwrap()[0].display_name, "Early");
-    let version: i64 = store
-        .connection()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let version: i64 = store.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version as usize, dlis::store::schema_version());
 }
 
@@ -159,10 +112,7 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let dir = temp();
     let db = dir.path().join("progress.db");
     first_schema_database(&db);
-    Connection::open(&db)
-        .unwrap()
-        .pragma_update(None, "user_version", 99)
-        .unwrap();
+    Connection::open(&db).unwrap().pragma_update(None, "user_version", 99).unwrap();
     let before = std::fs::read(&db).unwrap();
     let err = Store::open(&db).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
@@ -182,20 +132,11 @@ fn a_damaged_database_is_kept_aside_only_with_consent() {
 
     assert!(matches!(Store::open(&db), Err(StoreError::Damaged { .. })));
     dlis(&data).arg("learners").assert().failure().stderr(
-        predicates::str::contains("damaged")
-            .and(predicates::str::contains("dlis start-fresh --yes")),
+        predicates::str::contains("damaged").and(predicates::str::contains("dlis start-fresh --yes")),
     );
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        junk,
-        "nothing replaced it silently"
-    );
+    assert_eq!(std::fs::read(&db).unwrap(), junk, "nothing replaced it silently");
 
-    dlis(&data)
-        .arg("start-fresh")
-        .assert()
-        .failure()
-        .stderr(predicates::str::contains("--yes"));
+    dlis(&data).arg("start-fresh").assert().failure().stderr(predicates::str::contains("--yes"));
     dlis(&data)
         .args(["start-fresh", "--yes"])
         .assert()
@@ -207,11 +148,7 @@ fn a_damaged_database_is_kept_aside_only_with_consent() {
         .filter(|n| n.starts_with("progress.db.damaged-"))
         .collect();
     assert_eq!(aside.len(), 1);
-    assert_eq!(
-        std::fs::read(data.join(&aside[0])).unwrap(),
-        junk,
-        "the damaged file is kept as it was"
-    );
+    assert_eq!(std::fs::read(data.join(&aside[0])).unwrap(), junk, "the damaged file is kept as it was");
     dlis(&data)
         .arg("learners")
         .assert()

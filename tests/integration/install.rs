@@ -7,12 +7,6 @@ use serde_json::Value;
 
 use crate::support::*;
 
-fn list(data: &std::path::Path) -> Value {
-    let output = dlis(data).args(["list", "--json"]).output().unwrap();
-    assert!(output.status.success());
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
 #[test]
 fn a_trainer_installs_upgrades_and_removes_a_module() {
     let dir = temp();
@@ -20,19 +14,15 @@ fn a_trainer_installs_upgrades_and_removes_a_module() {
     let v1 = valid_bundle(dir.path(), "1.0.0");
     let v2 = valid_bundle(dir.path(), "1.1.0");
 
-    dlis(&data)
-        .arg("list")
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("no module installed"));
+    dlis(&data).arg("list").assert().success().stdout(predicates::str::contains("no module installed"));
     dlis(&data)
         .arg("install")
         .arg(&v1)
         .assert()
         .success()
         .stdout(predicates::str::contains("installed test.module 1.0.0"));
-    assert_eq!(list(&data)["modules"][0]["version"], "1.0.0");
-    assert_eq!(list(&data)["modules"][0]["verified_by"], Value::Null);
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.0.0");
+    assert_eq!(installed(&data)["modules"][0]["verified_by"], Value::Null);
 
     dlis(&data)
         .arg("install")
@@ -45,32 +35,22 @@ fn a_trainer_installs_upgrades_and_removes_a_module() {
         .arg(&v2)
         .assert()
         .success()
-        .stdout(predicates::str::contains(
-            "upgraded test.module from 1.0.0 to 1.1.0",
-        ));
-    assert_eq!(list(&data)["modules"].as_array().unwrap().len(), 1);
-    assert_eq!(list(&data)["modules"][0]["version"], "1.1.0");
+        .stdout(predicates::str::contains("upgraded test.module from 1.0.0 to 1.1.0"));
+    assert_eq!(installed(&data)["modules"].as_array().unwrap().len(), 1);
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.1.0");
 
-    dlis(&data)
-        .arg("install")
-        .arg(&v1)
-        .assert()
-        .failure()
-        .stderr(predicates::str::contains("older"));
-    assert_eq!(list(&data)["modules"][0]["version"], "1.1.0");
+    dlis(&data).arg("install").arg(&v1).assert().failure().stderr(predicates::str::contains("older"));
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.1.0");
     dlis(&data)
         .args(["install", "--force"])
         .arg(&v1)
         .assert()
         .success()
         .stdout(predicates::str::contains("replaced"));
-    assert_eq!(list(&data)["modules"][0]["version"], "1.0.0");
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.0.0");
 
-    dlis(&data)
-        .args(["remove", "test.module"])
-        .assert()
-        .success();
-    assert!(list(&data)["modules"].as_array().unwrap().is_empty());
+    dlis(&data).args(["remove", "test.module"]).assert().success();
+    assert!(installed(&data)["modules"].as_array().unwrap().is_empty());
     dlis(&data)
         .args(["remove", "test.module"])
         .assert()
@@ -86,70 +66,37 @@ fn the_same_version_with_other_content_is_refused_without_force() {
     let src = write_source(&dir.path().join("other"), "1.0.0");
     fs::write(src.join("lessons/intro.en.md"), "# Intro, corrected\n").unwrap();
     let changed = dir.path().join("changed.zip");
-    dlis(&data)
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&changed)
-        .assert()
-        .success();
+    dlis(&data).arg("pack").arg(&src).arg("-o").arg(&changed).assert().success();
     dlis(&data).arg("install").arg(&original).assert().success();
     dlis(&data)
         .arg("install")
         .arg(&changed)
         .assert()
         .failure()
-        .stderr(predicates::str::contains(
-            "already installed with different content",
-        ));
+        .stderr(predicates::str::contains("already installed with different content"));
 }
 
 #[test]
 fn assets_are_read_by_byte_range_straight_from_the_installed_zip() {
     let dir = temp();
     let data = dir.path().join("data");
-    dlis(&data)
-        .arg("install")
-        .arg(valid_bundle(dir.path(), "1.0.0"))
-        .assert()
-        .success();
+    dlis(&data).arg("install").arg(valid_bundle(dir.path(), "1.0.0")).assert().success();
     let library = Library::new(&data);
     let module = library.open("test.module").unwrap();
 
     let video = module.info("capsule/capsule.webm").unwrap();
-    assert!(
-        video.offset.is_some(),
-        "a STORED video is read at its offset"
-    );
-    assert_eq!(
-        module.read_range("capsule/capsule.webm", 4..14).unwrap(),
-        &FAKE_WEBM[4..14]
-    );
-    assert_eq!(
-        module
-            .read_range("capsule/capsule.webm", 20..u64::MAX)
-            .unwrap(),
-        &FAKE_WEBM[20..]
-    );
+    assert!(video.offset.is_some(), "a STORED video is read at its offset");
+    assert_eq!(module.read_range("capsule/capsule.webm", 4..14).unwrap(), &FAKE_WEBM[4..14]);
+    assert_eq!(module.read_range("capsule/capsule.webm", 20..u64::MAX).unwrap(), &FAKE_WEBM[20..]);
 
     let lesson = module.read_range("lessons/intro.en.md", 2..7).unwrap();
-    assert_eq!(
-        lesson, b"Intro",
-        "deflated text is decompressed up to the range"
-    );
+    assert_eq!(lesson, b"Intro", "deflated text is decompressed up to the range");
 
-    assert!(
-        module
-            .read_range("capsule/capsule.webm", 1000..1001)
-            .is_err()
-    );
+    assert!(module.read_range("capsule/capsule.webm", 1000..1001).is_err());
     assert!(module.read("../module.json").is_err());
     assert!(library.open("not.installed").is_err());
     // Nothing was extracted: the data directory holds only the bundle.
-    let files: Vec<_> = fs::read_dir(data.join("modules"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let files: Vec<_> = fs::read_dir(data.join("modules")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(files, ["test.module.zip"]);
 }
 
@@ -159,10 +106,6 @@ fn a_leftover_of_a_killed_install_is_cleaned_by_the_next_one() {
     let data = dir.path().join("data");
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join(".install-crashed.zip"), "half a bundle").unwrap();
-    dlis(&data)
-        .arg("install")
-        .arg(valid_bundle(dir.path(), "1.0.0"))
-        .assert()
-        .success();
+    dlis(&data).arg("install").arg(valid_bundle(dir.path(), "1.0.0")).assert().success();
     assert!(!data.join(".install-crashed.zip").exists());
 }

@@ -27,13 +27,7 @@ fn ralph_python() -> PathBuf {
         .output()
         .unwrap();
     assert!(output.status.success(), "scripts/lrs-venv.sh failed");
-    let venv = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned();
+    let venv = String::from_utf8(output.stdout).unwrap().lines().last().unwrap().trim().to_owned();
     PathBuf::from(venv).join("bin/python")
 }
 
@@ -48,32 +42,17 @@ fn session_statements(dir: &Path) -> Vec<String> {
         match activity {
             Activity::Lesson(lesson) => {
                 store
-                    .record(
-                        &learner.id,
-                        &module,
-                        &Event::LessonOpened {
-                            activity: lesson.id.clone(),
-                        },
-                    )
+                    .record(&learner.id, &module, &Event::LessonOpened { activity: lesson.id.clone() })
                     .unwrap();
                 store
                     .record(
                         &learner.id,
                         &module,
-                        &Event::LessonTime {
-                            activity: lesson.id.clone(),
-                            seconds: 130.5,
-                        },
+                        &Event::LessonTime { activity: lesson.id.clone(), seconds: 130.5 },
                     )
                     .unwrap();
                 store
-                    .record(
-                        &learner.id,
-                        &module,
-                        &Event::LessonRead {
-                            activity: lesson.id.clone(),
-                        },
-                    )
+                    .record(&learner.id, &module, &Event::LessonRead { activity: lesson.id.clone() })
                     .unwrap();
             }
             Activity::Video(video) => {
@@ -90,9 +69,7 @@ fn session_statements(dir: &Path) -> Vec<String> {
                 let attempt = store.start_quiz(&learner.id, &module, &quiz.id).unwrap();
                 for question in &quiz.questions {
                     let response = match &question.answer {
-                        Answer::SingleChoice { correct, .. } => {
-                            Response::SingleChoice(correct.clone())
-                        }
+                        Answer::SingleChoice { correct, .. } => Response::SingleChoice(correct.clone()),
                         Answer::MultipleChoice { correct, .. } => {
                             Response::MultipleChoice(correct.iter().take(1).cloned().collect())
                         }
@@ -100,26 +77,16 @@ fn session_statements(dir: &Path) -> Vec<String> {
                         Answer::Ordering { items } => {
                             Response::Ordering(items.iter().map(|i| i.id.clone()).collect())
                         }
-                        Answer::Matching { pairs, .. } => Response::Matching(
-                            pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect(),
-                        ),
+                        Answer::Matching { pairs, .. } => {
+                            Response::Matching(pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect())
+                        }
                         Answer::ShortText { accepted, .. } => {
                             Response::ShortText(format!(" {} ", accepted["fr"][0].to_uppercase()))
                         }
                     };
-                    store
-                        .answer(
-                            &learner.id,
-                            &module,
-                            attempt.attempt_id,
-                            &question.id,
-                            &response,
-                        )
-                        .unwrap();
+                    store.answer(&learner.id, &module, attempt.attempt_id, &question.id, &response).unwrap();
                 }
-                store
-                    .submit_quiz(&learner.id, &module, attempt.attempt_id)
-                    .unwrap();
+                store.submit_quiz(&learner.id, &module, attempt.attempt_id).unwrap();
             }
         }
     }
@@ -144,14 +111,8 @@ fn ralphs_strict_model_accepts_every_statement() {
     drop(stdin);
     let output = validator.wait_with_output().unwrap();
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "Ralph's model refused statements:\n{report}"
-    );
-    assert!(
-        report.contains(&format!("{} valid, 0 invalid", statements.len())),
-        "{report}"
-    );
+    assert!(output.status.success(), "Ralph's model refused statements:\n{report}");
+    assert!(report.contains(&format!("{} valid, 0 invalid", statements.len())), "{report}");
 }
 
 /// A Ralph LRS on a free loopback port, stopped when dropped.
@@ -165,32 +126,19 @@ impl Lrs {
     fn start(dir: &Path) -> Lrs {
         let mut child = Command::new(ralph_python())
             .arg(root().join("scripts/ralph_server.py"))
-            .args([
-                "--port",
-                "0",
-                "--user",
-                "dlis",
-                "--password",
-                "s3cret",
-                "--dir",
-            ])
+            .args(["--port", "0", "--user", "dlis", "--password", "s3cret", "--dir"])
             .arg(dir)
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let url = line
             .trim()
             .strip_prefix("READY ")
             .unwrap_or_else(|| panic!("Ralph did not start: {line:?}"))
             .to_owned();
-        let auth = format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode("dlis:s3cret")
-        );
+        let auth = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("dlis:s3cret"));
         Lrs { child, url, auth }
     }
 
@@ -216,14 +164,9 @@ impl Lrs {
                 .header("X-Experience-API-Version", "1.0.3")
                 .call()
                 .unwrap();
-            let page: Value =
-                serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+            let page: Value = serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
             let statements = page["statements"].as_array().unwrap();
-            ids.extend(
-                statements
-                    .iter()
-                    .map(|s| s["id"].as_str().unwrap().to_owned()),
-            );
+            ids.extend(statements.iter().map(|s| s["id"].as_str().unwrap().to_owned()));
             match page["more"].as_str() {
                 Some(more) if !more.is_empty() && !statements.is_empty() => next = more.to_owned(),
                 _ => return ids,
@@ -252,12 +195,7 @@ fn a_real_lrs_stores_each_statement_exactly_once() {
     stored.sort();
     let mut sent: Vec<String> = statements
         .iter()
-        .map(|s| {
-            serde_json::from_str::<Value>(s).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
+        .map(|s| serde_json::from_str::<Value>(s).unwrap()["id"].as_str().unwrap().to_owned())
         .collect();
     sent.sort();
     assert_eq!(stored, sent);

@@ -13,28 +13,13 @@ fn packing_twice_gives_byte_identical_bundles() {
     let dir = temp();
     let src = write_source(dir.path(), "1.0.0");
     let (a, b) = (dir.path().join("a.zip"), dir.path().join("b.zip"));
-    dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&a)
-        .assert()
-        .success();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&a).assert().success();
     // Touch every file: timestamps must not leak into the bundle.
     for entry in fs::read_dir(src.join("lessons")).unwrap() {
-        let file = fs::File::options()
-            .append(true)
-            .open(entry.unwrap().path())
-            .unwrap();
+        let file = fs::File::options().append(true).open(entry.unwrap().path()).unwrap();
         file.set_modified(std::time::SystemTime::now()).unwrap();
     }
-    dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&b)
-        .assert()
-        .success();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&b).assert().success();
     assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
 }
 
@@ -43,20 +28,10 @@ fn media_is_stored_and_text_is_deflated() {
     let dir = temp();
     let bundle = valid_bundle(dir.path(), "1.0.0");
     let mut zip = ZipArchive::new(fs::File::open(&bundle).unwrap()).unwrap();
-    let method =
-        |zip: &mut ZipArchive<fs::File>, name: &str| zip.by_name(name).unwrap().compression();
-    assert_eq!(
-        method(&mut zip, "capsule/capsule.webm"),
-        CompressionMethod::Stored
-    );
-    assert_eq!(
-        method(&mut zip, "images/poster.png"),
-        CompressionMethod::Stored
-    );
-    assert_eq!(
-        method(&mut zip, "lessons/intro.fr.md"),
-        CompressionMethod::Deflated
-    );
+    let method = |zip: &mut ZipArchive<fs::File>, name: &str| zip.by_name(name).unwrap().compression();
+    assert_eq!(method(&mut zip, "capsule/capsule.webm"), CompressionMethod::Stored);
+    assert_eq!(method(&mut zip, "images/poster.png"), CompressionMethod::Stored);
+    assert_eq!(method(&mut zip, "lessons/intro.fr.md"), CompressionMethod::Deflated);
     assert_eq!(zip.by_index(0).unwrap().name().unwrap(), "module.json");
 }
 
@@ -69,17 +44,10 @@ fn a_packed_bundle_lists_every_file_with_size_and_hash_and_validates() {
     let manifest = report.manifest.unwrap();
     let listed: Vec<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(listed.len(), 8, "{listed:?}");
-    let webm = manifest
-        .files
-        .iter()
-        .find(|f| f.path == "capsule/capsule.webm")
-        .unwrap();
+    let webm = manifest.files.iter().find(|f| f.path == "capsule/capsule.webm").unwrap();
     assert_eq!(webm.size, FAKE_WEBM.len() as u64);
     use sha2::Digest;
-    let expected: String = sha2::Sha256::digest(FAKE_WEBM)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let expected: String = sha2::Sha256::digest(FAKE_WEBM).iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(webm.sha256, expected);
 }
 
@@ -88,20 +56,10 @@ fn a_broken_source_reports_every_problem_and_writes_nothing() {
     let dir = temp();
     let src = write_source(dir.path(), "1.0.0");
     fs::remove_file(src.join("capsule/capsule.en.vtt")).unwrap();
-    fs::write(
-        src.join("lessons/intro.en.md"),
-        "# Intro\n\n![x](../images/nope.png)\n",
-    )
-    .unwrap();
+    fs::write(src.join("lessons/intro.en.md"), "# Intro\n\n![x](../images/nope.png)\n").unwrap();
     std::os::unix::fs::symlink("/etc/passwd", src.join("images/link.png")).unwrap();
     let out = dir.path().join("out.zip");
-    let assert = dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .failure();
+    let assert = dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().failure();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     for expected in [
         "capsule/capsule.en.vtt",
@@ -109,10 +67,7 @@ fn a_broken_source_reports_every_problem_and_writes_nothing() {
         "images/link.png: is a symbolic link",
         "nothing was written",
     ] {
-        assert!(
-            stderr.contains(expected),
-            "{expected:?} missing from:\n{stderr}"
-        );
+        assert!(stderr.contains(expected), "{expected:?} missing from:\n{stderr}");
     }
     assert!(!out.exists());
 }
@@ -123,27 +78,10 @@ fn hidden_files_are_left_out_and_the_output_may_live_in_the_source() {
     let src = write_source(dir.path(), "1.0.0");
     fs::write(src.join(".DS_Store"), "junk").unwrap();
     let out = src.join("bundle.zip");
-    dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
-    dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
     let names: Vec<String> = read_entries(&out).into_iter().map(|(n, _)| n).collect();
-    assert!(
-        !names
-            .iter()
-            .any(|n| n.contains("DS_Store") || n.ends_with("bundle.zip")),
-        "{names:?}"
-    );
+    assert!(!names.iter().any(|n| n.contains("DS_Store") || n.ends_with("bundle.zip")), "{names:?}");
 }
 
 #[test]
@@ -169,16 +107,6 @@ fn a_source_that_would_make_a_zip_bomb_is_refused_at_pack_time() {
 fn mail_autolinks_in_lessons_are_not_taken_for_files() {
     let dir = temp();
     let src = write_source(dir.path(), "1.0.0");
-    fs::write(
-        src.join("lessons/intro.en.md"),
-        "# Intro\n\nWrite to <trainer@example.org>.\n",
-    )
-    .unwrap();
-    dlis(dir.path())
-        .arg("pack")
-        .arg(&src)
-        .arg("-o")
-        .arg(dir.path().join("out.zip"))
-        .assert()
-        .success();
+    fs::write(src.join("lessons/intro.en.md"), "# Intro\n\nWrite to <trainer@example.org>.\n").unwrap();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(dir.path().join("out.zip")).assert().success();
 }

@@ -21,13 +21,7 @@ fn verbs(store: &Store) -> Vec<String> {
         .iter()
         .map(|s| {
             let v: Value = serde_json::from_str(s).unwrap();
-            v["verb"]["id"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_owned()
+            v["verb"]["id"].as_str().unwrap().rsplit('/').next().unwrap().to_owned()
         })
         .collect()
 }
@@ -43,43 +37,12 @@ fn a_learner_completes_a_module_and_every_step_is_recorded() {
     let module = module("1.0.0");
     let amina = store.create_learner("Amina", "en", None).unwrap();
 
+    store.record(&amina.id, &module, &Event::LessonOpened { activity: lesson("intro") }).unwrap();
     store
-        .record(
-            &amina.id,
-            &module,
-            &Event::LessonOpened {
-                activity: lesson("intro"),
-            },
-        )
+        .record(&amina.id, &module, &Event::LessonTime { activity: lesson("intro"), seconds: 95.0 })
         .unwrap();
-    store
-        .record(
-            &amina.id,
-            &module,
-            &Event::LessonTime {
-                activity: lesson("intro"),
-                seconds: 95.0,
-            },
-        )
-        .unwrap();
-    store
-        .record(
-            &amina.id,
-            &module,
-            &Event::LessonRead {
-                activity: lesson("intro"),
-            },
-        )
-        .unwrap();
-    store
-        .record(
-            &amina.id,
-            &module,
-            &Event::LessonRead {
-                activity: lesson("intro"),
-            },
-        )
-        .unwrap();
+    store.record(&amina.id, &module, &Event::LessonRead { activity: lesson("intro") }).unwrap();
+    store.record(&amina.id, &module, &Event::LessonRead { activity: lesson("intro") }).unwrap();
 
     // Seeking to the end does not count as watching: only played intervals do.
     let watched = |from: f64, to: f64| Event::VideoWatched {
@@ -88,92 +51,38 @@ fn a_learner_completes_a_module_and_every_step_is_recorded() {
         to,
         subtitle_language: Some("en".into()),
     };
+    store.record(&amina.id, &module, &watched(0.0, 4.0)).unwrap();
     store
-        .record(&amina.id, &module, &watched(0.0, 4.0))
+        .record(&amina.id, &module, &Event::VideoPosition { activity: "capsule".into(), position: 12.0 })
         .unwrap();
-    store
-        .record(
-            &amina.id,
-            &module,
-            &Event::VideoPosition {
-                activity: "capsule".into(),
-                position: 12.0,
-            },
-        )
-        .unwrap();
-    store
-        .record(&amina.id, &module, &watched(12.0, 12.5))
-        .unwrap();
+    store.record(&amina.id, &module, &watched(12.0, 12.5)).unwrap();
     let video = store.video_state(&amina.id, &module, "capsule").unwrap();
     assert_eq!(video.intervals, [(0.0, 4.0), (12.0, 12.5)]);
     assert_eq!(video.watched_percent, 36.0);
     assert_eq!(video.position, 12.5);
     assert_eq!(video.subtitle_language.as_deref(), Some("en"));
-    store
-        .record(&amina.id, &module, &watched(3.5, 12.2))
-        .unwrap();
-    assert_eq!(
-        store
-            .video_state(&amina.id, &module, "capsule")
-            .unwrap()
-            .watched_percent,
-        100.0
-    );
+    store.record(&amina.id, &module, &watched(3.5, 12.2)).unwrap();
+    assert_eq!(store.video_state(&amina.id, &module, "capsule").unwrap().watched_percent, 100.0);
 
     let progress = store.module_progress(&amina.id, &module).unwrap();
-    assert!(
-        progress.completed_at.is_none(),
-        "the quiz is not passed yet"
-    );
+    assert!(progress.completed_at.is_none(), "the quiz is not passed yet");
 
     let attempt = store.start_quiz(&amina.id, &module, "check").unwrap();
     assert_eq!(attempt.number, 1);
     assert_eq!(attempt.attempts_left, Some(1));
-    let scored = store
-        .answer(
-            &amina.id,
-            &module,
-            attempt.attempt_id,
-            "q1",
-            &Response::TrueFalse(true),
-        )
-        .unwrap();
+    let scored =
+        store.answer(&amina.id, &module, attempt.attempt_id, "q1", &Response::TrueFalse(true)).unwrap();
     assert!(scored.correct);
-    let again = store.answer(
-        &amina.id,
-        &module,
-        attempt.attempt_id,
-        "q1",
-        &Response::TrueFalse(false),
-    );
-    assert!(
-        matches!(again, Err(TrackError::AlreadyAnswered(_))),
-        "immediate feedback makes answers final"
-    );
-    store
-        .answer(
-            &amina.id,
-            &module,
-            attempt.attempt_id,
-            "q2",
-            &Response::SingleChoice("b".into()),
-        )
-        .unwrap();
-    let total = store
-        .submit_quiz(&amina.id, &module, attempt.attempt_id)
-        .unwrap();
-    assert_eq!(
-        (total.score, total.max, total.passed),
-        (1.0, 2.0, true),
-        "1/2 passes a 50% mark"
-    );
+    let again = store.answer(&amina.id, &module, attempt.attempt_id, "q1", &Response::TrueFalse(false));
+    assert!(matches!(again, Err(TrackError::AlreadyAnswered(_))), "immediate feedback makes answers final");
+    store.answer(&amina.id, &module, attempt.attempt_id, "q2", &Response::SingleChoice("b".into())).unwrap();
+    let total = store.submit_quiz(&amina.id, &module, attempt.attempt_id).unwrap();
+    assert_eq!((total.score, total.max, total.passed), (1.0, 2.0, true), "1/2 passes a 50% mark");
 
     let progress = store.module_progress(&amina.id, &module).unwrap();
     assert!(progress.completed_at.is_some());
     assert_eq!(progress.last_activity_id.as_deref(), Some("check"));
-    let ActivityProgress::Lesson { read, seconds, .. } = &progress.activities[0] else {
-        panic!()
-    };
+    let ActivityProgress::Lesson { read, seconds, .. } = &progress.activities[0] else { panic!() };
     assert!(*read);
     assert_eq!(*seconds, 95.0);
 
@@ -205,13 +114,7 @@ fn an_interrupted_attempt_resumes_exactly_where_it_was() {
         let learner = store.create_learner("Ioana", "fr", None).unwrap();
         let first = store.start_quiz(&learner.id, &module, "check").unwrap();
         store
-            .answer(
-                &learner.id,
-                &module,
-                first.attempt_id,
-                "q2",
-                &Response::SingleChoice("a".into()),
-            )
+            .answer(&learner.id, &module, first.attempt_id, "q2", &Response::SingleChoice("a".into()))
             .unwrap();
         (learner, first)
     }; // the app is closed here
@@ -219,10 +122,7 @@ fn an_interrupted_attempt_resumes_exactly_where_it_was() {
     let mut store = Store::open(&path).unwrap();
     let resumed = store.start_quiz(&learner.id, &module, "check").unwrap();
     assert_eq!(resumed.attempt_id, first.attempt_id);
-    assert_eq!(
-        resumed.layout, first.layout,
-        "same question and option order"
-    );
+    assert_eq!(resumed.layout, first.layout, "same question and option order");
     assert_eq!(resumed.answers.keys().collect::<Vec<_>>(), ["q2"]);
     assert_eq!(resumed.answers["q2"].0, Response::SingleChoice("a".into()));
 }
@@ -236,29 +136,18 @@ fn attempts_are_limited_by_the_quiz() {
     for expected_left in [1, 0] {
         let attempt = store.start_quiz(&learner.id, &module, "check").unwrap();
         assert_eq!(attempt.attempts_left, Some(expected_left));
-        let total = store
-            .submit_quiz(&learner.id, &module, attempt.attempt_id)
-            .unwrap();
+        let total = store.submit_quiz(&learner.id, &module, attempt.attempt_id).unwrap();
         assert!(!total.passed, "unanswered questions count as wrong");
         let resubmit = store.submit_quiz(&learner.id, &module, attempt.attempt_id);
         assert!(matches!(resubmit, Err(TrackError::AttemptSubmitted(_))));
     }
     let third = store.start_quiz(&learner.id, &module, "check");
-    assert!(
-        matches!(third, Err(TrackError::NoAttemptsLeft { max: 2, .. })),
-        "{third:?}"
-    );
-    let ActivityProgress::Quiz(quiz) = &store
-        .module_progress(&learner.id, &module)
-        .unwrap()
-        .activities[2]
+    assert!(matches!(third, Err(TrackError::NoAttemptsLeft { max: 2, .. })), "{third:?}");
+    let ActivityProgress::Quiz(quiz) = &store.module_progress(&learner.id, &module).unwrap().activities[2]
     else {
         panic!()
     };
-    assert_eq!(
-        (quiz.attempts, quiz.attempts_left, quiz.passed),
-        (2, Some(0), false)
-    );
+    assert_eq!((quiz.attempts, quiz.attempts_left, quiz.passed), (2, Some(0), false));
 }
 
 #[test]
@@ -268,60 +157,23 @@ fn bad_events_are_refused_and_change_nothing() {
     let module = module("1.0.0");
     let learner = store.create_learner("Jan", "nl-BE", None).unwrap();
     let refused = [
-        Event::LessonOpened {
-            activity: "nope".into(),
-        },
-        Event::LessonOpened {
-            activity: "capsule".into(),
-        },
-        Event::VideoWatched {
-            activity: "capsule".into(),
-            from: 5.0,
-            to: 2.0,
-            subtitle_language: None,
-        },
-        Event::VideoWatched {
-            activity: "capsule".into(),
-            from: f64::NAN,
-            to: 2.0,
-            subtitle_language: None,
-        },
-        Event::LessonTime {
-            activity: "intro".into(),
-            seconds: -3.0,
-        },
+        Event::LessonOpened { activity: "nope".into() },
+        Event::LessonOpened { activity: "capsule".into() },
+        Event::VideoWatched { activity: "capsule".into(), from: 5.0, to: 2.0, subtitle_language: None },
+        Event::VideoWatched { activity: "capsule".into(), from: f64::NAN, to: 2.0, subtitle_language: None },
+        Event::LessonTime { activity: "intro".into(), seconds: -3.0 },
     ];
     for event in &refused {
-        assert!(
-            store.record(&learner.id, &module, event).is_err(),
-            "{event:?}"
-        );
+        assert!(store.record(&learner.id, &module, event).is_err(), "{event:?}");
     }
     assert!(
-        store
-            .record(
-                "not-a-learner",
-                &module,
-                &Event::LessonOpened {
-                    activity: "intro".into()
-                }
-            )
-            .is_err()
+        store.record("not-a-learner", &module, &Event::LessonOpened { activity: "intro".into() }).is_err()
     );
     let attempt = store.start_quiz(&learner.id, &module, "check").unwrap();
-    let wrong_type = store.answer(
-        &learner.id,
-        &module,
-        attempt.attempt_id,
-        "q1",
-        &Response::ShortText("yes".into()),
-    );
+    let wrong_type =
+        store.answer(&learner.id, &module, attempt.attempt_id, "q1", &Response::ShortText("yes".into()));
     assert!(matches!(wrong_type, Err(TrackError::Response(_))));
-    assert_eq!(
-        verbs(&store),
-        ["attempted"],
-        "only the attempt was recorded"
-    );
+    assert_eq!(verbs(&store), ["attempted"], "only the attempt was recorded");
 }
 
 #[test]
@@ -330,25 +182,12 @@ fn upgrading_a_module_keeps_the_records_of_activities_that_still_exist() {
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
     let v1 = module("1.0.0");
     let learner = store.create_learner("Marc", "fr", None).unwrap();
+    store.record(&learner.id, &v1, &Event::LessonRead { activity: "intro".into() }).unwrap();
     store
         .record(
             &learner.id,
             &v1,
-            &Event::LessonRead {
-                activity: "intro".into(),
-            },
-        )
-        .unwrap();
-    store
-        .record(
-            &learner.id,
-            &v1,
-            &Event::VideoWatched {
-                activity: "capsule".into(),
-                from: 0.0,
-                to: 5.0,
-                subtitle_language: None,
-            },
+            &Event::VideoWatched { activity: "capsule".into(), from: 0.0, to: 5.0, subtitle_language: None },
         )
         .unwrap();
 
@@ -356,24 +195,15 @@ fn upgrading_a_module_keeps_the_records_of_activities_that_still_exist() {
     v2_json["activities"][1]["id"] = "new-capsule".into(); // the capsule was replaced
     let v2: Manifest = serde_json::from_value(v2_json).unwrap();
     let progress = store.module_progress(&learner.id, &v2).unwrap();
-    let by_id: BTreeMap<&str, &ActivityProgress> =
-        progress.activities.iter().map(|a| (a.id(), a)).collect();
+    let by_id: BTreeMap<&str, &ActivityProgress> = progress.activities.iter().map(|a| (a.id(), a)).collect();
     assert!(
         matches!(by_id["intro"], ActivityProgress::Lesson { read: true, .. }),
         "the lesson is still read"
     );
-    assert!(matches!(
-        by_id["new-capsule"],
-        ActivityProgress::Video {
-            watched_percent: 0.0,
-            ..
-        }
-    ));
+    assert!(matches!(by_id["new-capsule"], ActivityProgress::Video { watched_percent: 0.0, .. }));
     let statements = store.outbox().unwrap();
     assert!(
-        statements
-            .iter()
-            .all(|s| s.contains("/modules/test.module/1.0.0")),
+        statements.iter().all(|s| s.contains("/modules/test.module/1.0.0")),
         "statements name the version"
     );
 }
@@ -383,58 +213,30 @@ fn profiles_for_a_shared_laptop() {
     let dir = temp();
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
     let module = module("1.0.0");
-    let a = store
-        .create_learner("  Sofia   K. ", "el", Some("4321"))
-        .unwrap();
+    let a = store.create_learner("  Sofia   K. ", "el", Some("4321")).unwrap();
     let b = store.create_learner("Luc", "fr", None).unwrap();
     assert_eq!(a.display_name, "Sofia K.");
     assert!(a.has_pin && !b.has_pin);
     assert_ne!(a.id, b.id);
-    assert!(
-        uuid::Uuid::parse_str(&a.id).is_ok(),
-        "the pseudonymous id is a UUID"
-    );
+    assert!(uuid::Uuid::parse_str(&a.id).is_ok(), "the pseudonymous id is a UUID");
 
     assert!(store.check_pin(&a.id, "1234").is_err());
     store.check_pin(&a.id, "4321").unwrap();
     store.check_pin(&b.id, "").unwrap();
-    assert!(
-        store.create_learner("X", "fr", Some("12")).is_err(),
-        "a PIN has at least 4 digits"
-    );
+    assert!(store.create_learner("X", "fr", Some("12")).is_err(), "a PIN has at least 4 digits");
     assert!(store.create_learner("", "fr", None).is_err());
     assert!(store.create_learner("Y", "not a tag!", None).is_err());
 
     store.switch_learner(&a.id).unwrap();
     assert_eq!(store.current_learner().unwrap().unwrap().id, a.id);
     store.rename_learner(&a.id, "Sofia").unwrap();
-    store
-        .record(
-            &a.id,
-            &module,
-            &Event::LessonOpened {
-                activity: "intro".into(),
-            },
-        )
-        .unwrap();
-    store
-        .record(
-            &b.id,
-            &module,
-            &Event::LessonOpened {
-                activity: "intro".into(),
-            },
-        )
-        .unwrap();
+    store.record(&a.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    store.record(&b.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
 
     store.delete_learner(&a.id).unwrap();
     assert!(store.current_learner().unwrap().is_none());
     assert_eq!(store.learners().unwrap(), [b]);
-    assert_eq!(
-        store.outbox().unwrap().len(),
-        1,
-        "Sofia's statements went with her profile"
-    );
+    assert_eq!(store.outbox().unwrap().len(), 1, "Sofia's statements went with her profile");
     let leftovers: i64 = store
         .connection()
         .query_row("SELECT (SELECT count(*) FROM event WHERE learner_id = ?1) + (SELECT count(*) FROM lesson_progress WHERE learner_id = ?1)", [&a.id], |r| r.get(0))
@@ -448,15 +250,7 @@ fn statements_never_carry_the_learners_name() {
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
     let module = module("1.0.0");
     let learner = store.create_learner("Unique Name Zyx", "en", None).unwrap();
-    store
-        .record(
-            &learner.id,
-            &module,
-            &Event::LessonRead {
-                activity: "intro".into(),
-            },
-        )
-        .unwrap();
+    store.record(&learner.id, &module, &Event::LessonRead { activity: "intro".into() }).unwrap();
     for statement in store.outbox().unwrap() {
         assert!(!statement.contains("Unique Name Zyx"));
         let value: Value = serde_json::from_str(&statement).unwrap();
@@ -469,25 +263,14 @@ fn statements_never_carry_the_learners_name() {
 fn a_trainer_manages_profiles_and_reads_progress_from_the_cli() {
     let dir = temp();
     let data = dir.path().join("data");
-    dlis(&data)
-        .arg("install")
-        .arg(valid_bundle(dir.path(), "1.0.0"))
-        .assert()
-        .success();
+    dlis(&data).arg("install").arg(valid_bundle(dir.path(), "1.0.0")).assert().success();
     dlis(&data)
         .arg("learners")
         .assert()
         .success()
         .stdout(predicates::str::contains("no learner profile yet"));
     let out = dlis(&data)
-        .args([
-            "learner",
-            "create",
-            "Amina B.",
-            "--language",
-            "en",
-            "--pin-stdin",
-        ])
+        .args(["learner", "create", "Amina B.", "--language", "en", "--pin-stdin"])
         .write_stdin("2468\n")
         .output()
         .unwrap();
@@ -496,24 +279,10 @@ fn a_trainer_manages_profiles_and_reads_progress_from_the_cli() {
 
     {
         let mut store = Store::open(&data.join("progress.db")).unwrap();
-        store
-            .record(
-                &id,
-                &module("1.0.0"),
-                &Event::LessonRead {
-                    activity: "intro".into(),
-                },
-            )
-            .unwrap();
+        store.record(&id, &module("1.0.0"), &Event::LessonRead { activity: "intro".into() }).unwrap();
     }
-    let listed: Value = serde_json::from_slice(
-        &dlis(&data)
-            .args(["learners", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let listed: Value =
+        serde_json::from_slice(&dlis(&data).args(["learners", "--json"]).output().unwrap().stdout).unwrap();
     assert_eq!(listed[0]["display_name"], "Amina B.");
     assert_eq!(listed[0]["has_pin"], true);
     assert_eq!(listed[0]["modules_started"], 1);
@@ -523,27 +292,17 @@ fn a_trainer_manages_profiles_and_reads_progress_from_the_cli() {
         .success()
         .stdout(predicates::str::contains("intro").and(predicates::str::contains("read")));
     let progress: Value = serde_json::from_slice(
-        &dlis(&data)
-            .args(["progress", "--json", "--learner", &id])
-            .output()
-            .unwrap()
-            .stdout,
+        &dlis(&data).args(["progress", "--json", "--learner", &id]).output().unwrap().stdout,
     )
     .unwrap();
-    assert_eq!(
-        progress["modules"][0]["progress"]["activities"][0]["read"],
-        true
-    );
+    assert_eq!(progress["modules"][0]["progress"]["activities"][0]["read"], true);
 
     dlis(&data)
         .args(["learner", "delete", &id])
         .assert()
         .failure()
         .stderr(predicates::str::contains("--yes"));
-    dlis(&data)
-        .args(["learner", "delete", &id, "--yes"])
-        .assert()
-        .success();
+    dlis(&data).args(["learner", "delete", &id, "--yes"]).assert().success();
     dlis(&data)
         .args(["progress", "--learner", &id])
         .assert()

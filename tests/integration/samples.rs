@@ -19,22 +19,12 @@ fn every_sample_module_packs_validates_and_installs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules");
     for name in SAMPLES {
         let out = dir.path().join(format!("{name}.zip"));
-        dlis(&data)
-            .arg("pack")
-            .arg(root.join(name))
-            .arg("-o")
-            .arg(&out)
-            .assert()
-            .success();
+        dlis(&data).arg("pack").arg(root.join(name)).arg("-o").arg(&out).assert().success();
         let report = bundle::validate(&out, &Limits::default(), &Silent);
         assert!(report.is_valid(), "{name}: {:?}", report.diagnostics);
         let manifest = report.manifest.unwrap();
 
-        let lessons = manifest
-            .activities
-            .iter()
-            .filter(|a| matches!(a, Activity::Lesson(_)))
-            .count();
+        let lessons = manifest.activities.iter().filter(|a| matches!(a, Activity::Lesson(_))).count();
         assert!(lessons >= 3, "{name}: {lessons} lessons");
         let videos: Vec<_> = manifest
             .activities
@@ -45,16 +35,8 @@ fn every_sample_module_packs_validates_and_installs() {
             })
             .collect();
         assert_eq!(videos.len(), 1, "{name}: one capsule");
-        let video = manifest
-            .files
-            .iter()
-            .find(|f| f.path == videos[0].source.path)
-            .unwrap();
-        assert!(
-            video.size < 3 << 20,
-            "{name}: capsule is {} bytes",
-            video.size
-        );
+        let video = manifest.files.iter().find(|f| f.path == videos[0].source.path).unwrap();
+        assert!(video.size < 3 << 20, "{name}: capsule is {} bytes", video.size);
         let quiz = manifest
             .activities
             .iter()
@@ -63,25 +45,12 @@ fn every_sample_module_packs_validates_and_installs() {
                 _ => None,
             })
             .unwrap();
-        assert!(
-            quiz.questions.len() >= 8,
-            "{name}: {} questions",
-            quiz.questions.len()
-        );
-        let types: BTreeSet<&str> = quiz
-            .questions
-            .iter()
-            .map(|q| q.answer.type_name())
-            .collect();
+        assert!(quiz.questions.len() >= 8, "{name}: {} questions", quiz.questions.len());
+        let types: BTreeSet<&str> = quiz.questions.iter().map(|q| q.answer.type_name()).collect();
         assert!(types.len() >= 4, "{name}: question types {types:?}");
-        assert!(
-            manifest.languages.iter().any(|l| l == "fr")
-                && manifest.languages.iter().any(|l| l == "en")
-        );
+        assert!(manifest.languages.iter().any(|l| l == "fr") && manifest.languages.iter().any(|l| l == "en"));
 
         dlis(&data).arg("install").arg(&out).assert().success();
     }
-    let output = dlis(&data).args(["list", "--json"]).output().unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(list["modules"].as_array().unwrap().len(), SAMPLES.len());
+    assert_eq!(installed(&data)["modules"].as_array().unwrap().len(), SAMPLES.len());
 }

@@ -11,17 +11,10 @@ fn a_signed_bundle_shows_as_verified_only_once_its_key_is_trusted() {
     let bundle = valid_bundle(dir.path(), "1.0.0");
     let key = dir.path().join("helmo");
 
-    dlis(&data)
-        .args(["keygen", "--organisation", "HELMo", "-o"])
-        .arg(&key)
-        .assert()
-        .success();
+    dlis(&data).args(["keygen", "--organisation", "HELMo", "-o"]).arg(&key).assert().success();
     let secret = key.with_extension("key");
     use std::os::unix::fs::PermissionsExt;
-    assert_eq!(
-        std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    assert_eq!(std::fs::metadata(&secret).unwrap().permissions().mode() & 0o777, 0o600);
     dlis(&data)
         .args(["keygen", "--organisation", "HELMo", "-o"])
         .arg(&key)
@@ -29,28 +22,16 @@ fn a_signed_bundle_shows_as_verified_only_once_its_key_is_trusted() {
         .failure()
         .stderr(predicates::str::contains("refusing to overwrite"));
 
-    dlis(&data)
-        .arg("sign")
-        .arg(&bundle)
-        .arg("--key")
-        .arg(&secret)
-        .assert()
-        .success();
+    dlis(&data).arg("sign").arg(&bundle).arg("--key").arg(&secret).assert().success();
     dlis(&data).arg("validate").arg(&bundle).assert().success();
     dlis(&data)
         .arg("inspect")
         .arg(&bundle)
         .assert()
         .success()
-        .stdout(predicates::str::contains(
-            "signed by an untrusted key claiming \"HELMo\"",
-        ));
+        .stdout(predicates::str::contains("signed by an untrusted key claiming \"HELMo\""));
 
-    dlis(&data)
-        .args(["trust", "add"])
-        .arg(key.with_extension("pub"))
-        .assert()
-        .success();
+    dlis(&data).args(["trust", "add"]).arg(key.with_extension("pub")).assert().success();
     dlis(&data)
         .arg("inspect")
         .arg(&bundle)
@@ -63,28 +44,11 @@ fn a_signed_bundle_shows_as_verified_only_once_its_key_is_trusted() {
         .assert()
         .success()
         .stdout(predicates::str::contains("verified by HELMo"));
-    let list: Value = serde_json::from_slice(
-        &dlis(&data)
-            .args(["list", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let list: Value = installed(&data);
     assert_eq!(list["modules"][0]["verified_by"], "HELMo");
 
-    dlis(&data)
-        .args(["trust", "remove", "HELMo"])
-        .assert()
-        .success();
-    let list: Value = serde_json::from_slice(
-        &dlis(&data)
-            .args(["list", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    dlis(&data).args(["trust", "remove", "HELMo"]).assert().success();
+    let list: Value = installed(&data);
     assert_eq!(list["modules"][0]["verified_by"], Value::Null);
     assert_eq!(list["modules"][0]["signed"], true);
 }
@@ -96,34 +60,18 @@ fn the_trusted_name_wins_over_the_name_a_signature_claims() {
     let bundle = valid_bundle(dir.path(), "1.0.0");
     let key = dir.path().join("k");
     dlis(&data)
-        .args([
-            "keygen",
-            "--organisation",
-            "Aurel Vlaicu University of Arad",
-            "-o",
-        ])
+        .args(["keygen", "--organisation", "Aurel Vlaicu University of Arad", "-o"])
         .arg(&key)
         .assert()
         .success();
     // The laptop's manager trusts the key under a name of their choosing.
-    let public: Value =
-        serde_json::from_slice(&std::fs::read(key.with_extension("pub")).unwrap()).unwrap();
+    let public: Value = serde_json::from_slice(&std::fs::read(key.with_extension("pub")).unwrap()).unwrap();
     let renamed = dir.path().join("renamed.pub");
     let mut renamed_key = public.clone();
     renamed_key["organisation"] = "UAV Arad".into();
     std::fs::write(&renamed, serde_json::to_vec(&renamed_key).unwrap()).unwrap();
-    dlis(&data)
-        .args(["trust", "add"])
-        .arg(&renamed)
-        .assert()
-        .success();
-    dlis(&data)
-        .arg("sign")
-        .arg(&bundle)
-        .arg("--key")
-        .arg(key.with_extension("key"))
-        .assert()
-        .success();
+    dlis(&data).args(["trust", "add"]).arg(&renamed).assert().success();
+    dlis(&data).arg("sign").arg(&bundle).arg("--key").arg(key.with_extension("key")).assert().success();
     dlis(&data)
         .arg("inspect")
         .arg(&bundle)
@@ -139,11 +87,7 @@ fn signing_twice_replaces_the_signature_and_keeps_every_file() {
     let before = read_entries(&bundle);
     for name in ["a", "b"] {
         let key = dir.path().join(name);
-        dlis(dir.path())
-            .args(["keygen", "--organisation", name, "-o"])
-            .arg(&key)
-            .assert()
-            .success();
+        dlis(dir.path()).args(["keygen", "--organisation", name, "-o"]).arg(&key).assert().success();
         dlis(dir.path())
             .arg("sign")
             .arg(&bundle)
@@ -153,14 +97,8 @@ fn signing_twice_replaces_the_signature_and_keeps_every_file() {
             .success();
     }
     let after = read_entries(&bundle);
-    assert_eq!(
-        after.iter().filter(|(n, _)| n == "signature.json").count(),
-        1
-    );
-    let without_signature: Vec<_> = after
-        .into_iter()
-        .filter(|(n, _)| n != "signature.json")
-        .collect();
+    assert_eq!(after.iter().filter(|(n, _)| n == "signature.json").count(), 1);
+    let without_signature: Vec<_> = after.into_iter().filter(|(n, _)| n != "signature.json").collect();
     assert_eq!(without_signature, before);
     dlis(dir.path())
         .arg("inspect")
@@ -177,37 +115,16 @@ fn installing_a_signed_copy_of_an_installed_module_records_the_signature() {
     let bundle = valid_bundle(dir.path(), "1.0.0");
     dlis(&data).arg("install").arg(&bundle).assert().success();
     let key = dir.path().join("ess");
-    dlis(&data)
-        .args(["keygen", "--organisation", "ESS Cramif", "-o"])
-        .arg(&key)
-        .assert()
-        .success();
-    dlis(&data)
-        .args(["trust", "add"])
-        .arg(key.with_extension("pub"))
-        .assert()
-        .success();
-    dlis(&data)
-        .arg("sign")
-        .arg(&bundle)
-        .arg("--key")
-        .arg(key.with_extension("key"))
-        .assert()
-        .success();
+    dlis(&data).args(["keygen", "--organisation", "ESS Cramif", "-o"]).arg(&key).assert().success();
+    dlis(&data).args(["trust", "add"]).arg(key.with_extension("pub")).assert().success();
+    dlis(&data).arg("sign").arg(&bundle).arg("--key").arg(key.with_extension("key")).assert().success();
     dlis(&data)
         .arg("install")
         .arg(&bundle)
         .assert()
         .success()
         .stdout(predicates::str::contains("verified by ESS Cramif"));
-    let list: Value = serde_json::from_slice(
-        &dlis(&data)
-            .args(["list", "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let list: Value = installed(&data);
     assert_eq!(list["modules"][0]["verified_by"], "ESS Cramif");
     dlis(&data)
         .arg("install")

@@ -17,10 +17,7 @@ pub type Entries = Vec<(String, Vec<u8>)>;
 
 /// A fresh temporary folder for one test.
 pub fn temp() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("dlis-test-")
-        .tempdir()
-        .expect("temp dir")
+    tempfile::Builder::new().prefix("dlis-test-").tempdir().expect("temp dir")
 }
 
 /// The `dlis` binary, with its data directory set to `data`.
@@ -28,6 +25,13 @@ pub fn dlis(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("dlis").expect("dlis binary");
     cmd.env("DLIS_DATA_DIR", data).env_remove("RUST_BACKTRACE");
     cmd
+}
+
+/// What `dlis list --json` says is installed in `data`.
+pub fn installed(data: &Path) -> Value {
+    let output = dlis(data).args(["list", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// A tiny but real WebM header (EBML magic) followed by filler: enough for the checks.
@@ -81,20 +85,11 @@ pub fn write_source(dir: &Path, version: &str) -> PathBuf {
             "lessons/intro.fr.md",
             b"# Intro\n\n![Affiche](../images/poster.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
         ),
-        (
-            "lessons/intro.en.md",
-            b"# Intro\n\n![Poster](../images/poster.png) [web](https://example.org)\n",
-        ),
+        ("lessons/intro.en.md", b"# Intro\n\n![Poster](../images/poster.png) [web](https://example.org)\n"),
         ("images/poster.png", b"\x89PNG\r\n\x1a\nnot really a png"),
         ("capsule/capsule.webm", FAKE_WEBM),
-        (
-            "capsule/capsule.fr.vtt",
-            b"WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour\n",
-        ),
-        (
-            "capsule/capsule.en.vtt",
-            b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n",
-        ),
+        ("capsule/capsule.fr.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour\n"),
+        ("capsule/capsule.en.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n"),
         ("capsule/transcript.fr.md", b"# Transcription\n\nBonjour.\n"),
         ("capsule/transcript.en.md", b"# Transcript\n\nHello.\n"),
     ];
@@ -103,11 +98,7 @@ pub fn write_source(dir: &Path, version: &str) -> PathBuf {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, content).unwrap();
     }
-    fs::write(
-        src.join("module.json"),
-        serde_json::to_vec_pretty(&manifest(version)).unwrap(),
-    )
-    .unwrap();
+    fs::write(src.join("module.json"), serde_json::to_vec_pretty(&manifest(version)).unwrap()).unwrap();
     src
 }
 
@@ -115,13 +106,7 @@ pub fn write_source(dir: &Path, version: &str) -> PathBuf {
 pub fn valid_bundle(dir: &Path, version: &str) -> PathBuf {
     let src = write_source(dir, version);
     let out = dir.join(format!("test-{version}.zip"));
-    dlis(&dir.join("unused-data"))
-        .args(["pack"])
-        .arg(&src)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    dlis(&dir.join("unused-data")).args(["pack"]).arg(&src).arg("-o").arg(&out).assert().success();
     out
 }
 
@@ -161,10 +146,7 @@ pub fn rewrite(bundle: &Path, out: &Path, edit: impl FnOnce(&mut Entries)) {
 
 /// Edits module.json (as JSON) inside an entry list.
 pub fn edit_manifest(entries: &mut [(String, Vec<u8>)], edit: impl FnOnce(&mut Value)) {
-    let (_, data) = entries
-        .iter_mut()
-        .find(|(n, _)| n == "module.json")
-        .expect("module.json");
+    let (_, data) = entries.iter_mut().find(|(n, _)| n == "module.json").expect("module.json");
     let mut value: Value = serde_json::from_slice(data).unwrap();
     edit(&mut value);
     *data = serde_json::to_vec_pretty(&value).unwrap();
@@ -175,11 +157,7 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     if dir.exists() {
         for entry in walk(dir) {
-            let content = if entry.is_dir() {
-                b"<dir>".to_vec()
-            } else {
-                fs::read(&entry).unwrap()
-            };
+            let content = if entry.is_dir() { b"<dir>".to_vec() } else { fs::read(&entry).unwrap() };
             out.insert(entry.strip_prefix(dir).unwrap().to_owned(), content);
         }
     }
@@ -231,8 +209,5 @@ pub fn set_encrypted_flag(bytes: &mut [u8], name: &str) {
             patched += 1;
         }
     }
-    assert_eq!(
-        patched, 2,
-        "expected a local and a central header for the entry"
-    );
+    assert_eq!(patched, 2, "expected a local and a central header for the entry");
 }
