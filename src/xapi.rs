@@ -191,7 +191,9 @@ impl Origin<'_> {
             parent: vec![ActivityRef { object_type: "Activity", id: module_iri }],
         });
         Statement {
-            id: uuid::Uuid::new_v4().to_string(),
+            // Time-ordered (v7): new ids append to the outbox's index instead of landing on a
+            // random page of it, which keeps each durable commit small.
+            id: uuid::Uuid::now_v7().to_string(),
             actor: Actor {
                 object_type: "Agent",
                 account: Account { home_page: self.home_page.to_owned(), name: self.learner_id.to_owned() },
