@@ -10,15 +10,19 @@
 //! - [`store`]: the learners' progress (SQLite): profiles, events, summaries, statement outbox.
 //! - [`quiz`]: the quiz engine: attempt layouts and scoring, as pure functions.
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
+//! - [`sync`]: sending statements to the institution's LRS, exactly once.
+//! - [`export`]: offline export files carried by hand.
 
 pub mod bundle;
 pub mod diagnostic;
+pub mod export;
 pub mod library;
 pub mod manifest;
 pub mod paths;
 pub mod progress;
 pub mod quiz;
 pub mod store;
+pub mod sync;
 pub mod trust;
 pub mod xapi;
 

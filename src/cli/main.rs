@@ -15,6 +15,7 @@ use dlis::{Library, diagnostic};
 use indicatif::{ProgressBar, ProgressStyle};
 
 mod learners;
+mod records;
 
 /// Build, check, sign and install DLIS Learn module bundles.
 #[derive(Parser)]
@@ -107,12 +108,59 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set up, or show, the institution that collects learners' records.
+    Institution {
+        #[command(subcommand)]
+        action: InstitutionAction,
+    },
+    /// Send the statements waiting in the outbox to the institution's LRS.
+    Sync {
+        /// Keep retrying (with backoff) for up to this many seconds while the LRS is unreachable.
+        #[arg(long, default_value_t = 0, value_name = "SECONDS")]
+        wait: u64,
+        /// Statements per request.
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Only show what is waiting, the last success and the last error.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Write learners' statements to an export file to carry by hand.
+    Export {
+        #[arg(short, long, value_name = "FILE.zip")]
+        out: PathBuf,
+        /// Only these learners (repeat the flag); all learners by default.
+        #[arg(long = "learner", value_name = "ID")]
+        learners: Vec<String>,
+    },
+    /// Send export files to an LRS; exit 0 only when every statement is acknowledged.
+    Push {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The LRS's xAPI endpoint (default: the institution's).
+        #[arg(long)]
+        lrs: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long, env = "DLIS_LRS_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+    },
     /// Set a damaged progress database aside and start a new, empty one.
     StartFresh {
         /// Confirm: learners and progress start again from nothing.
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum InstitutionAction {
+    /// Install the institution profile from a JSON file (LRS endpoint, credentials, home page).
+    Set { file: PathBuf },
+    /// Show the institution profile (without the password).
+    Show,
 }
 
 #[derive(Subcommand)]
@@ -331,6 +379,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Progress { learner, json } => learners::progress(&data_dir(&cli.data_dir)?, learner, *json)?,
+        Command::Institution { action } => match action {
+            InstitutionAction::Set { file } => records::set_institution(&data_dir(&cli.data_dir)?, file)?,
+            InstitutionAction::Show => records::show_institution(&data_dir(&cli.data_dir)?)?,
+        },
+        Command::Sync { wait, batch, status } => {
+            records::sync(&data_dir(&cli.data_dir)?, *wait, *batch, *status)?
+        }
+        Command::Export { out, learners } => records::export(&data_dir(&cli.data_dir)?, out, learners)?,
+        Command::Push { files, lrs, user, password, batch } => {
+            let target =
+                records::PushTarget { lrs: lrs.clone(), user: user.clone(), password: password.clone() };
+            records::push(&data_dir(&cli.data_dir)?, files, target, *batch)?
+        }
         Command::StartFresh { yes } => {
             let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
             if !*yes {

@@ -9,6 +9,7 @@
 //! the user agreed, moves it aside and starts an empty one.
 
 mod learners;
+mod outbox;
 mod tracking;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 pub use learners::{Learner, LearnerError};
+pub use outbox::{Pending, SyncStatus};
 pub use tracking::{
     ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, TrackError, VideoState,
 };
@@ -25,7 +27,8 @@ pub use tracking::{
 pub const FILE_NAME: &str = "progress.db";
 
 /// The schema migrations, in order. Never edit a released one: add the next.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_sync_state.sql")];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

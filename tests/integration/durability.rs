@@ -89,9 +89,12 @@ fn first_schema_database(path: &Path) {
     let conn = Connection::open(path).unwrap();
     conn.execute_batch(include_str!("../../src/store/migrations/001_initial.sql")).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
-    conn.execute(
-        "INSERT INTO learner (id, display_name, language, created_at) VALUES ('0b6c3f4e-1111-4a4a-9999-000000000001', 'Early', 'fr', '2026-01-01T00:00:00.000Z')",
-        [],
+    conn.execute_batch(
+        "INSERT INTO learner (id, display_name, language, created_at)
+             VALUES ('0b6c3f4e-1111-4a4a-9999-000000000001', 'Early', 'fr', '2026-01-01T00:00:00.000Z');
+         INSERT INTO outbox (statement_id, learner_id, statement, created_at)
+             VALUES ('0b6c3f4e-2222-4a4a-9999-000000000002', '0b6c3f4e-1111-4a4a-9999-000000000001',
+                     '{\"id\":\"0b6c3f4e-2222-4a4a-9999-000000000002\"}', '2026-01-01T00:00:00.000Z');",
     )
     .unwrap();
 }
@@ -103,6 +106,8 @@ fn a_first_schema_database_is_upgraded_in_place_with_its_records() {
     first_schema_database(&db);
     let store = Store::open(&db).unwrap();
     assert_eq!(store.learners().unwrap()[0].display_name, "Early");
+    assert_eq!(store.outbox().unwrap().len(), 1, "the unsent statement survived the upgrade");
+    assert_eq!(store.sync_status().unwrap().pending, 1, "and is still to be sent");
     let version: i64 = store.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version as usize, dlis::store::schema_version());
 }

@@ -1,0 +1,177 @@
+//! `dlis institution`, `dlis sync`, `dlis export`, `dlis push`: getting records to institutions.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use dlis::export;
+use dlis::store::{Pending, StoreError};
+use dlis::sync::{self, Backoff, Client, Institution, Ledger, LrsAccess, Sent, SyncError};
+
+use crate::learners::open_store;
+
+pub fn set_institution(data_dir: &Path, file: &Path) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let institution: Institution = serde_json::from_slice(&bytes).with_context(|| {
+        format!("{} is not an institution file (see docs/export-format.md)", file.display())
+    })?;
+    open_store(data_dir)?.set_institution(&institution)?;
+    println!("records will go to {} ({})", institution.name, institution.lrs.endpoint);
+    Ok(())
+}
+
+pub fn show_institution(data_dir: &Path) -> Result<()> {
+    match open_store(data_dir)?.institution()? {
+        Some(i) => println!(
+            "{}\n  LRS        {}\n  user       {}\n  home page  {}",
+            i.name, i.lrs.endpoint, i.lrs.username, i.home_page
+        ),
+        None => println!("no institution set up (`dlis institution set FILE`)"),
+    }
+    Ok(())
+}
+
+pub fn sync(data_dir: &Path, wait: u64, batch: usize, status_only: bool) -> Result<()> {
+    let mut store = open_store(data_dir)?;
+    if status_only {
+        let status = store.sync_status()?;
+        println!("{} statement(s) waiting, {} sent", status.pending, status.synced);
+        if let Some(at) = &status.last_success_at {
+            println!("last success: {at}");
+        }
+        if let (Some(at), Some(error)) = (&status.last_error_at, &status.last_error) {
+            println!("last error ({at}): {error}");
+        }
+        for (id, reason) in &status.rejected {
+            println!("refused by the LRS: {id}: {reason}");
+        }
+        return Ok(());
+    }
+    let institution = store.institution()?.ok_or(SyncError::NotConfigured)?;
+    let client = Client::new(&institution.lrs)?;
+    let deadline = Instant::now() + Duration::from_secs(wait);
+    let mut backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(60));
+    let mut total = Sent::default();
+    loop {
+        match sync::sync_once(&mut store, &client, batch) {
+            Ok(sent) => {
+                total.acknowledged += sent.acknowledged;
+                total.rejected += sent.rejected;
+                break;
+            }
+            Err(SyncError::Unavailable { detail, retry_after }) if Instant::now() < deadline => {
+                let delay =
+                    backoff.next_delay(retry_after).min(deadline.saturating_duration_since(Instant::now()));
+                eprintln!("LRS unavailable ({detail}); trying again in {:.1} s", delay.as_secs_f64());
+                std::thread::sleep(delay);
+            }
+            Err(err) => return Err(err.into()),
+        }
+    }
+    let status = store.sync_status()?;
+    println!(
+        "sent {} statement(s) to {}; {} refused; {} waiting",
+        total.acknowledged, institution.name, total.rejected, status.pending
+    );
+    if total.rejected > 0 {
+        eprintln!("see `dlis sync --status` for the LRS's reasons");
+    }
+    Ok(())
+}
+
+pub fn export(data_dir: &Path, out: &Path, learners: &[String]) -> Result<()> {
+    let store = open_store(data_dir)?;
+    for id in learners {
+        store.learner(id)?;
+    }
+    let selection = (!learners.is_empty()).then_some(learners);
+    let manifest = export::write(&store, selection, out)?;
+    println!(
+        "exported {} statement(s) of {} learner(s) to {}",
+        manifest.statements,
+        manifest.learners.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Acknowledgements of a push, kept in memory: the export files themselves are not changed.
+#[derive(Default)]
+struct Tally {
+    acknowledged: HashSet<String>,
+    rejected: Vec<(String, String)>,
+}
+
+impl Ledger for Tally {
+    fn acknowledged(&mut self, ids: &[String]) -> Result<(), StoreError> {
+        self.acknowledged.extend(ids.iter().cloned());
+        Ok(())
+    }
+
+    fn rejected(&mut self, id: &str, reason: &str) -> Result<(), StoreError> {
+        self.rejected.push((id.to_owned(), reason.to_owned()));
+        Ok(())
+    }
+}
+
+pub struct PushTarget {
+    pub lrs: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize) -> Result<()> {
+    let profile = open_store(data_dir).ok().and_then(|s| s.institution().ok().flatten()).map(|i| i.lrs);
+    let access = match (target.lrs, target.user, target.password, profile) {
+        (Some(endpoint), Some(username), Some(password), _) => LrsAccess { endpoint, username, password },
+        (endpoint, username, password, Some(p)) => LrsAccess {
+            endpoint: endpoint.unwrap_or(p.endpoint),
+            username: username.unwrap_or(p.username),
+            password: password.unwrap_or(p.password),
+        },
+        _ => bail!("no LRS: pass --lrs URL --user U --password P, or set up an institution first"),
+    };
+    let client = Client::new(&access)?;
+    let mut seen = BTreeSet::new();
+    let mut pending = Vec::new();
+    let mut damaged = 0;
+    for file in files {
+        match export::read(file) {
+            Ok(export) => {
+                for json in export.statements {
+                    let value: serde_json::Value = serde_json::from_str(&json)?;
+                    let Some(id) = value["id"].as_str() else { continue };
+                    if seen.insert(id.to_owned()) {
+                        pending.push(Pending { statement_id: id.to_owned(), json });
+                    }
+                }
+            }
+            Err(err) => {
+                eprintln!("error: {err}");
+                damaged += 1;
+            }
+        }
+    }
+    let mut tally = Tally::default();
+    let mut sent = Sent::default();
+    for chunk in pending.chunks(batch.max(1)) {
+        sync::send(&client, chunk, &mut tally, &mut sent)?;
+    }
+    for (id, reason) in &tally.rejected {
+        eprintln!("refused by the LRS: {id}: {reason}");
+    }
+    println!(
+        "{} of {} statement(s) acknowledged by {}",
+        tally.acknowledged.len(),
+        pending.len(),
+        access.endpoint
+    );
+    if damaged > 0 || tally.acknowledged.len() != pending.len() {
+        bail!(
+            "not every statement reached the LRS ({damaged} damaged file(s), {} refused)",
+            tally.rejected.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Offline exports: learners' statements in one zip that a trainer carries on a USB stick.
+//!
+//! The zip holds `statements.jsonl` (one xAPI statement per line, the exact bytes of the
+//! outbox) and `manifest.json` (counts, time range, size and SHA-256 of `statements.jsonl`),
+//! so that a damaged or truncated copy is detected and refused, never half-read.
+//! Specified in `docs/export-format.md`.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use zip::ZipArchive;
+
+use crate::bundle::archive::hex;
+use crate::store::{Store, StoreError};
+
+pub const STATEMENTS: &str = "statements.jsonl";
+pub const MANIFEST: &str = "manifest.json";
+const KIND: &str = "dlis-learn-export";
+/// Largest `statements.jsonl` a reader accepts (about four million statements).
+const MAX_STATEMENTS_SIZE: u64 = 4 << 30;
+
+/// The content of `manifest.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportManifest {
+    pub format: u32,
+    pub kind: String,
+    pub generator: String,
+    pub created_at: String,
+    pub statements: u64,
+    /// Pseudonymous ids of the learners whose statements are included.
+    pub learners: Vec<String>,
+    pub first_timestamp: Option<String>,
+    pub last_timestamp: Option<String>,
+    /// Size in bytes and SHA-256 of `statements.jsonl`.
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{} is not a DLIS Learn export: {reason}", path.display())]
+    NotExport { path: PathBuf, reason: String },
+    #[error("{} is damaged ({reason}); copy it again from the laptop it came from", path.display())]
+    Damaged { path: PathBuf, reason: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The statements of an export, checked against its manifest.
+#[derive(Debug)]
+pub struct Export {
+    pub manifest: ExportManifest,
+    /// One statement per element, as JSON text.
+    pub statements: Vec<String>,
+}
+
+/// Writes the statements of `learners` (every learner when `None`) to the export `out`.
+pub fn write(store: &Store, learners: Option<&[String]>, out: &Path) -> Result<ExportManifest, ExportError> {
+    let statements = store.statements_of(learners)?;
+    let mut body = String::with_capacity(statements.iter().map(|s| s.len() + 1).sum());
+    let mut ids = std::collections::BTreeSet::new();
+    let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
+    for statement in &statements {
+        body.push_str(statement);
+        body.push('\n');
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(statement) {
+            if let Some(learner) = value["actor"]["account"]["name"].as_str() {
+                ids.insert(learner.to_owned());
+            }
+            if let Some(at) = value["timestamp"].as_str() {
+                // Timestamps are all UTC with three fraction digits: text order is time order.
+                if first.as_deref().is_none_or(|f| at < f) {
+                    first = Some(at.to_owned());
+                }
+                if last.as_deref().is_none_or(|l| at > l) {
+                    last = Some(at.to_owned());
+                }
+            }
+        }
+    }
+    let manifest = ExportManifest {
+        format: 1,
+        kind: KIND.into(),
+        generator: format!("DLIS Learn {}", env!("CARGO_PKG_VERSION")),
+        created_at: crate::xapi::timestamp(time::OffsetDateTime::now_utc()),
+        statements: statements.len() as u64,
+        learners: ids.into_iter().collect(),
+        first_timestamp: first,
+        last_timestamp: last,
+        size: body.len() as u64,
+        sha256: hex(&Sha256::digest(body.as_bytes())),
+    };
+
+    let write_err = |source| ExportError::Write { path: out.to_owned(), source };
+    let zip_err = |e: zip::result::ZipError| write_err(io::Error::other(e));
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    let mut zip = zip::ZipWriter::new(BufWriter::new(temp.as_file().try_clone().map_err(write_err)?));
+    let options = crate::bundle::pack::entry_options(MANIFEST, 0);
+    zip.start_file(MANIFEST, options).map_err(zip_err)?;
+    let mut manifest_bytes =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| write_err(io::Error::other(e)))?;
+    manifest_bytes.push(b'\n');
+    zip.write_all(&manifest_bytes).map_err(write_err)?;
+    zip.start_file(STATEMENTS, crate::bundle::pack::entry_options(STATEMENTS, manifest.size))
+        .map_err(zip_err)?;
+    zip.write_all(body.as_bytes()).map_err(write_err)?;
+    let mut buffered = zip.finish().map_err(zip_err)?;
+    buffered.flush().map_err(write_err)?;
+    drop(buffered);
+    temp.as_file().sync_all().map_err(write_err)?;
+    temp.persist(out).map_err(|e| write_err(e.error))?;
+    Ok(manifest)
+}
+
+/// Reads and checks an export: manifest, size, hash, count, and every line a JSON object.
+pub fn read(path: &Path) -> Result<Export, ExportError> {
+    let not_export =
+        |reason: &str| ExportError::NotExport { path: path.to_owned(), reason: reason.to_owned() };
+    let damaged = |reason: String| ExportError::Damaged { path: path.to_owned(), reason };
+    let file = File::open(path).map_err(|source| ExportError::Read { path: path.to_owned(), source })?;
+    let mut zip = ZipArchive::new(file).map_err(|e| damaged(format!("not a readable zip: {e}")))?;
+
+    let mut manifest_bytes = Vec::new();
+    zip.by_name(MANIFEST)
+        .map_err(|_| not_export("it has no manifest.json"))?
+        .take(1 << 20)
+        .read_to_end(&mut manifest_bytes)
+        .map_err(|e| damaged(format!("manifest.json cannot be read: {e}")))?;
+    let manifest: ExportManifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| not_export(&format!("manifest.json: {e}")))?;
+    if manifest.kind != KIND || manifest.format != 1 {
+        return Err(not_export(&format!("it is a {:?} file in format {}", manifest.kind, manifest.format)));
+    }
+    if manifest.size > MAX_STATEMENTS_SIZE {
+        return Err(damaged(format!("it claims {} bytes of statements", manifest.size)));
+    }
+
+    let mut body = Vec::with_capacity(manifest.size as usize);
+    zip.by_name(STATEMENTS)
+        .map_err(|_| damaged("statements.jsonl is missing".into()))?
+        .take(manifest.size + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| damaged(format!("statements.jsonl cannot be read ({e})")))?;
+    if body.len() as u64 != manifest.size {
+        return Err(damaged(format!(
+            "statements.jsonl has {} bytes, the manifest says {}",
+            body.len(),
+            manifest.size
+        )));
+    }
+    if hex(&Sha256::digest(&body)) != manifest.sha256 {
+        return Err(damaged("statements.jsonl does not match its SHA-256 in the manifest".into()));
+    }
+    let text = String::from_utf8(body).map_err(|_| damaged("statements.jsonl is not UTF-8".into()))?;
+    let statements: Vec<String> = text.lines().map(str::to_owned).collect();
+    if statements.len() as u64 != manifest.statements {
+        return Err(damaged(format!(
+            "statements.jsonl has {} lines, the manifest says {}",
+            statements.len(),
+            manifest.statements
+        )));
+    }
+    for (i, line) in statements.iter().enumerate() {
+        let is_object = serde_json::from_str::<serde_json::Value>(line).is_ok_and(|v| v.is_object());
+        if !is_object {
+            return Err(damaged(format!("line {} of statements.jsonl is not a JSON object", i + 1)));
+        }
+    }
+    Ok(Export { manifest, statements })
+}

@@ -1,0 +1,123 @@
+//! The outbox of xAPI statements: what the sync sends, what exports carry.
+//!
+//! Rows are never deleted by syncing (only with their learner): `synced_at` records that the
+//! LRS acknowledged a statement, `rejected_reason` that the LRS refused it for good.
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use super::{Cached, Store, StoreError, now};
+
+/// A statement waiting to be sent, as the exact JSON to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub statement_id: String,
+    pub json: String,
+}
+
+/// What the app shows about syncing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    pub pending: u64,
+    pub synced: u64,
+    /// Statements the LRS refused, with its reason.
+    pub rejected: Vec<(String, String)>,
+    pub last_success_at: Option<String>,
+    pub last_error_at: Option<String>,
+    pub last_error: Option<String>,
+}
+
+impl Store {
+    /// The oldest `limit` statements not yet acknowledged nor rejected.
+    pub fn pending(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT statement_id, statement FROM outbox
+             WHERE synced_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit as i64], |row| Ok(Pending { statement_id: row.get(0)?, json: row.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records that the LRS holds these statements, and the sync's success.
+    pub fn mark_synced(&mut self, statement_ids: &[String]) -> Result<(), StoreError> {
+        let (_, at) = now();
+        let tx = self.conn.transaction()?;
+        for id in statement_ids {
+            tx.run(
+                "UPDATE outbox SET synced_at = ?2 WHERE statement_id = ?1 AND synced_at IS NULL",
+                (id, &at),
+            )?;
+        }
+        tx.run(
+            "INSERT INTO sync_status (id, last_success_at) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET last_success_at = ?1",
+            [&at],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets a statement aside that the LRS refused (400), with its reason: it is not resent.
+    pub fn mark_rejected(&self, statement_id: &str, reason: &str) -> Result<(), StoreError> {
+        self.conn
+            .run("UPDATE outbox SET rejected_reason = ?2 WHERE statement_id = ?1", (statement_id, reason))?;
+        Ok(())
+    }
+
+    /// Records a failed sync attempt (in plain words, without credentials).
+    pub fn record_sync_error(&self, error: &str) -> Result<(), StoreError> {
+        let (_, at) = now();
+        self.conn.run(
+            "INSERT INTO sync_status (id, last_error_at, last_error) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET last_error_at = ?1, last_error = ?2",
+            (&at, error),
+        )?;
+        Ok(())
+    }
+
+    pub fn sync_status(&self) -> Result<SyncStatus, StoreError> {
+        let (pending, synced): (i64, i64) = self.conn.one(
+            "SELECT count(*) FILTER (WHERE synced_at IS NULL AND rejected_reason IS NULL),
+                    count(synced_at) FROM outbox",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT statement_id, rejected_reason FROM outbox WHERE rejected_reason IS NOT NULL ORDER BY seq",
+        )?;
+        let rejected = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+        let last: Option<(Option<String>, Option<String>, Option<String>)> = self
+            .conn
+            .one(
+                "SELECT last_success_at, last_error_at, last_error FROM sync_status WHERE id = 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()?;
+        let (last_success_at, last_error_at, last_error) = last.unwrap_or_default();
+        Ok(SyncStatus {
+            pending: pending as u64,
+            synced: synced as u64,
+            rejected,
+            last_success_at,
+            last_error_at,
+            last_error,
+        })
+    }
+
+    /// Every statement of these learners (all learners when `None`), oldest first, as stored:
+    /// what an export carries, whether or not it was synced.
+    pub fn statements_of(&self, learners: Option<&[String]>) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT learner_id, statement FROM outbox ORDER BY seq")?;
+        let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (learner, statement) = row?;
+            if learners.is_none_or(|wanted| wanted.contains(&learner)) {
+                out.push(statement);
+            }
+        }
+        Ok(out)
+    }
+}
