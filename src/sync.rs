@@ -125,12 +125,18 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client that gives up on a request after a minute (then the sync backs off).
     pub fn new(access: &LrsAccess) -> Result<Client, SyncError> {
+        Client::with_timeout(access, Duration::from_secs(60))
+    }
+
+    /// A client whose requests fail after `timeout` (connecting: at most 10 s of it).
+    pub fn with_timeout(access: &LrsAccess, timeout: Duration) -> Result<Client, SyncError> {
         let endpoint = url_like(&access.endpoint).map_err(SyncError::BadInstitution)?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .timeout_connect(Some(Duration::from_secs(10)))
-            .timeout_global(Some(Duration::from_secs(60)))
+            .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
+            .timeout_global(Some(timeout))
             .build()
             .into();
         let credentials = format!("{}:{}", access.username, access.password);
@@ -176,8 +182,8 @@ impl Client {
         }
     }
 
-    /// True when the LRS holds a statement with this id (GET `?statementId=`).
-    pub fn holds(&self, statement_id: &str) -> Result<bool, Answer> {
+    /// The statement the LRS holds under this id, if any (GET `?statementId=`).
+    pub fn lookup(&self, statement_id: &str) -> Result<Option<serde_json::Value>, Answer> {
         let response = self
             .agent
             .get(&self.statements_url)
@@ -193,14 +199,19 @@ impl Client {
         };
         match response.status().as_u16() {
             200 => {
-                let body = response.body_mut().read_to_string().unwrap_or_default();
+                let body = response.body_mut().read_to_string().map_err(|err| Answer::Busy {
+                    status: Some(200),
+                    detail: err.to_string(),
+                    retry_after: None,
+                })?;
                 let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                // A single statement, or Ralph's `{"statements": [...]}`.
-                let found = value.get("id").is_some()
-                    || value["statements"].as_array().is_some_and(|list| !list.is_empty());
-                Ok(found)
+                // The statement itself, as xAPI says, or a `{"statements": [...]}` page as Ralph answers.
+                Ok(match value.get("statements") {
+                    Some(list) => list.as_array().and_then(|list| list.first()).cloned(),
+                    None => value.get("id").is_some().then_some(value),
+                })
             }
-            404 => Ok(false),
+            404 => Ok(None),
             status @ (401 | 403) => Err(Answer::Unauthorized(status)),
             status => Err(Answer::Busy {
                 status: Some(status),
@@ -268,38 +279,37 @@ pub fn send(
             sent.rejected += 1;
         }
         Answer::Conflict => {
-            // Some id of the batch is already stored: acknowledge what the LRS holds, resend the rest.
+            // Some id of the batch is already there: ask the LRS about each statement.
             let mut rest = Vec::new();
             for pending in batch {
-                match client.holds(&pending.statement_id) {
-                    Ok(true) => {
+                match client.lookup(&pending.statement_id) {
+                    Ok(Some(stored)) if same_statement(&stored, &pending.json) => {
                         ledger.acknowledged(std::slice::from_ref(&pending.statement_id))?;
                         sent.acknowledged += 1;
                     }
-                    Ok(false) => rest.push(pending.clone()),
+                    Ok(Some(_)) => {
+                        ledger.rejected(
+                            &pending.statement_id,
+                            "the LRS holds a different statement with this id (409)",
+                        )?;
+                        sent.rejected += 1;
+                    }
+                    Ok(None) => rest.push(pending.clone()),
                     Err(answer) => return Err(stop(answer)),
                 }
             }
-            if rest.len() == batch.len() {
-                // Nothing of the batch is there, yet it conflicts: send one by one.
-                for pending in rest {
-                    match client.post(&[pending.json.as_str()]) {
-                        Answer::Stored => {
-                            ledger.acknowledged(std::slice::from_ref(&pending.statement_id))?;
-                            sent.acknowledged += 1;
-                        }
-                        Answer::Conflict => {
-                            ledger.rejected(
-                                &pending.statement_id,
-                                "the LRS holds a different statement with this id (409)",
-                            )?;
-                            sent.rejected += 1;
-                        }
-                        other => send_answer(other, &pending, ledger, sent)?,
-                    }
-                }
-            } else {
+            if rest.len() < batch.len() {
                 send(client, &rest, ledger, sent)?;
+            } else if batch.len() > 1 {
+                let (left, right) = batch.split_at(batch.len() / 2);
+                send(client, left, ledger, sent)?;
+                send(client, right, ledger, sent)?;
+            } else {
+                // A conflict about a statement the LRS does not hold: try again later.
+                return Err(SyncError::Unavailable {
+                    detail: "the LRS answered 409 about a statement it does not hold".into(),
+                    retry_after: None,
+                });
             }
         }
         other => return Err(stop(other)),
@@ -307,25 +317,12 @@ pub fn send(
     Ok(())
 }
 
-fn send_answer(
-    answer: Answer,
-    pending: &Pending,
-    ledger: &mut dyn Ledger,
-    sent: &mut Sent,
-) -> Result<(), SyncError> {
-    match answer {
-        Answer::BadRequest(reason) => {
-            ledger.rejected(&pending.statement_id, &reason)?;
-            sent.rejected += 1;
-            Ok(())
-        }
-        Answer::TooLarge => {
-            ledger.rejected(&pending.statement_id, "too large for the LRS (413)")?;
-            sent.rejected += 1;
-            Ok(())
-        }
-        other => Err(stop(other)),
-    }
+/// Whether the statement the LRS holds is ours. Statement ids are random UUIDs made on this
+/// machine, so the same id means the same statement unless its verb or object differ; the
+/// LRS may add properties (`stored`, `authority`, `version`) and normalise others.
+fn same_statement(stored: &serde_json::Value, ours: &str) -> bool {
+    let Ok(ours) = serde_json::from_str::<serde_json::Value>(ours) else { return false };
+    stored["verb"]["id"] == ours["verb"]["id"] && stored["object"]["id"] == ours["object"]["id"]
 }
 
 fn stop(answer: Answer) -> SyncError {

@@ -1,12 +1,15 @@
 //! Integration tests of the `dlis` tool and the core library, written as trainers' sessions.
 
 mod durability;
+mod faults;
 mod hostile;
 mod install;
 mod lrs;
 mod pack;
 mod progress;
+mod ralph;
 mod samples;
 mod schema;
 mod signing;
 mod support;
+mod sync;
