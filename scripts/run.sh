@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# Builds DLIS Learn, packs the sample modules of modules/ and installs them, then lists them.
-# (The desktop app is not there yet; until it is, this is the trainer's command-line session.)
-# Set DLIS_DATA_DIR to use another data directory than the platform's default.
+# Installs what is missing, builds DLIS Learn, packs the sample modules of modules/ and starts
+# the desktop app, which installs them on its first start.
+#   DLIS_DATA_DIR   another data directory than the platform's default
+#   DLIS_NO_APP=1   stop after packing (pack, install and list the samples with the `dlis` tool)
+# The build uses the same (debug, dependencies optimised) profile as the tests, so that the
+# machine compiles Tauri once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-cargo build --release --locked --bin dlis
-dlis="${CARGO_TARGET_DIR:-target}/release/dlis"
-out="${CARGO_TARGET_DIR:-target}/modules"
+target="${CARGO_TARGET_DIR:-target}"
+cargo build --locked --bin dlis
+out="$target/modules"
 mkdir -p "$out"
 for src in modules/*/; do
   [ -f "$src/module.json" ] || continue
-  name=$(basename "$src")
-  "$dlis" pack "$src" -o "$out/$name.zip"
-  "$dlis" install "$out/$name.zip"
+  "$target/debug/dlis" pack "$src" -o "$out/$(basename "$src").zip" >/dev/null
 done
-"$dlis" list
+echo "sample modules packed in $out"
+
+if [ -n "${DLIS_NO_APP:-}" ]; then
+  for bundle in "$out"/*.zip; do "$target/debug/dlis" install "$bundle"; done
+  "$target/debug/dlis" list
+  exit 0
+fi
+
+cargo build --locked -p dlis-learn-app
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "run: no display; starting the app under a virtual X server (xvfb-run)" >&2
+  exec env DLIS_SAMPLE_MODULES="$out" xvfb-run -a -s "-screen 0 1280x800x24" "$target/debug/dlis-learn"
+fi
+exec env DLIS_SAMPLE_MODULES="$out" "$target/debug/dlis-learn"

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what DLIS Learn needs on Debian 12, idempotently and without questions.
-#   scripts/setup.sh          packages to build and run
-#   scripts/setup.sh test     also what the test suite needs
+#   scripts/setup.sh          packages to build and run (the desktop app needs WebKitGTK)
+#   scripts/setup.sh test     also what the test suite needs (WebDriver for the UI tests)
 set -euo pipefail
 
-want=(build-essential pkg-config)
+# libwebkit2gtk-4.1-dev pulls GTK 3, libsoup 3 and GStreamer; gstreamer1.0-libav plays MP4
+# (H.264/AAC) capsules, the base plugins already play WebM.
+# xvfb runs the app (and its tests) on a machine without a display.
+want=(build-essential pkg-config libwebkit2gtk-4.1-dev gstreamer1.0-plugins-good gstreamer1.0-libav xvfb xauth)
 case "${1:-}" in
-  test) want+=() ;;
+  test) want+=(webkit2gtk-driver) ;;
   "") ;;
   *) echo "usage: scripts/setup.sh [test]" >&2; exit 2 ;;
 esac
@@ -32,4 +35,11 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "setup: Rust is not installed. Install it with rustup (https://rustup.rs), then run this again." >&2
   exit 1
+fi
+
+# The UI tests drive the app through WebDriver: tauri-driver (crates.io) in front of Debian's
+# WebKitWebDriver.
+if [ "${1:-}" = "test" ] && ! command -v tauri-driver >/dev/null && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "setup: installing tauri-driver" >&2
+  cargo install tauri-driver --locked --version 2.1.0 --quiet
 fi

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check of the project: formatting, lints, unit and integration tests.
+# Runs every check of the project: formatting, lints, unit and integration tests of the core,
+# and the desktop app's tests, which drive the real window through WebDriver (under Xvfb when
+# there is no display).
 # Installs what the tests need first (see scripts/setup.sh). Used by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,8 @@ bash scripts/lrs-venv.sh >/dev/null
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
-cargo clippy --all-targets --locked -- -D warnings
-echo "== cargo test"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== cargo test (core and dlis tool)"
 cargo test --locked
+echo "== cargo test (desktop app, UI in a real window)"
+cargo test --locked -p dlis-learn-app

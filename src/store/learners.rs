@@ -165,6 +165,12 @@ impl Store {
         }
     }
 
+    /// Closes the open profile, e.g. before handing a shared laptop over.
+    pub fn close_learner(&self) -> Result<(), LearnerError> {
+        self.conn.run("DELETE FROM setting WHERE key = ?1", [settings::CURRENT_LEARNER])?;
+        Ok(())
+    }
+
     /// Switches to another profile (after [`Store::check_pin`] where it has one).
     pub fn switch_learner(&self, id: &str) -> Result<Learner, LearnerError> {
         let learner = self.learner(id)?;

@@ -1,0 +1,559 @@
+//! The commands the page calls (`window.__TAURI__.core.invoke(name, args)`), each a thin call
+//! into the core. This file is the documented API of the UI: arguments are camelCase in
+//! JavaScript, results are the serialised Rust values, and every error is a
+//! `{ message }` in plain words, ready to show.
+
+use std::path::PathBuf;
+
+use dlis::Manifest;
+use dlis::library::{InstallOutcome, Installed};
+use dlis::manifest::{Activity, localized};
+use dlis::progress::Progress;
+use dlis::quiz::{Response, Total};
+use dlis::store::{Event, Learner, ModuleProgress, Store, SyncStatus, VideoState};
+use dlis::sync::{Client, Institution};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::state::{AppState, Slot};
+use crate::views::{self, QuizView};
+
+/// An error for the page: one message, in plain words.
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    pub message: String,
+}
+
+impl<E: std::error::Error> From<E> for CommandError {
+    fn from(err: E) -> CommandError {
+        CommandError { message: err.to_string() }
+    }
+}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, CommandError> {
+    Err(CommandError { message: message.into() })
+}
+
+type Reply<T> = Result<T, CommandError>;
+
+/// Runs `f` with the open store, or fails with why it is not open.
+fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> Reply<T>) -> Reply<T> {
+    match &mut *state.slot() {
+        Slot::Open(store) => f(store),
+        Slot::Refused(why) => fail(why.clone()),
+    }
+}
+
+fn current(store: &Store) -> Reply<Learner> {
+    store.current_learner()?.map_or_else(|| fail("no learner profile is open"), Ok)
+}
+
+fn manifest_of(state: &AppState, module: &str) -> Reply<Manifest> {
+    Ok(state.library.open(module)?.manifest().clone())
+}
+
+const UI_LANGUAGE: &str = "app.ui_language";
+
+/// Display preferences of this computer, kept in the store's settings as `app.ui.<name>`.
+const PREFERENCES: [&str; 3] = ["text_size", "high_contrast", "reduce_motion"];
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: PathBuf,
+    /// Why the progress database could not be opened; the page asks before starting fresh.
+    store_problem: Option<String>,
+    learner: Option<Learner>,
+    ui_language: Option<String>,
+    learners: usize,
+    /// The display preferences that are set (see [`set_preference`]).
+    preferences: std::collections::BTreeMap<String, String>,
+}
+
+#[tauri::command]
+pub fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
+    let mut info = AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.clone(),
+        store_problem: None,
+        learner: None,
+        ui_language: None,
+        learners: 0,
+        preferences: Default::default(),
+    };
+    match &*state.slot() {
+        Slot::Refused(why) => info.store_problem = Some(why.clone()),
+        Slot::Open(store) => {
+            info.learner = store.current_learner()?;
+            info.ui_language = store.setting(UI_LANGUAGE)?;
+            info.learners = store.learners()?.len();
+            for name in PREFERENCES {
+                if let Some(value) = store.setting(&format!("app.ui.{name}"))? {
+                    info.preferences.insert(name.to_owned(), value);
+                }
+            }
+        }
+    }
+    Ok(info)
+}
+
+/// The learner agreed: the damaged database is kept aside and a new one started.
+#[tauri::command]
+pub fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
+    let path = state.data_dir.join(dlis::store::FILE_NAME);
+    let (store, aside) = Store::set_aside_and_start_fresh(&path)?;
+    *state.slot() = Slot::Open(store);
+    Ok(aside.display().to_string())
+}
+
+#[tauri::command]
+pub fn set_ui_language(state: State<'_, AppState>, language: String) -> Reply<()> {
+    with_store(&state, |store| Ok(store.set_setting(UI_LANGUAGE, &language)?))
+}
+
+/// Sets a display preference: `text_size` (a percentage), `high_contrast` or `reduce_motion`
+/// (`on`/`off`).
+#[tauri::command]
+pub fn set_preference(state: State<'_, AppState>, name: String, value: String) -> Reply<()> {
+    if !PREFERENCES.contains(&name.as_str()) {
+        return fail(format!("{name:?} is not a display preference"));
+    }
+    with_store(&state, |store| Ok(store.set_setting(&format!("app.ui.{name}"), &value)?))
+}
+
+#[tauri::command]
+pub fn learners(state: State<'_, AppState>) -> Reply<Vec<Learner>> {
+    with_store(&state, |store| Ok(store.learners()?))
+}
+
+/// Creates a profile and opens it.
+#[tauri::command]
+pub fn create_learner(
+    state: State<'_, AppState>,
+    name: String,
+    language: String,
+    pin: Option<String>,
+) -> Reply<Learner> {
+    with_store(&state, |store| {
+        let pin = pin.filter(|p| !p.is_empty());
+        let learner = store.create_learner(&name, &language, pin.as_deref())?;
+        Ok(store.switch_learner(&learner.id)?)
+    })
+}
+
+#[tauri::command]
+pub fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
+    with_store(&state, |store| {
+        if store.learner(&id)?.has_pin {
+            store.check_pin(&id, pin.as_deref().unwrap_or_default())?;
+        }
+        Ok(store.switch_learner(&id)?)
+    })
+}
+
+/// Closes the open profile (on a shared laptop, before handing it over).
+#[tauri::command]
+pub fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+    with_store(&state, |store| Ok(store.close_learner()?))
+}
+
+#[tauri::command]
+pub fn rename_learner(state: State<'_, AppState>, id: String, name: String) -> Reply<Learner> {
+    with_store(&state, |store| Ok(store.rename_learner(&id, &name)?))
+}
+
+#[tauri::command]
+pub fn set_learner_language(state: State<'_, AppState>, id: String, language: String) -> Reply<Learner> {
+    with_store(&state, |store| Ok(store.set_learner_language(&id, &language)?))
+}
+
+#[tauri::command]
+pub fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
+    with_store(&state, |store| Ok(store.set_pin(&id, pin.as_deref().filter(|p| !p.is_empty()))?))
+}
+
+/// Deletes a profile and every record of it (the page has asked for confirmation).
+#[tauri::command]
+pub fn delete_learner(state: State<'_, AppState>, id: String) -> Reply<()> {
+    with_store(&state, |store| {
+        store.delete_learner(&id)?;
+        Ok(())
+    })
+}
+
+/// A module in the catalogue.
+#[derive(Serialize)]
+pub struct CatalogueEntry {
+    manifest: Manifest,
+    size: u64,
+    signed: bool,
+    verified_by: Option<String>,
+    progress: Option<Summary>,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    done: usize,
+    total: usize,
+    completed: bool,
+    last_activity_id: Option<String>,
+}
+
+fn summary(progress: &ModuleProgress) -> Summary {
+    use dlis::store::ActivityProgress as A;
+    let done = progress
+        .activities
+        .iter()
+        .filter(|a| match a {
+            A::Lesson { read, .. } => *read,
+            A::Video { completed, .. } => *completed,
+            A::Quiz(quiz) => quiz.passed,
+        })
+        .count();
+    Summary {
+        done,
+        total: progress.activities.len(),
+        completed: progress.completed_at.is_some(),
+        last_activity_id: progress.last_activity_id.clone(),
+    }
+}
+
+#[tauri::command]
+pub fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>> {
+    let (installed, _problems) = state.library.list()?;
+    with_store(&state, |store| {
+        let learner = store.current_learner()?;
+        installed
+            .into_iter()
+            .map(|Installed { manifest, size, signer, verified_by, .. }| {
+                let progress = match &learner {
+                    Some(learner) => Some(summary(&store.module_progress(&learner.id, &manifest)?)),
+                    None => None,
+                };
+                Ok(CatalogueEntry {
+                    manifest: without_answers(manifest),
+                    size,
+                    signed: signer.is_some(),
+                    verified_by,
+                    progress,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The manifest as the page may see it: quizzes keep their questions' prompts only through
+/// [`quiz`]; here they lose their answers.
+fn without_answers(mut manifest: Manifest) -> Manifest {
+    for activity in &mut manifest.activities {
+        if let Activity::Quiz(quiz) = activity {
+            quiz.questions.clear();
+        }
+    }
+    manifest
+}
+
+#[derive(Serialize)]
+pub struct ModuleView {
+    manifest: Manifest,
+    progress: ModuleProgress,
+    /// Module files are at `{asset_base}/{path}`.
+    asset_base: String,
+    questions: Vec<(String, usize)>,
+}
+
+#[tauri::command]
+pub fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
+    let manifest = manifest_of(&state, &id)?;
+    let questions = manifest
+        .activities
+        .iter()
+        .filter_map(|a| match a {
+            Activity::Quiz(q) => Some((q.id.clone(), q.questions.len())),
+            _ => None,
+        })
+        .collect();
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        let progress = store.module_progress(&learner.id, &manifest)?;
+        Ok(ModuleView {
+            asset_base: format!("{}/{}", state.media.base, manifest.id),
+            manifest: without_answers(manifest),
+            progress,
+            questions,
+        })
+    })
+}
+
+/// A lesson as sanitised HTML, in `language` (or the module's default).
+#[tauri::command]
+pub fn lesson(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    language: String,
+) -> Reply<String> {
+    let bundle = state.library.open(&module)?;
+    let manifest = bundle.manifest();
+    let Some(Activity::Lesson(lesson)) = manifest.activities.iter().find(|a| a.id() == activity) else {
+        return fail(format!("{module} has no lesson {activity:?}"));
+    };
+    let language = manifest.display_language(&language);
+    let file = localized(&lesson.body, language, &manifest.default_language).to_owned();
+    let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
+    Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
+}
+
+/// A capsule's transcript as sanitised HTML.
+#[tauri::command]
+pub fn transcript(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    language: String,
+) -> Reply<String> {
+    let bundle = state.library.open(&module)?;
+    let manifest = bundle.manifest();
+    let Some(Activity::Video(video)) = manifest.activities.iter().find(|a| a.id() == activity) else {
+        return fail(format!("{module} has no capsule {activity:?}"));
+    };
+    let language = manifest.display_language(&language);
+    let file = localized(&video.transcript, language, &manifest.default_language).to_owned();
+    let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
+    Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
+}
+
+/// Records a learning event for the open learner; returns the module's progress after it.
+#[tauri::command]
+pub fn record(state: State<'_, AppState>, module: String, event: Event) -> Reply<ModuleProgress> {
+    let manifest = manifest_of(&state, &module)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        store.record(&learner.id, &manifest, &event)?;
+        Ok(store.module_progress(&learner.id, &manifest)?)
+    })
+}
+
+#[tauri::command]
+pub fn video_state(state: State<'_, AppState>, module: String, activity: String) -> Reply<VideoState> {
+    let manifest = manifest_of(&state, &module)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(store.video_state(&learner.id, &manifest, &activity)?)
+    })
+}
+
+fn quiz_of<'a>(manifest: &'a Manifest, activity: &str) -> Reply<&'a dlis::manifest::Quiz> {
+    match manifest.activities.iter().find(|a| a.id() == activity) {
+        Some(Activity::Quiz(quiz)) => Ok(quiz),
+        _ => fail(format!("{} has no quiz {activity:?}", manifest.id)),
+    }
+}
+
+/// An attempt as the player shows it: `attempt` names one (e.g. the last submitted), or
+/// none to start a new attempt or resume the open one.
+#[tauri::command]
+pub fn quiz(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    attempt: Option<i64>,
+) -> Reply<QuizView> {
+    let manifest = manifest_of(&state, &module)?;
+    let quiz = quiz_of(&manifest, &activity)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        let view = match attempt {
+            Some(id) => store.attempt(&learner.id, &manifest, id)?,
+            None => store.start_quiz(&learner.id, &manifest, &activity)?,
+        };
+        Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+    })
+}
+
+/// Starts (or resumes) an attempt.
+#[tauri::command]
+pub fn start_quiz(state: State<'_, AppState>, module: String, activity: String) -> Reply<QuizView> {
+    quiz(state, module, activity, None)
+}
+
+#[tauri::command]
+pub fn answer(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    attempt: i64,
+    question: String,
+    response: Response,
+) -> Reply<QuizView> {
+    let manifest = manifest_of(&state, &module)?;
+    let quiz = quiz_of(&manifest, &activity)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        store.answer(&learner.id, &manifest, attempt, &question, &response)?;
+        let view = store.attempt(&learner.id, &manifest, attempt)?;
+        Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+    })
+}
+
+#[tauri::command]
+pub fn submit_quiz(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    attempt: i64,
+) -> Reply<QuizView> {
+    let manifest = manifest_of(&state, &module)?;
+    let quiz = quiz_of(&manifest, &activity)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        let _: Total = store.submit_quiz(&learner.id, &manifest, attempt)?;
+        let view = store.attempt(&learner.id, &manifest, attempt)?;
+        Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+    })
+}
+
+/// What a bundle holds, before installing it (for the upgrade prompt).
+#[derive(Serialize)]
+pub struct BundleInfo {
+    manifest: Option<Manifest>,
+    problems: Vec<String>,
+    installed_version: Option<String>,
+}
+
+#[tauri::command]
+pub fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<BundleInfo> {
+    let report = dlis::bundle::validate(&path, state.library.limits(), &dlis::progress::Silent);
+    let installed_version = match &report.manifest {
+        Some(manifest) => state.library.open(&manifest.id).ok().map(|b| b.manifest().version.to_string()),
+        None => None,
+    };
+    Ok(BundleInfo {
+        problems: report.diagnostics.iter().map(|d| d.to_string()).collect(),
+        manifest: report.manifest.map(without_answers),
+        installed_version,
+    })
+}
+
+/// Forwards install progress to the page as `install-progress` events.
+struct ToPage(AppHandle);
+
+#[derive(Clone, Serialize)]
+struct ProgressEvent<'a> {
+    phase: Option<&'a str>,
+    total: u64,
+    advance: u64,
+}
+
+impl Progress for ToPage {
+    fn phase(&self, label: &str, total: u64) {
+        let _ = self.0.emit("install-progress", ProgressEvent { phase: Some(label), total, advance: 0 });
+    }
+    fn advance(&self, bytes: u64) {
+        let _ = self.0.emit("install-progress", ProgressEvent { phase: None, total: 0, advance: bytes });
+    }
+}
+
+#[derive(Serialize)]
+pub struct InstallResult {
+    id: String,
+    version: String,
+    outcome: InstallOutcome,
+}
+
+/// Installs a bundle (async: the window stays responsive while a large bundle is copied).
+#[tauri::command]
+pub async fn install_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+    force: bool,
+) -> Reply<InstallResult> {
+    let library = state.library.clone();
+    let progress = ToPage(app);
+    let result = tauri::async_runtime::spawn_blocking(move || library.install(&path, force, &progress))
+        .await
+        .map_err(|e| CommandError { message: e.to_string() })?;
+    state.media.forget();
+    let (installed, outcome) = result?;
+    Ok(InstallResult {
+        id: installed.manifest.id.clone(),
+        version: installed.manifest.version.to_string(),
+        outcome,
+    })
+}
+
+#[tauri::command]
+pub fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> {
+    state.library.remove(&id)?;
+    state.media.forget();
+    Ok(())
+}
+
+#[tauri::command]
+pub fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
+    with_store(&state, |store| Ok(store.sync_status()?))
+}
+
+/// One sync pass, now (the page calls it on a timer and from the "Send now" button).
+#[tauri::command]
+pub async fn sync_now(state: State<'_, AppState>) -> Reply<SyncStatus> {
+    let institution = with_store(&state, |store| Ok(store.institution()?))?;
+    let Some(institution) = institution else { return fail("no institution is set up") };
+    let client = Client::new(&institution.lrs)?;
+    // The store is locked only while the pass runs, batch by batch.
+    let result = with_store(&state, |store| Ok(dlis::sync::sync_once(store, &client, 100)));
+    let status = with_store(&state, |store| Ok(store.sync_status()?))?;
+    match result? {
+        Ok(_) => Ok(status),
+        Err(err) => fail(err.to_string()),
+    }
+}
+
+#[derive(Serialize)]
+pub struct InstitutionView {
+    name: String,
+    home_page: String,
+    endpoint: String,
+    username: String,
+}
+
+/// The institution profile, without its password.
+#[tauri::command]
+pub fn institution(state: State<'_, AppState>) -> Reply<Option<InstitutionView>> {
+    with_store(&state, |store| {
+        Ok(store.institution()?.map(|i| InstitutionView {
+            name: i.name,
+            home_page: i.home_page,
+            endpoint: i.lrs.endpoint,
+            username: i.lrs.username,
+        }))
+    })
+}
+
+/// Sets the institution; an empty password keeps the current one.
+#[tauri::command]
+pub fn set_institution(
+    state: State<'_, AppState>,
+    name: String,
+    home_page: String,
+    endpoint: String,
+    username: String,
+    password: String,
+) -> Reply<()> {
+    with_store(&state, |store| {
+        let password = match (password.is_empty(), store.institution()?) {
+            (true, Some(current)) => current.lrs.password,
+            _ => password,
+        };
+        let lrs = dlis::sync::LrsAccess { endpoint, username, password };
+        store.set_institution(&Institution { name, home_page, lrs })?;
+        Ok(())
+    })
+}
+
+/// Writes an export file of every learner's records (the page asked where).
+#[tauri::command]
+pub fn export_records(state: State<'_, AppState>, path: PathBuf) -> Reply<u64> {
+    with_store(&state, |store| Ok(dlis::export::write(store, None, &path)?.statements))
+}

@@ -1,0 +1,63 @@
+//! DLIS Learn's desktop app: a thin Tauri shell over the `dlis` core.
+//!
+//! - `state.rs`: what the app holds while it runs (data dir, library, store, media server).
+//! - `commands.rs`: the commands the page calls; each one calls the core and nothing more.
+//! - `views.rs`: what the page is given to show (a quiz without its answers, a lesson as
+//!   sanitised HTML).
+//! - `media.rs`: module files served from the installed zips over loopback HTTP, with Range
+//!   support, since WebKitGTK plays `<video>` only from http(s) URLs.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod media;
+mod state;
+mod views;
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("DLIS Learn cannot start: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let state = state::AppState::start()?;
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_state,
+            commands::start_fresh,
+            commands::set_ui_language,
+            commands::set_preference,
+            commands::learners,
+            commands::create_learner,
+            commands::switch_learner,
+            commands::sign_out,
+            commands::rename_learner,
+            commands::set_learner_language,
+            commands::set_learner_pin,
+            commands::delete_learner,
+            commands::catalogue,
+            commands::module,
+            commands::lesson,
+            commands::transcript,
+            commands::record,
+            commands::video_state,
+            commands::quiz,
+            commands::start_quiz,
+            commands::answer,
+            commands::submit_quiz,
+            commands::inspect_bundle,
+            commands::install_bundle,
+            commands::remove_module,
+            commands::sync_status,
+            commands::sync_now,
+            commands::institution,
+            commands::set_institution,
+            commands::export_records,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))?;
+    Ok(())
+}

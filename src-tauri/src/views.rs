@@ -1,0 +1,202 @@
+//! What the page is given to show: never more than it needs. A quiz comes without its
+//! answers (in the order of the learner's attempt); a lesson comes as HTML rendered from its
+//! Markdown and sanitised, since bundles travel on USB sticks and e-mail and their raw HTML
+//! must never run.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+
+use dlis::Manifest;
+use dlis::manifest::{Answer, Quiz, localized};
+use dlis::quiz::{Layout, Response, Scored, Total};
+use dlis::store::AttemptView;
+use serde::Serialize;
+
+/// A lesson or transcript, as safe HTML whose images point at the media server.
+pub fn markdown_html(markdown: &str, file: &str, asset_base: &str) -> String {
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    let parser = pulldown_cmark::Parser::new_ext(markdown, options);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+
+    ammonia::Builder::default()
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(Rewrite {
+            file: file.to_owned(),
+            base: asset_base.to_owned(),
+        })))
+        .link_rel(Some("noopener noreferrer"))
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .clean(&html)
+        .to_string()
+}
+
+/// Relative links name files of the bundle, relative to the lesson's folder: they become
+/// media-server URLs. Links that climb out of the bundle are dropped.
+struct Rewrite {
+    file: String,
+    base: String,
+}
+
+impl ammonia::UrlRelativeEvaluate<'_> for Rewrite {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        let (path, fragment) = url.split_once('#').map_or((url, None), |(p, f)| (p, Some(f)));
+        if path.is_empty() {
+            return Some(Cow::Owned(format!("#{}", fragment.unwrap_or_default())));
+        }
+        // Markdown links arrive percent-encoded; the bundle's names do not.
+        let decoded = crate::media::percent_decode(path)?;
+        let resolved = dlis::paths::resolve_relative(&self.file, &decoded)?;
+        Some(Cow::Owned(format!("{}/{}", self.base, encode_path(&resolved))))
+    }
+}
+
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A quiz question as the learner sees it: the prompt, and the choices in the attempt's order.
+#[derive(Debug, Serialize)]
+pub struct QuestionView {
+    pub id: String,
+    pub kind: &'static str,
+    pub prompt: String,
+    pub image: Option<String>,
+    pub points: f64,
+    /// Choices (single and multiple choice), items to order, or right-hand sides of pairs.
+    pub options: Vec<OptionView>,
+    /// The left-hand sides of a matching question, in the bundle's order.
+    pub left: Vec<OptionView>,
+    /// Feedback texts, sent only once the learner may see them.
+    pub feedback: Option<FeedbackView>,
+    pub answer: Option<AnswerView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OptionView {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeedbackView {
+    pub correct: String,
+    pub incorrect: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AnswerView {
+    pub response: Response,
+    /// Present when the quiz shows feedback now (after each answer, or once submitted).
+    pub scored: Option<Scored>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuizView {
+    pub id: String,
+    pub title: String,
+    pub pass_mark_percent: u8,
+    pub feedback: &'static str,
+    pub attempt_id: i64,
+    pub attempt_number: u32,
+    pub attempts_left: Option<u32>,
+    pub questions: Vec<QuestionView>,
+    pub total: Option<Total>,
+}
+
+/// A learner's attempt at `quiz`, in `language`, without the expected answers.
+pub fn quiz_view(module: &Manifest, quiz: &Quiz, attempt: &AttemptView, language: &str) -> QuizView {
+    let language = module.display_language(language);
+    let text =
+        |texts: &BTreeMap<String, String>| localized(texts, language, &module.default_language).to_owned();
+    let immediate = quiz.feedback == dlis::manifest::FeedbackTiming::Immediate;
+    let revealed = attempt.total.is_some();
+    let Layout { questions: order, options: shown } = &attempt.layout;
+    let questions = order
+        .iter()
+        .filter_map(|id| quiz.questions.iter().find(|q| &q.id == id))
+        .map(|question| {
+            let order: &[String] = shown.get(&question.id).map_or(&[], Vec::as_slice);
+            let (options, left) = match &question.answer {
+                Answer::SingleChoice { options, .. } | Answer::MultipleChoice { options, .. } => {
+                    (arrange(order, options.iter().map(|o| (&o.id, text(&o.text)))), Vec::new())
+                }
+                Answer::Ordering { items } => {
+                    (arrange(order, items.iter().map(|i| (&i.id, text(&i.text)))), Vec::new())
+                }
+                Answer::Matching { pairs, .. } => (
+                    arrange(order, pairs.iter().map(|p| (&p.id, text(&p.right)))),
+                    pairs.iter().map(|p| OptionView { id: p.id.clone(), text: text(&p.left) }).collect(),
+                ),
+                Answer::TrueFalse { .. } | Answer::ShortText { .. } => (Vec::new(), Vec::new()),
+            };
+            let answered = attempt.answers.get(&question.id);
+            let show = revealed || (immediate && answered.is_some());
+            QuestionView {
+                id: question.id.clone(),
+                kind: question.answer.type_name(),
+                prompt: text(&question.prompt),
+                image: question.image.clone(),
+                points: question.points,
+                options,
+                left,
+                feedback: question
+                    .feedback
+                    .as_ref()
+                    .filter(|_| show)
+                    .map(|f| FeedbackView { correct: text(&f.correct), incorrect: text(&f.incorrect) }),
+                answer: answered.map(|(response, scored)| AnswerView {
+                    response: response.clone(),
+                    scored: show.then_some(*scored),
+                }),
+            }
+        })
+        .collect();
+    QuizView {
+        id: quiz.id.clone(),
+        title: text(&quiz.title),
+        pass_mark_percent: quiz.pass_mark_percent,
+        feedback: if immediate { "immediate" } else { "end" },
+        attempt_id: attempt.attempt_id,
+        attempt_number: attempt.number,
+        attempts_left: attempt.attempts_left,
+        questions,
+        total: attempt.total,
+    }
+}
+
+/// Options in the attempt's order (the bundle's order when the layout has none).
+fn arrange<'a>(order: &[String], options: impl Iterator<Item = (&'a String, String)>) -> Vec<OptionView> {
+    let mut all: Vec<OptionView> = options.map(|(id, text)| OptionView { id: id.clone(), text }).collect();
+    if !order.is_empty() {
+        all.sort_by_key(|o| order.iter().position(|id| *id == o.id).unwrap_or(usize::MAX));
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lesson_html_never_carries_scripts_and_points_images_at_the_bundle() {
+        let markdown = "# Titre\n\n<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n\
+                        [clic](javascript:alert(3)) ![schéma](<../images/a b.png>) [site](https://example.org)\n\n\
+                        | a | b |\n|---|---|\n| 1 | 2 |\n";
+        let html = markdown_html(markdown, "lessons/fr/intro.md", "http://127.0.0.1:1/t/m");
+        assert!(!html.contains("<script") && !html.contains("alert(1)"), "{html}");
+        assert!(!html.contains("onerror") && !html.contains("javascript:"), "{html}");
+        assert!(html.contains(r#"src="http://127.0.0.1:1/t/m/lessons/images/a%20b.png""#), "{html}");
+        assert!(html.contains(r#"href="https://example.org" rel="noopener noreferrer""#), "{html}");
+        assert!(html.contains("<table>") && html.contains("<h1>Titre</h1>"), "{html}");
+    }
+}

@@ -1,0 +1,225 @@
+//! The real app in a real WebKitGTK window, driven through WebDriver: an X server (Xvfb when
+//! there is no display), `tauri-driver` in its own process group, and a fantoccini client.
+//! Also: axe-core on the current screen, and screenshots.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// axe-core 4.14.1 (MPL-2.0, `tests/vendor/`), injected into the page to check accessibility.
+const AXE: &str = include_str!("../vendor/axe.min.js");
+
+/// An X display for the app: the one we have, or a private Xvfb stopped on drop.
+pub struct Display {
+    pub name: String,
+    xvfb: Option<Child>,
+}
+
+impl Display {
+    pub fn get() -> Display {
+        if let Ok(name) = std::env::var("DISPLAY")
+            && !name.is_empty()
+        {
+            return Display { name, xvfb: None };
+        }
+        // `-displayfd 1`: Xvfb picks a free display and prints its number once it is ready.
+        let mut xvfb = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (apt install xvfb; scripts/setup.sh test does it)");
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        Display { name: format!(":{}", line.trim()), xvfb: Some(xvfb) }
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(xvfb) = &mut self.xvfb {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
+    }
+}
+
+/// `tauri-driver` and everything it starts (WebKitWebDriver, the app), in one process group
+/// that is terminated as a whole on drop: killing only the driver would leave the app running.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(display: &str, env: &[(&str, &Path)]) -> Driver {
+        let port = free_port();
+        let native = free_port();
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("DISPLAY", display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = command.spawn().expect("tauri-driver (scripts/setup.sh test installs it)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    let installed = home.join("bin/tauri-driver");
+    if installed.exists() { installed } else { PathBuf::from("tauri-driver") }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// One run of the app, with its data directory, seen through WebDriver.
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+    shots: PathBuf,
+}
+
+impl App {
+    /// Starts the app on `data_dir`, with the sample bundles of `samples` for a first start.
+    pub async fn start(display: &Display, data_dir: &Path, samples: &Path) -> App {
+        let driver =
+            Driver::start(&display.name, &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)]);
+        let mut capabilities = serde_json::Map::new();
+        capabilities
+            .insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_dlis-learn") }));
+        capabilities.insert("browserName".into(), json!("wry"));
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a WebDriver session with the app");
+        let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-screenshots");
+        std::fs::create_dir_all(&shots).unwrap();
+        App { client, _driver: driver, shots }
+    }
+
+    /// Waits for an element (the UI renders asynchronously).
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?} on the screen: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// Waits until `css` holds `wanted` in its text.
+    pub async fn wait_text(&self, css: &str, wanted: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(wanted) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css:?} never said {wanted:?}; it says {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs axe-core on the screen; fails on serious or critical violations.
+    pub async fn check_accessibility(&self, screen: &str) {
+        if self.js("return typeof window.axe").await != json!("object") {
+            self.js(AXE).await;
+        }
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.html) }))))
+                    .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        let violations: Vec<&Value> = result
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(violations.is_empty(), "accessibility violations on the {screen} screen:\n{violations:#?}");
+    }
+
+    /// Saves a screenshot of the window as `{name}.png` (in the test's temp dir, and in
+    /// `docs/screenshots/` when `DLIS_UPDATE_SCREENSHOTS` is set).
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.shots.join(format!("{name}.png")), &png).unwrap();
+        if std::env::var_os("DLIS_UPDATE_SCREENSHOTS").is_some() {
+            let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
+            std::fs::create_dir_all(&docs).unwrap();
+            std::fs::write(docs.join(format!("{name}.png")), &png).unwrap();
+        }
+    }
+
+    /// Closes the window the way a user does, ending the app.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
