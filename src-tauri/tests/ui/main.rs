@@ -5,6 +5,12 @@
 mod driver;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dlis::Manifest;
+use dlis::manifest::{Activity, Answer};
+use dlis::store::{ActivityProgress, Store};
+use serde_json::{Value, json};
 
 use driver::{App, Display};
 use tempfile::TempDir;
@@ -53,4 +59,275 @@ async fn first_start_installs_the_sample_modules_and_opens_on_the_profile_picker
     let mut ids: Vec<String> = installed.iter().map(|m| m.manifest.id.clone()).collect();
     ids.sort();
     assert_eq!(ids, ["dlis.ethique-mediation", "dlis.exclusion-numerique", "dlis.faire-avec"]);
+}
+
+fn faire_avec() -> Manifest {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec/module.json");
+    Manifest::parse(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Creates a profile on the profile picker, the way a trainee does on first start.
+async fn create_profile(app: &App, name: &str) {
+    app.find("[data-testid=new-profile-form]").await;
+    app.screenshot("profiles").await;
+    app.check_accessibility("profile picker").await;
+    app.find("[data-testid=new-profile-name]").await.send_keys(name).await.unwrap();
+    app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'fr'; \
+            s.dispatchEvent(new Event('change', { bubbles: true }));")
+        .await;
+    app.click("[data-testid=new-profile-create]").await;
+    app.find("[data-testid=module-list]").await;
+}
+
+/// Answers the question on the screen rightly, from the module's own answers.
+async fn answer_rightly(app: &App, module: &Manifest) {
+    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
+        unreachable!()
+    };
+    let form = app.find("[data-testid=question]").await;
+    let id = form.attr("data-question").await.unwrap().unwrap();
+    let question = quiz.questions.iter().find(|q| q.id == id).unwrap();
+    match &question.answer {
+        Answer::SingleChoice { correct, .. } => app.click(&format!("[data-testid='option-{correct}']")).await,
+        Answer::MultipleChoice { correct, .. } => {
+            for option in correct {
+                app.click(&format!("[data-testid='option-{option}']")).await;
+            }
+        }
+        Answer::TrueFalse { correct } => app.click(&format!("[data-testid='option-{correct}']")).await,
+        Answer::Ordering { items } => {
+            // Move each item up until it sits at its place, with the buttons a keyboard user has.
+            for (place, item) in items.iter().enumerate() {
+                loop {
+                    let order = app
+                        .js("return [...document.querySelectorAll('[data-testid^=order-item-]')]
+                                .map(e => e.dataset.testid.slice('order-item-'.length));")
+                        .await;
+                    let at = order.as_array().unwrap().iter().position(|v| v == &json!(item.id)).unwrap();
+                    if at == place {
+                        break;
+                    }
+                    app.click(&format!("[data-testid='move-up-{}']", item.id)).await;
+                }
+            }
+        }
+        Answer::Matching { pairs, .. } => {
+            for pair in pairs {
+                let script = format!(
+                    "const s = document.querySelector(\"[data-testid='match-{0}']\"); s.value = '{0}'; \
+                     s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+                    pair.id
+                );
+                app.js(&script).await;
+            }
+        }
+        Answer::ShortText { accepted, .. } => {
+            let text = &accepted["fr"][0];
+            app.find("[data-testid=short-text]").await.send_keys(text).await.unwrap();
+        }
+    }
+    app.click("[data-testid=quiz-answer]").await;
+    let feedback = app.find("[data-testid=feedback]").await;
+    assert_eq!(feedback.attr("data-correct").await.unwrap().as_deref(), Some("true"), "question {id}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+    let module = faire_avec();
+
+    let app = App::start(&display, &data, &samples).await;
+    create_profile(&app, "Amina").await;
+    assert_eq!(
+        app.js("return document.querySelectorAll('[data-testid^=module-card-]').length").await,
+        json!(3)
+    );
+    app.screenshot("catalogue").await;
+    app.check_accessibility("catalogue").await;
+
+    app.click("[data-testid='open-module-dlis.faire-avec']").await;
+    app.find("[data-testid=activity-list]").await;
+    app.screenshot("module").await;
+    app.check_accessibility("module").await;
+
+    // A lesson, read and marked as read.
+    app.click("[data-testid='open-activity-why-faire-avec']").await;
+    app.find("[data-testid=lesson-content] h1, [data-testid=lesson-content] h2").await;
+    app.screenshot("lesson").await;
+    app.check_accessibility("lesson").await;
+    app.click("[data-testid=mark-as-read]").await;
+    app.find("[data-testid=lesson-read-state]").await;
+    app.click("[data-testid=back-to-module]").await;
+
+    // The capsule: played from the loopback server, then seeked near the end.
+    app.click("[data-testid='open-activity-capsule']").await;
+    app.find("[data-testid=video]").await;
+    app.screenshot("capsule").await;
+    app.check_accessibility("capsule").await;
+    let played = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const v = document.querySelector('[data-testid=video]');
+             v.muted = true;
+             const deadline = Date.now() + 20000;
+             v.play().catch(e => done('play failed: ' + e));
+             (function wait() {
+               if (v.currentTime > 2) { v.pause(); done(v.currentTime); }
+               else if (v.error) done('media error ' + v.error.code);
+               else if (Date.now() > deadline) done('no progress, readyState ' + v.readyState);
+               else setTimeout(wait, 100);
+             })();",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert!(played.as_f64().is_some(), "the capsule did not play: {played}");
+    let seeked = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const v = document.querySelector('[data-testid=video]');
+             v.addEventListener('seeked', () => { v.pause(); done(v.currentTime); }, { once: true });
+             v.currentTime = v.duration - 5;",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    assert!(seeked.as_f64().is_some_and(|t| t > 60.0), "seeking failed: {seeked}");
+    app.click("[data-testid=back-to-module]").await;
+
+    // The quiz, answered rightly and passed.
+    app.click("[data-testid='open-activity-check']").await;
+    app.click("[data-testid=quiz-start]").await;
+    app.screenshot("quiz").await;
+    app.check_accessibility("quiz").await;
+    for n in 0..10 {
+        answer_rightly(&app, &module).await;
+        if n < 9 {
+            app.click("[data-testid=quiz-next]").await;
+        }
+    }
+    app.click("[data-testid=quiz-to-submit]").await;
+    app.click("[data-testid=quiz-submit]").await;
+    let result = app.find("[data-testid=quiz-result]").await;
+    assert_eq!(result.attr("data-passed").await.unwrap().as_deref(), Some("true"));
+    app.screenshot("quiz-result").await;
+    app.check_accessibility("quiz result").await;
+    app.close().await;
+
+    // Reopened: the same learner, with the progress kept.
+    let app = App::start(&display, &data, &samples).await;
+    let progress = app.find("[data-testid='module-progress-dlis.faire-avec']").await;
+    let done: u32 = progress.attr("value").await.unwrap().unwrap().parse().unwrap();
+    assert!(done >= 2, "lesson and quiz done, {done} shown");
+    app.close().await;
+
+    let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
+    let learner = store.current_learner().unwrap().expect("the profile is still open");
+    assert_eq!(learner.display_name, "Amina");
+    let saved = store.module_progress(&learner.id, &module).unwrap();
+    for activity in &saved.activities {
+        match activity {
+            ActivityProgress::Lesson { id, read, .. } if id == "why-faire-avec" => assert!(read),
+            ActivityProgress::Video { watched_percent, position, .. } => {
+                assert!(
+                    *watched_percent > 0.0 && *watched_percent < 50.0,
+                    "seeking is not watching: {watched_percent}"
+                );
+                assert!(*position > 60.0, "the resume position is kept: {position}");
+            }
+            ActivityProgress::Quiz(quiz) => assert!(quiz.passed),
+            _ => {}
+        }
+    }
+    assert!(store.sync_status().unwrap().pending > 0, "statements wait in the outbox");
+}
+
+/// A bundle made from a sample module, with a lesson edited by `edit`.
+fn edited_bundle(dir: &Path, edit: impl FnOnce(&mut String)) -> PathBuf {
+    let source = dir.join("edited");
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec");
+    copy_dir(&modules, &source);
+    let lesson = source.join("lessons/why-faire-avec.fr.md");
+    let mut text = std::fs::read_to_string(&lesson).unwrap();
+    edit(&mut text);
+    std::fs::write(&lesson, text).unwrap();
+    let out = dir.join("edited.zip");
+    dlis::bundle::pack::pack(&source, &out, &dlis::bundle::Limits::default(), &dlis::progress::Silent)
+        .unwrap();
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn hostile_bundles_are_refused_and_lesson_html_never_runs() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+
+    // A lesson carrying scripts, an event handler and a javascript: link.
+    let xss = edited_bundle(dir.path(), |text| {
+        text.push_str(
+            "\n\n<script>window.__xss = 1</script>\n\n<img src=\"x\" onerror=\"window.__xss = 2\">\n\n\
+             [piège](javascript:window.__xss=3)\n",
+        );
+    });
+    // The same bundle, truncated on its way through a USB stick.
+    let bytes = std::fs::read(&xss).unwrap();
+    let truncated = dir.path().join("truncated.zip");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+
+    let app = App::start(&display, &data, &samples).await;
+    create_profile(&app, "Luc").await;
+    let before: Vec<String> =
+        dlis::Library::new(&data).list().unwrap().0.iter().map(|m| m.manifest.version.to_string()).collect();
+
+    // Dropped on the window: refused, with the problem in plain words, nothing installed.
+    app.js(&format!(
+        "window.__TAURI__.event.emit('tauri://drag-drop', {{ paths: [{}], position: {{ x: 10, y: 10 }} }});",
+        Value::String(truncated.display().to_string())
+    ))
+    .await;
+    app.find("[data-testid=install-invalid], [data-testid=install-error]").await;
+    app.screenshot("install-refused").await;
+    app.check_accessibility("install refused").await;
+    let after: Vec<String> =
+        dlis::Library::new(&data).list().unwrap().0.iter().map(|m| m.manifest.version.to_string()).collect();
+    assert_eq!(before, after);
+
+    // The XSS lesson, installed by a trainer, renders as text and runs nothing.
+    dlis::Library::new(&data).install(&xss, true, &dlis::progress::Silent).unwrap();
+    app.js("location.hash = '#/lesson/dlis.faire-avec/why-faire-avec';").await;
+    app.find("[data-testid=lesson-content]").await;
+    app.wait_text("[data-testid=lesson-content]", "piège").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.click("[data-testid=lesson-content] a:last-of-type").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.js("return typeof window.__xss").await, json!("undefined"));
+    let html = app.js("return document.querySelector('[data-testid=lesson-content]').innerHTML").await;
+    let html = html.as_str().unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("onerror") && !html.contains("javascript:"),
+        "{html}"
+    );
+    app.close().await;
 }
