@@ -30,7 +30,11 @@ fn env_or(name: &str, default: usize) -> usize {
 }
 
 fn venv_python() -> PathBuf {
-    let output = Command::new("bash").arg(root().join("scripts/lrs-venv.sh")).stderr(Stdio::inherit()).output().unwrap();
+    let output = Command::new("bash")
+        .arg(root().join("scripts/lrs-venv.sh"))
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap();
     assert!(output.status.success(), "scripts/lrs-venv.sh failed");
     let venv = String::from_utf8(output.stdout).unwrap().lines().last().unwrap().trim().to_owned();
     PathBuf::from(venv).join("bin/python")
@@ -147,8 +151,10 @@ fn main() {
         std::fs::create_dir_all(&data).unwrap();
         std::fs::copy(&template, data.join(dlis::store::FILE_NAME)).unwrap();
         let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
-        let access = LrsAccess { endpoint: ralph.1.clone(), username: USER.into(), password: PASSWORD.into() };
-        let institution = Institution { name: "Bench".into(), home_page: "https://bench.example".into(), lrs: access };
+        let access =
+            LrsAccess { endpoint: ralph.1.clone(), username: USER.into(), password: PASSWORD.into() };
+        let institution =
+            Institution { name: "Bench".into(), home_page: "https://bench.example".into(), lrs: access };
         store.set_institution(&institution).unwrap();
         drop(store);
         let start = Instant::now();
@@ -171,7 +177,9 @@ fn main() {
     };
     let (bare, ours) = (median(&mut bare), median(&mut ours));
     let rate = |d: Duration| total as f64 / d.as_secs_f64();
-    println!("\n{total} statements in batches of {batch} to Ralph 5.1.0 (fs backend) on loopback, median of {rounds} round(s).\n");
+    println!(
+        "\n{total} statements in batches of {batch} to Ralph 5.1.0 (fs backend) on loopback, median of {rounds} round(s).\n"
+    );
     println!("| client | time | statements/s |");
     println!("|---|---|---|");
     println!("| bare Python urllib POSTs | {:.1} s | {:.0} |", bare.as_secs_f64(), rate(bare));
