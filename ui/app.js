@@ -1,0 +1,288 @@
+// DLIS Learn's page: the shell (header, live regions, drag and drop, background sync) and a
+// small hash router that shows one screen at a time from ui/screens/.
+
+import { call, listen } from './lib/api.js';
+import { h, clear, announce } from './lib/dom.js';
+import { t, setLanguage, supported, language } from './lib/i18n.js';
+import { explain, isUnreachable } from './lib/errors.js';
+import * as profiles from './screens/profiles.js';
+import * as catalogue from './screens/catalogue.js';
+import * as moduleScreen from './screens/module.js';
+import * as lesson from './screens/lesson.js';
+import * as video from './screens/video.js';
+import * as quiz from './screens/quiz.js';
+import * as install from './screens/install.js';
+import * as settings from './screens/settings.js';
+import * as damaged from './screens/damaged.js';
+
+const ROUTES = [
+  [/^profiles$/, profiles, false],
+  [/^catalogue$/, catalogue, true],
+  [/^module\/([^/]+)$/, moduleScreen, true],
+  [/^lesson\/([^/]+)\/([^/]+)$/, lesson, true],
+  [/^video\/([^/]+)\/([^/]+)$/, video, true],
+  [/^quiz\/([^/]+)\/([^/]+)$/, quiz, true],
+  [/^install$/, install, false],
+  // A bundle path in the route (tests, or a link from another screen): inspected at once.
+  [/^install\/(.+)$/, install, false],
+  [/^settings$/, settings, false],
+];
+
+const SYNC_EVERY_MS = 5 * 60 * 1000;
+const TEXT_SIZES = ['100', '115', '130', '150'];
+
+/** What every screen is given. */
+const ctx = {
+  info: null,
+  /** A language chosen on the profile picker, for this session only. */
+  sessionLanguage: null,
+  /** A bundle dropped on the window, for the install screen. */
+  droppedPath: null,
+  /** The data-testid to focus once the next screen is shown, instead of its heading. */
+  focusAfter: null,
+  /** The last background sync's outcome, for the settings screen. */
+  lastSync: null,
+  main: null,
+  get learner() { return this.info && this.info.learner; },
+  /** The language module content is shown in: the learner's. */
+  contentLanguage() { return (this.learner && this.learner.language) || language(); },
+  navigate(route) {
+    const hash = `#/${route}`;
+    if (location.hash === hash) show();
+    else location.hash = hash;
+  },
+  async refresh() {
+    this.info = await call('app_state');
+    await applyLanguage();
+    applyPreferences();
+    renderHeader();
+  },
+  preference(name) {
+    return (this.info && this.info.preferences && this.info.preferences[name]) || null;
+  },
+  async setPreference(name, value) {
+    await call('set_preference', { name, value });
+    this.info.preferences = { ...(this.info.preferences || {}), [name]: value };
+    applyPreferences();
+  },
+  textSizes: TEXT_SIZES,
+  syncNow,
+};
+
+async function applyLanguage() {
+  const info = ctx.info || {};
+  const wanted = supported(info.ui_language)
+    || (info.learner ? supported(info.learner.language) : supported(ctx.sessionLanguage))
+    || supported(navigator.language) || 'en';
+  if (wanted !== language() || !document.documentElement.dataset.i18n) {
+    await setLanguage(wanted);
+    document.documentElement.dataset.i18n = 'ready';
+  }
+}
+
+function applyPreferences() {
+  const root = document.documentElement;
+  const size = ctx.preference('text_size');
+  for (const s of TEXT_SIZES) root.classList.toggle(`text-${s}`, s === (TEXT_SIZES.includes(size) ? size : '100'));
+  root.classList.toggle('theme-contrast', ctx.preference('high_contrast') === 'on');
+  root.classList.toggle('reduce-motion', ctx.preference('reduce_motion') === 'on');
+}
+
+function renderHeader() {
+  const header = clear(document.getElementById('top'));
+  const skip = document.querySelector('.skip-link');
+  skip.textContent = t('skip-to-content');
+  const info = ctx.info || {};
+  const route = currentRoute();
+  const link = (href, label, testid, active) =>
+    h('a', { href, testid, class: 'nav-link', 'aria-current': active ? 'page' : null }, label);
+  const brand = h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'D'), t('app-name'));
+  header.append(brand);
+  if (info.store_problem) return;
+  if (info.learner) {
+    header.append(
+      h('nav', { class: 'main-nav', 'aria-label': t('nav-label') },
+        link('#/catalogue', t('nav-catalogue'), 'nav-catalogue',
+          /^(catalogue|module|lesson|video|quiz)/.test(route)),
+        link('#/install', t('nav-install'), 'nav-install', route.startsWith('install')),
+        link('#/settings', t('nav-settings'), 'nav-settings', route === 'settings')),
+      h('div', { class: 'who' },
+        h('span', { class: 'who-name', testid: 'current-learner', 'data-name': info.learner.display_name },
+          h('span', { class: 'avatar small', 'aria-hidden': 'true' },
+            Array.from(info.learner.display_name.trim())[0]?.toLocaleUpperCase() || '?'),
+          h('span', { class: 'visually-hidden' }, t('signed-in-as', { name: info.learner.display_name })),
+          h('span', { 'aria-hidden': 'true' }, info.learner.display_name)),
+        h('button', { type: 'button', class: 'quiet', testid: 'switch-learner', onclick: signOut },
+          t('switch-learner'))));
+  } else {
+    header.append(h('nav', { class: 'main-nav', 'aria-label': t('nav-label') },
+      link('#/profiles', t('nav-profiles'), 'nav-profiles', route === 'profiles' || route === ''),
+      link('#/install', t('nav-install'), 'nav-install', route.startsWith('install')),
+      link('#/settings', t('nav-settings'), 'nav-settings', route === 'settings')));
+  }
+}
+
+async function signOut() {
+  try {
+    await leaveScreen();
+    await call('sign_out');
+    ctx.sessionLanguage = null;
+    await ctx.refresh();
+    announce(t('signed-out'));
+    ctx.navigate('profiles');
+  } catch (err) {
+    announce(explain(err), true);
+  }
+}
+
+function currentRoute() {
+  return decodeURI(location.hash.replace(/^#\/?/, ''));
+}
+
+let cleanup = null;
+let renderToken = 0;
+
+async function leaveScreen() {
+  const done = cleanup;
+  cleanup = null;
+  if (done) {
+    try { await done(); } catch (err) { console.error(err); }
+  }
+}
+
+async function show() {
+  const token = ++renderToken;
+  await leaveScreen();
+  const info = ctx.info;
+  let route = currentRoute();
+  let screen = null;
+  let params = [];
+  if (info.store_problem) {
+    screen = damaged;
+  } else {
+    for (const [pattern, candidate, needsLearner] of ROUTES) {
+      const match = route.match(pattern);
+      if (match) {
+        screen = needsLearner && !info.learner ? profiles : candidate;
+        params = match.slice(1).map(decodeURIComponent);
+        break;
+      }
+    }
+    if (!screen) screen = info.learner ? catalogue : profiles;
+  }
+  renderHeader();
+  const main = ctx.main;
+  main.setAttribute('aria-busy', 'true');
+  let result;
+  try {
+    result = await screen.render(ctx, ...params);
+  } catch (err) {
+    console.error(err);
+    result = { node: errorScreen(err) };
+  }
+  if (token !== renderToken) {
+    if (result && result.cleanup) await result.cleanup();
+    return;
+  }
+  cleanup = (result && result.cleanup) || null;
+  clear(main).append(result.node);
+  main.removeAttribute('aria-busy');
+  main.scrollTop = 0;
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    document.title = `${heading.textContent} — ${t('app-name')}`;
+    heading.focus({ preventScroll: true });
+  }
+  // A screen re-shown after a change made on it (a language, a PIN) keeps the focus there.
+  if (ctx.focusAfter) {
+    const target = main.querySelector(`[data-testid="${ctx.focusAfter}"]`);
+    ctx.focusAfter = null;
+    if (target) target.focus();
+  }
+  if (result.afterShow) result.afterShow();
+}
+
+function errorScreen(err) {
+  return h('section', { class: 'screen narrow' },
+    h('h1', {}, t('error-title')),
+    h('p', { class: 'notice error', testid: 'error-message' }, explain(err)),
+    h('p', {}, h('a', { class: 'button', href: '#/catalogue', testid: 'error-back' }, t('back-to-catalogue'))));
+}
+
+async function syncNow() {
+  try {
+    const status = await call('sync_now');
+    ctx.lastSync = { at: new Date().toISOString(), status, error: null };
+  } catch (err) {
+    ctx.lastSync = { at: new Date().toISOString(), status: null, error: err };
+    if (!isUnreachable(err)) console.warn('sync:', err.message);
+    throw err;
+  }
+  return ctx.lastSync.status;
+}
+
+async function backgroundSync() {
+  if (!ctx.info || ctx.info.store_problem) return;
+  try {
+    const institution = await call('institution');
+    if (institution) await syncNow();
+  } catch {
+    // Quietly: the settings screen shows the last error in plain words.
+  }
+}
+
+function setUpDragAndDrop() {
+  const overlay = document.getElementById('drop-overlay');
+  const hide = () => overlay.classList.remove('visible');
+  listen('tauri://drag-enter', () => {
+    if (ctx.info && !ctx.info.store_problem) {
+      overlay.querySelector('p').textContent = t('drop-here');
+      overlay.classList.add('visible');
+    }
+  });
+  listen('tauri://drag-leave', hide);
+  listen('tauri://drag-drop', (payload) => {
+    hide();
+    const paths = (payload && payload.paths) || [];
+    if (!paths.length || !ctx.info || ctx.info.store_problem) return;
+    ctx.droppedPath = paths[0];
+    ctx.navigate('install');
+  });
+}
+
+/** Links in module texts must never navigate the app's window away from itself. */
+function guardNavigation() {
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[href]');
+    if (!a) return;
+    const href = a.getAttribute('href');
+    if (href.startsWith('#/')) return;
+    e.preventDefault();
+    if (a.classList.contains('skip-link')) {
+      const target = ctx.main.querySelector('h1') || ctx.main;
+      target.focus();
+    }
+  });
+}
+
+async function start() {
+  ctx.main = document.getElementById('main');
+  guardNavigation();
+  try {
+    await ctx.refresh();
+  } catch (err) {
+    await setLanguage(supported(navigator.language) || 'en');
+    clear(ctx.main).append(errorScreen(err));
+    return;
+  }
+  window.addEventListener('hashchange', show);
+  setUpDragAndDrop();
+  // On closing the window, the open screen reports what it still holds (time spent, position).
+  window.addEventListener('pagehide', () => { leaveScreen(); });
+  await show();
+  setTimeout(backgroundSync, 20 * 1000);
+  setInterval(backgroundSync, SYNC_EVERY_MS);
+}
+
+start();

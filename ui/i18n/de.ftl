@@ -1,0 +1,348 @@
+# DLIS Learn — Texte der Oberfläche, Deutsch (Anrede „Sie“).
+
+app-name = DLIS Learn
+skip-to-content = Zum Inhalt springen
+nav-label = Hauptnavigation
+nav-catalogue = Module
+nav-install = Modul installieren
+nav-settings = Einstellungen
+nav-profiles = Lernende
+signed-in-as = Lernende Person: { $name }
+switch-learner = Person wechseln
+signed-out = Sie haben Ihr Profil verlassen. Die nächste Person kann ihr eigenes wählen.
+breadcrumbs = Sie sind hier
+back-to-catalogue = Zurück zu den Modulen
+back-to-module = Zurück zum Modul
+activity-navigation = Weiter
+next-activity = Weiter: { $title }
+ok = OK
+cancel = Abbrechen
+close = Schließen
+save = Speichern
+copy = Kopieren
+never = Nie
+version = Version { $version }
+table = Tabelle { $n }
+quoted = „{ $text }“
+drop-here = Legen Sie die Moduldatei (.zip) hier ab, um sie zu installieren
+
+## Fehler
+error-title = Etwas ist schiefgelaufen
+error-wrong-pin = Diese PIN ist nicht richtig. Bitte versuchen Sie es noch einmal.
+error-bad-pin = Eine PIN hat 4 bis 12 Ziffern (nur Ziffern).
+error-pin-mismatch = Die beiden PINs stimmen nicht überein. Bitte geben Sie zweimal dieselbe PIN ein.
+error-empty-name = Bitte geben Sie einen Namen ein.
+error-name-too-long = Dieser Name ist zu lang (höchstens 80 Zeichen).
+error-language = Diese Sprache wird nicht erkannt.
+error-unreachable = Der Server der Einrichtung war nicht erreichbar (keine Internetverbindung oder der Server ist ausgelastet). Ihre Daten sind sicher gespeichert und werden später gesendet.
+error-credentials = Der Server der Einrichtung hat den Benutzernamen oder das Passwort abgelehnt. Bitte klären Sie die Angaben mit Ihrer Einrichtung.
+error-no-institution = Es ist noch keine Einrichtung eingerichtet.
+error-no-attempts = Sie haben für dieses Quiz keine Versuche mehr.
+error-older = Eine neuere Version dieses Moduls ist bereits installiert. Es wurde nichts installiert.
+error-same-version-differs = Diese Version ist bereits installiert, aber die Datei ist anders. Es wurde nichts installiert; bitten Sie die Autorin oder den Autor des Moduls um eine neue Versionsnummer.
+error-no-activity = Diese Aktivität gibt es in diesem Modul nicht.
+error-required = Bitte füllen Sie dieses Feld aus.
+error-not-installed = Dieses Modul ist auf diesem Computer nicht (mehr) installiert.
+
+## Profile
+profiles-title = Wer lernt heute?
+profiles-lead = Jede lernende Person hat auf diesem Computer ihr eigenes Profil, damit die Fortschritte getrennt bleiben.
+profiles-choose = Wählen Sie Ihr Profil
+profiles-none = Auf diesem Computer gibt es noch kein Profil. Legen Sie Ihres an, um zu beginnen.
+profile-has-pin = Mit PIN geschützt
+profile-new = Neues Profil anlegen
+profile-name = Ihr Name
+profile-name-hint = Wird nur auf diesem Computer angezeigt und nie an jemanden gesendet.
+profile-language = Bevorzugte Sprache
+profile-language-hint = Module werden in dieser Sprache angezeigt, wenn es sie darin gibt.
+pin-optional = PIN (freiwillig)
+pin-hint = 4 bis 12 Ziffern. Eine PIN verhindert, dass andere Ihr Profil auf einem gemeinsam genutzten Computer öffnen.
+pin-confirm = PIN noch einmal eingeben
+pin-label = PIN
+pin-new = Neue PIN
+pin-title = PIN
+pin-is-set = Ihr Profil ist mit einer PIN geschützt.
+pin-not-set = Ihr Profil hat keine PIN: Jede Person, die diesen Computer benutzt, kann es öffnen.
+pin-set = PIN festlegen
+pin-change = PIN ändern
+pin-remove = PIN entfernen
+pin-saved = Ihre PIN wurde gespeichert.
+pin-removed = Ihre PIN wurde entfernt.
+pin-prompt-title = PIN für { $name }
+profile-create = Mein Profil anlegen
+profile-created = Willkommen, { $name }! Ihr Profil ist bereit.
+open-profile = Öffnen
+welcome = Willkommen, { $name }!
+interface-language = Sprache der Oberfläche
+
+## Katalog
+catalogue-title = Ihre Module
+catalogue-lead = { $count ->
+    [0] Es ist noch kein Modul installiert.
+    [one] Auf diesem Computer ist ein Modul installiert.
+   *[other] Auf diesem Computer sind { $count } Module installiert.
+}
+catalogue-empty = Installieren Sie ein Modul, um mit dem Lernen zu beginnen. Meist erhalten Sie das Modul von Ihrer Ausbilderin oder Ihrem Ausbilder als .zip-Datei.
+module-languages = Sprachen
+module-duration = Geschätzte Dauer
+module-organisation = Organisation
+module-version = Version
+minutes = { $minutes ->
+    [one] etwa 1 Minute
+   *[other] etwa { $minutes } Minuten
+}
+progress-label = Fortschritt in { $title }
+activities-done = { $done } von { $total } Aktivitäten erledigt
+completed = Abgeschlossen
+verified-by = Geprüft von { $organisation }
+unsigned = Nicht signiert
+signed-unknown = Von einer unbekannten Organisation signiert
+resume = Fortsetzen
+start = Beginnen
+
+## Modul
+objectives = Was Sie lernen werden
+activities = Aktivitäten
+module-progress = Ihr Fortschritt
+module-completed = Modul abgeschlossen
+module-completed-on = Abgeschlossen am { $date }.
+completion-rule-intro = Um dieses Modul abzuschließen:
+rule-lessons = jede Lektion bis zum Ende lesen;
+rule-videos = mindestens { $percent } % jedes Videos ansehen;
+rule-quizzes = jedes Quiz bestehen.
+status-not-started = Nicht begonnen
+status-in-progress = Begonnen
+status-done = Erledigt
+kind-lesson = Lektion
+kind-video = Video
+kind-quiz = Quiz
+video-watched-percent = Angesehen: { $percent }
+quiz-attempts = { $count ->
+    [one] 1 Versuch
+   *[other] { $count } Versuche
+}
+quiz-best = bestes Ergebnis { $score }
+
+## Lektion
+text-size = Schriftgröße
+text-smaller = Kleinere Schrift
+text-larger = Größere Schrift
+text-size-now = Schriftgröße: { $size } %
+mark-as-read = Als gelesen markieren
+lesson-is-read = Sie haben diese Lektion gelesen.
+lesson-not-read = Scrollen Sie bis zum Ende der Lektion oder markieren Sie sie als gelesen.
+lesson-marked-read = Die Lektion wurde als gelesen markiert.
+lesson-reached-end = Sie sind am Ende der Lektion angekommen. Sie ist als gelesen markiert.
+link-inside-module = Dieser Link führt zu einer Datei des Moduls, die hier nicht geöffnet werden kann.
+external-link-title = Ein Link zu einer Website
+external-link-text = Dieser Link führt zu einer Website außerhalb von DLIS Learn. Um sie zu besuchen, kopieren Sie die Adresse und fügen Sie sie in Ihren Browser ein.
+external-mail-text = Das ist eine E-Mail-Adresse. Um dorthin zu schreiben, kopieren Sie sie in Ihr E-Mail-Programm.
+external-link-address = Adresse
+external-link-copied = Die Adresse wurde kopiert.
+
+## Video
+video-label = Video: { $title }
+video-controls = Videosteuerung
+video-play = Abspielen
+video-pause = Pause
+video-back = { $seconds } s zurück
+video-forward = { $seconds } s vor
+video-speed = Geschwindigkeit
+video-speed-now = Geschwindigkeit: { $speed }-fach
+subtitles = Untertitel
+subtitles-off = Aus
+transcript = Transkript
+transcript-missing = Für dieses Video gibt es kein Transkript.
+video-resuming = Es geht dort weiter, wo Sie aufgehört haben: bei { $time }.
+video-start-over = Von vorne beginnen
+video-from-start = Wiedergabe von Anfang an.
+video-completed = Angesehen: { $percent }. Dieses Video ist erledigt.
+video-at = Bei { $time }
+video-muted = Ton aus
+video-unmuted = Ton an
+video-error = Das Video kann nicht abgespielt werden. Möglicherweise muss das Modul neu installiert werden.
+video-keys-title = Tastenkürzel
+video-key-play = Leertaste oder K: abspielen oder anhalten
+video-key-seek = Pfeil links und rechts: 5 Sekunden zurück oder vor
+video-key-jump = J und L: 10 Sekunden zurück oder vor; Pos1 und Ende: Anfang und Ende
+video-key-mute = M: Ton an oder aus
+video-key-captions = C: Untertitel ein- oder ausblenden
+video-key-speed = < und >: langsamer oder schneller
+
+## Quiz
+quiz-before-you-start = Bevor Sie beginnen
+quiz-question-count = { $count ->
+    [one] 1 Frage
+   *[other] { $count } Fragen
+}
+quiz-pass-mark = Bestehensgrenze: { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 Versuch erlaubt
+   *[other] { $count } Versuche erlaubt
+}
+quiz-unlimited = So viele Versuche, wie Sie möchten
+quiz-feedback-immediate = Nach jeder Antwort sehen Sie, ob sie richtig ist.
+quiz-feedback-end = Ihre Ergebnisse sehen Sie, wenn Sie alle Fragen beantwortet haben.
+quiz-status-passed = Sie haben dieses Quiz bestanden (bestes Ergebnis: { $score }).
+quiz-status-not-passed = { $count ->
+    [one] Sie haben 1 Versuch gemacht (bestes Ergebnis: { $score }).
+   *[other] Sie haben { $count } Versuche gemacht (bestes Ergebnis: { $score }).
+}
+quiz-attempts-left = { $count ->
+    [0] Keine Versuche mehr.
+    [one] Noch 1 Versuch.
+   *[other] Noch { $count } Versuche.
+}
+quiz-attempt-number = Versuch { $n }
+quiz-no-attempts-left = Sie haben alle Versuche für dieses Quiz genutzt.
+quiz-start = Quiz beginnen
+quiz-continue = Dort weitermachen, wo Sie aufgehört haben
+quiz-retry = Noch einmal versuchen
+quiz-progress = Fortschritt im Quiz
+question-of = Frage { $n } von { $total }
+question-image = Abbildung zur Frage
+quiz-confirm = Antwort bestätigen
+quiz-next = Nächste Frage
+quiz-finish = Fertig
+quiz-answer-saved = Antwort gespeichert.
+quiz-choose-one = Bitte wählen Sie eine Antwort.
+quiz-choose-some = Bitte wählen Sie mindestens eine Antwort.
+quiz-choose-all = Wählen Sie alle zutreffenden Antworten.
+quiz-type-answer = Bitte geben Sie Ihre Antwort ein.
+quiz-match-hint = Wählen Sie zu jedem Eintrag den passenden aus.
+quiz-match-choose = Auswählen …
+quiz-match-missing = Bitte wählen Sie für jeden Eintrag eine Zuordnung.
+quiz-order-hint = Bringen Sie die Einträge mit den Schaltflächen „nach oben“ und „nach unten“ in die richtige Reihenfolge.
+move-up = Nach oben: { $item }
+move-down = Nach unten: { $item }
+moved-to = { $item }: jetzt an Position { $position } von { $total }.
+true = Richtig
+false = Falsch
+your-answer = Ihre Antwort
+not-answered = Nicht beantwortet
+feedback-correct = Richtig.
+feedback-incorrect = Nicht richtig.
+feedback-partly = Teilweise richtig.
+points = ({ $score } von { $max } { $max ->
+    [one] Punkt
+   *[other] Punkten
+})
+quiz-all-answered = Sie haben alle Fragen beantwortet
+quiz-submit-text = Senden Sie Ihre Antworten ab, um Ihr Ergebnis zu sehen. Danach können Sie sie nicht mehr ändern.
+quiz-submit = Mein Ergebnis anzeigen
+quiz-passed = Gut gemacht: bestanden!
+quiz-failed = Diesmal nicht bestanden
+quiz-score-detail = { $score } von { $max } Punkten. Die Bestehensgrenze liegt bei { $mark } %.
+quiz-review = Ihre Antworten
+
+## Installation
+install-title = Modul installieren
+install-lead = Module kommen als .zip-Datei, zum Beispiel auf einem USB-Stick oder per E-Mail.
+install-how = Wählen Sie die Moduldatei auf diesem Computer aus.
+install-choose = Moduldatei auswählen …
+install-drop-hint = Sie können die Datei auch auf dieses Fenster ziehen.
+install-filter-name = DLIS-Learn-Modul
+install-checking = Die Datei wird geprüft …
+install-invalid-title = Diese Datei kann nicht installiert werden
+install-invalid-text = Es ist kein vollständiges, gültiges DLIS-Learn-Modul: Es ist vielleicht beschädigt oder unvollständig. Es wurde nichts installiert. Bitten Sie die Person, die es Ihnen gegeben hat, um eine neue Kopie.
+install-problems = { $count ->
+    [one] Einzelheiten zum Problem (für Ihre Ausbilderin oder Ihren Ausbilder)
+   *[other] Einzelheiten zu den { $count } Problemen (für Ihre Ausbilderin oder Ihren Ausbilder)
+}
+install-new = Dieses Modul ist noch nicht installiert.
+install-do = Installieren
+install-upgrade = Version { $from } dieses Moduls ist installiert. Diese Datei enthält die neuere Version { $to }. Ihr Fortschritt bleibt erhalten.
+install-upgrade-do = Modul aktualisieren
+install-older = Eine neuere Version ({ $installed }) dieses Moduls ist installiert. Diese Datei enthält eine ältere Version ({ $offered }). Meist brauchen Sie sie nicht.
+install-keep-current = Neuere Version behalten
+install-downgrade = Ältere Version trotzdem installieren
+install-same = Version { $version } dieses Moduls ist bereits installiert.
+install-again = Prüfen und neu installieren
+install-starting = Wird vorbereitet …
+install-running = Das Modul wird installiert …
+install-progress = Fortschritt der Installation
+phase-copying = Die Datei wird kopiert …
+phase-verifying = Jede Datei des Moduls wird geprüft …
+phase-hashing = Die Dateien werden geprüft …
+phase-packing = Wird gepackt …
+install-success-title = Das Modul ist bereit
+install-done = Version { $version } wurde installiert.
+install-upgraded = Das Modul wurde von Version { $from } auf Version { $to } aktualisiert.
+install-replaced = Version { $from } wurde durch Version { $to } ersetzt.
+install-unchanged = Genau dieses Modul war bereits installiert. Es musste nichts geändert werden.
+install-open = Modul öffnen
+install-another = Ein weiteres Modul installieren
+install-failed = Das Modul wurde nicht installiert
+
+## Einstellungen
+settings-title = Einstellungen
+settings-display = Anzeige
+settings-language-follow = Die bevorzugte Sprache der lernenden Person
+settings-language-hint = Standardmäßig verwendet die Oberfläche die bevorzugte Sprache der Person, die sie gerade benutzt.
+settings-high-contrast = Hoher Kontrast (heller Text auf dunklem Hintergrund)
+settings-reduce-motion = Bewegung reduzieren
+settings-reduce-motion-hint = Animationen sind bereits reduziert, wenn Ihr Computer das verlangt.
+settings-saved = Gespeichert.
+settings-profile = Profil: { $name }
+delete-profile = Dieses Profil löschen
+delete-profile-hint = Beim Löschen eines Profils wird sein gesamter Fortschritt auf diesem Computer entfernt. Bereits an Ihre Einrichtung gesendete Daten sind davon nicht betroffen.
+delete-profile-title = Profil „{ $name }“ löschen?
+delete-profile-text = Der gesamte Fortschritt dieses Profils auf diesem Computer geht verloren. Das lässt sich nicht rückgängig machen.
+delete-profile-confirm = Profil löschen
+profile-deleted = Das Profil wurde gelöscht.
+settings-records = Lernnachweise
+records-lead = Ihr Fortschritt kann an Ihre Einrichtung gesendet werden, damit Ihre Ausbilderin oder Ihr Ausbilder ihn verfolgen kann. Gesendet wird nur eine pseudonyme Nummer, nie Ihr Name.
+institution-title = Einrichtung
+institution-lead = Diese Angaben erhalten Sie von Ihrer Ausbilderin oder Ihrem Ausbilder.
+institution-name = Name der Einrichtung
+institution-home = Webadresse der Einrichtung
+institution-home-hint = Dient zur Kennzeichnung der Konten der Lernenden, zum Beispiel https://example.org
+institution-endpoint = Adresse des Nachweis-Servers (LRS)
+institution-endpoint-hint = Zum Beispiel https://lrs.example.org/xapi/
+institution-user = Benutzername
+institution-password = Passwort
+institution-password-keep = Leer lassen, um das aktuelle Passwort zu behalten.
+sync-title = Senden der Daten
+sync-pending = Warten auf das Senden
+sync-sent = Bereits gesendet
+sync-last-success = Letztes erfolgreiches Senden
+sync-last-error = Letztes Problem
+sync-rejected = { $count ->
+    [one] 1 Eintrag wurde vom Server abgelehnt
+   *[other] { $count } Einträge wurden vom Server abgelehnt
+}
+sync-now = Jetzt senden
+sync-sending = Wird gesendet …
+sync-done = { $pending ->
+    [0] Alles wurde gesendet.
+    [one] Gesendet. 1 Eintrag wartet noch.
+   *[other] Gesendet. { $pending } Einträge warten noch.
+}
+sync-needs-institution = Richten Sie oben die Einrichtung ein, um Daten zu senden.
+export-title = Exportieren
+export-lead = Ohne Internetverbindung können Sie die Daten in einer Datei speichern und diese Ihrer Ausbilderin oder Ihrem Ausbilder geben.
+export-records = Daten exportieren …
+export-filter-name = DLIS-Learn-Export
+export-writing = Die Datei wird geschrieben …
+export-done = { $count ->
+    [one] 1 Eintrag wurde in { $path } geschrieben.
+   *[other] { $count } Einträge wurden in { $path } geschrieben.
+}
+settings-about = Über
+about-version = Version von DLIS Learn
+about-data = Speicherort der Daten
+
+## Beschädigte Fortschrittsdatenbank
+damaged-title = Ihr Fortschritt kann nicht geöffnet werden
+damaged-text = Die Datei, in der DLIS Learn den Fortschritt aller auf diesem Computer speichert, ist beschädigt oder stammt aus einer neueren Version von DLIS Learn. Es wurde nichts verändert oder gelöscht.
+damaged-details = Technische Einzelheiten
+damaged-what-now = Was Sie tun können
+damaged-option-help = Bitten Sie Ihre Ausbilderin, Ihren Ausbilder oder die IT-Betreuung Ihrer Einrichtung um Hilfe: Vielleicht lässt sich die Datei reparieren.
+damaged-option-fresh = Oder beginnen Sie neu mit leerem Fortschritt. Die beschädigte Datei wird beiseitegelegt, nicht gelöscht, und kann später noch repariert werden.
+damaged-where = Datenordner: { $path }
+damaged-consent = Ich verstehe, dass der Fortschritt aus der beschädigten Datei nicht mehr angezeigt wird.
+damaged-consent-needed = Bitte kreuzen Sie zuerst das Kästchen an, um zu bestätigen, dass Sie das verstanden haben.
+damaged-start-fresh = Mit leerem Fortschritt neu beginnen
+damaged-confirm-title = Mit leerem Fortschritt neu beginnen?
+damaged-confirm-text = Die beschädigte Datei wird beiseitegelegt. DLIS Learn startet ohne Profile und ohne Fortschritt.
+damaged-done = Eine neue, leere Fortschrittsdatei wurde angelegt. Die beschädigte wurde als { $path } aufbewahrt.

@@ -1,0 +1,347 @@
+# DLIS Learn — interface texts, English (the reference; other languages fall back to it).
+
+app-name = DLIS Learn
+skip-to-content = Skip to content
+nav-label = Main
+nav-catalogue = Modules
+nav-install = Install a module
+nav-settings = Settings
+nav-profiles = Learners
+signed-in-as = Learner: { $name }
+switch-learner = Switch learner
+signed-out = You have left your profile. The next person can choose theirs.
+breadcrumbs = You are here
+back-to-catalogue = Back to the modules
+back-to-module = Back to the module
+activity-navigation = Next steps
+next-activity = Next: { $title }
+ok = OK
+cancel = Cancel
+close = Close
+save = Save
+copy = Copy
+never = Never
+version = Version { $version }
+table = Table { $n }
+quoted = “{ $text }”
+drop-here = Drop the module file (.zip) to install it
+
+## Errors
+error-title = Something went wrong
+error-wrong-pin = This PIN is not right. Please try again.
+error-bad-pin = A PIN is 4 to 12 digits (numbers only).
+error-pin-mismatch = The two PINs are not the same. Please type the same PIN twice.
+error-empty-name = Please enter a name.
+error-name-too-long = This name is too long (80 characters at most).
+error-language = This language is not recognised.
+error-unreachable = The institution's server could not be reached (no internet connection, or the server is busy). Your records are kept safely and will be sent later.
+error-credentials = The institution's server refused the user name or password. Please check them with your institution.
+error-no-institution = No institution is set up yet.
+error-no-attempts = You have no attempts left for this quiz.
+error-older = A newer version of this module is already installed. Nothing was installed.
+error-same-version-differs = This version is already installed, but the file is different. Nothing was installed; ask the module's author for a new version number.
+error-no-activity = This activity does not exist in the module.
+error-required = Please fill in this field.
+error-not-installed = This module is not installed on this computer (any more).
+
+## Profiles
+profiles-title = Who is learning?
+profiles-lead = Each learner has their own profile on this computer, so that everyone's progress is kept apart.
+profiles-choose = Choose your profile
+profiles-none = There is no profile on this computer yet. Create yours to begin.
+profile-has-pin = Protected by a PIN
+profile-new = Create a new profile
+profile-name = Your name
+profile-name-hint = Only shown on this computer. It is never sent to anyone.
+profile-language = Preferred language
+profile-language-hint = Modules are shown in this language when they exist in it.
+pin-optional = PIN (optional)
+pin-hint = 4 to 12 digits. A PIN stops others from opening your profile on a shared computer.
+pin-confirm = Type the PIN again
+pin-label = PIN
+pin-new = New PIN
+pin-title = PIN
+pin-is-set = Your profile is protected by a PIN.
+pin-not-set = Your profile has no PIN: anyone using this computer can open it.
+pin-set = Set the PIN
+pin-change = Change the PIN
+pin-remove = Remove the PIN
+pin-saved = Your PIN has been saved.
+pin-removed = Your PIN has been removed.
+pin-prompt-title = PIN for { $name }
+profile-create = Create my profile
+profile-created = Welcome, { $name }! Your profile is ready.
+open-profile = Open
+welcome = Welcome, { $name }!
+interface-language = Interface language
+
+## Catalogue
+catalogue-title = Your modules
+catalogue-lead = { $count ->
+    [0] No module is installed yet.
+    [one] One module is installed on this computer.
+   *[other] { $count } modules are installed on this computer.
+}
+catalogue-empty = Install a module to start learning. A trainer usually gives you the module as a .zip file.
+module-languages = Languages
+module-duration = Estimated time
+module-organisation = Organisation
+module-version = Version
+minutes = { $minutes ->
+    [one] about 1 minute
+   *[other] about { $minutes } minutes
+}
+progress-label = Progress in { $title }
+activities-done = { $done } of { $total } activities done
+completed = Completed
+verified-by = Verified by { $organisation }
+unsigned = Unsigned
+signed-unknown = Signed by an unknown organisation
+resume = Resume
+start = Start
+
+## Module
+objectives = What you will learn
+activities = Activities
+module-progress = Your progress
+module-completed = Module completed
+module-completed-on = Completed on { $date }.
+completion-rule-intro = To complete this module:
+rule-lessons = read every lesson to the end;
+rule-videos = watch at least { $percent } % of each video capsule;
+rule-quizzes = pass every quiz.
+status-not-started = Not started
+status-in-progress = In progress
+status-done = Done
+kind-lesson = Lesson
+kind-video = Video capsule
+kind-quiz = Quiz
+video-watched-percent = Watched: { $percent }
+quiz-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+quiz-best = best score { $score }
+
+## Lesson
+text-size = Text size
+text-smaller = Smaller text
+text-larger = Larger text
+text-size-now = Text size: { $size } %
+mark-as-read = Mark as read
+lesson-is-read = You have read this lesson.
+lesson-not-read = Scroll to the end of the lesson, or mark it as read.
+lesson-marked-read = Lesson marked as read.
+lesson-reached-end = You reached the end of the lesson. It is marked as read.
+link-inside-module = This link points to a file of the module that cannot be opened here.
+external-link-title = A link to a web site
+external-link-text = This link leads to a web site outside DLIS Learn. To visit it, copy the address and paste it into your web browser.
+external-mail-text = This is an e-mail address. To write to it, copy it into your e-mail program.
+external-link-address = Address
+external-link-copied = The address has been copied.
+
+## Video
+video-label = Video: { $title }
+video-controls = Video controls
+video-play = Play
+video-pause = Pause
+video-back = Back { $seconds } s
+video-forward = Forward { $seconds } s
+video-speed = Speed
+video-speed-now = Speed: { $speed } times
+subtitles = Subtitles
+subtitles-off = Off
+transcript = Transcript
+transcript-missing = No transcript is available for this capsule.
+video-resuming = Resuming where you stopped, at { $time }.
+video-start-over = Start from the beginning
+video-from-start = Playing from the beginning.
+video-completed = Watched: { $percent }. This capsule is done.
+video-at = At { $time }
+video-muted = Sound off
+video-unmuted = Sound on
+video-error = The video cannot be played. The module may need to be installed again.
+video-keys-title = Keyboard shortcuts
+video-key-play = Space or K: play or pause
+video-key-seek = Left and right arrows: back or forward 5 seconds
+video-key-jump = J and L: back or forward 10 seconds; Home and End: start and end
+video-key-mute = M: sound on or off
+video-key-captions = C: subtitles on or off
+video-key-speed = < and >: slower or faster
+
+## Quiz
+quiz-before-you-start = Before you start
+quiz-question-count = { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}
+quiz-pass-mark = Pass mark: { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 attempt allowed
+   *[other] { $count } attempts allowed
+}
+quiz-unlimited = As many attempts as you like
+quiz-feedback-immediate = You see whether you are right after each answer.
+quiz-feedback-end = You see your results once you have answered every question.
+quiz-status-passed = You passed this quiz (best score: { $score }).
+quiz-status-not-passed = { $count ->
+    [one] You have made 1 attempt (best score: { $score }).
+   *[other] You have made { $count } attempts (best score: { $score }).
+}
+quiz-attempts-left = { $count ->
+    [0] No attempts left.
+    [one] 1 attempt left.
+   *[other] { $count } attempts left.
+}
+quiz-attempt-number = Attempt { $n }
+quiz-no-attempts-left = You have used every attempt at this quiz.
+quiz-start = Start the quiz
+quiz-continue = Continue where you stopped
+quiz-retry = Try again
+quiz-progress = Progress in the quiz
+question-of = Question { $n } of { $total }
+question-image = Illustration for the question
+quiz-confirm = Confirm my answer
+quiz-next = Next question
+quiz-finish = Finish
+quiz-answer-saved = Answer saved.
+quiz-choose-one = Please choose an answer.
+quiz-choose-some = Please choose at least one answer.
+quiz-choose-all = Choose every answer that applies.
+quiz-type-answer = Please type your answer.
+quiz-match-hint = For each item, choose the one that goes with it.
+quiz-match-choose = Choose…
+quiz-match-missing = Please choose a match for every item.
+quiz-order-hint = Put the items in the right order with the “up” and “down” buttons.
+move-up = Move up: { $item }
+move-down = Move down: { $item }
+moved-to = { $item }: now in position { $position } of { $total }.
+true = True
+false = False
+your-answer = Your answer
+not-answered = Not answered
+feedback-correct = Correct.
+feedback-incorrect = Not correct.
+feedback-partly = Partly correct.
+points = ({ $score } of { $max } { $max ->
+    [one] point
+   *[other] points
+})
+quiz-all-answered = You have answered every question
+quiz-submit-text = Send your answers to see your score. You cannot change them afterwards.
+quiz-submit = See my result
+quiz-passed = Well done: you passed!
+quiz-failed = Not passed this time
+quiz-score-detail = { $score } of { $max } points. The pass mark is { $mark } %.
+quiz-review = Your answers
+
+## Install
+install-title = Install a module
+install-lead = Modules come as a .zip file, for example on a USB stick or by e-mail.
+install-how = Choose the module file on this computer.
+install-choose = Choose a module file…
+install-drop-hint = You can also drag the file onto this window.
+install-filter-name = DLIS Learn module
+install-checking = Checking the file…
+install-invalid-title = This file cannot be installed
+install-invalid-text = It is not a complete, valid DLIS Learn module: it may be damaged or incomplete. Nothing was installed. Ask the person who gave it to you for a new copy.
+install-problems = { $count ->
+    [one] Details of the problem (for your trainer)
+   *[other] Details of the { $count } problems (for your trainer)
+}
+install-new = This module is not installed yet.
+install-do = Install
+install-upgrade = Version { $from } of this module is installed. This file holds version { $to }, which is newer. Your progress is kept.
+install-upgrade-do = Update the module
+install-older = A newer version ({ $installed }) of this module is installed. This file holds an older version ({ $offered }). You usually do not need it.
+install-keep-current = Keep the newer version
+install-downgrade = Install the older version anyway
+install-same = Version { $version } of this module is already installed.
+install-again = Check and install again
+install-starting = Getting ready…
+install-running = Installing the module…
+install-progress = Installation progress
+phase-copying = Copying the file…
+phase-verifying = Checking every file of the module…
+phase-hashing = Checking the files…
+phase-packing = Packing…
+install-success-title = The module is ready
+install-done = Version { $version } has been installed.
+install-upgraded = The module has been updated from version { $from } to { $to }.
+install-replaced = Version { $from } has been replaced by version { $to }.
+install-unchanged = This exact module was already installed. Nothing needed to change.
+install-open = Open the module
+install-another = Install another module
+install-failed = The module was not installed
+
+## Settings
+settings-title = Settings
+settings-display = Display
+settings-language-follow = The learner's preferred language
+settings-language-hint = By default, the interface uses the preferred language of the learner who is using it.
+settings-high-contrast = High contrast (light text on a dark background)
+settings-reduce-motion = Reduce motion
+settings-reduce-motion-hint = Animations are already reduced when your computer asks for it.
+settings-saved = Saved.
+settings-profile = Profile of { $name }
+delete-profile = Delete this profile
+delete-profile-hint = Deleting a profile removes all its progress from this computer. Records already sent to your institution are not affected.
+delete-profile-title = Delete the profile of { $name }?
+delete-profile-text = All the progress of this profile on this computer will be lost. This cannot be undone.
+delete-profile-confirm = Delete the profile
+profile-deleted = The profile has been deleted.
+settings-records = Records
+records-lead = Your progress can be sent to your institution, so that your trainer can follow it. Only a pseudonymous number is sent, never your name.
+institution-title = Institution
+institution-lead = Your trainer gives you these details.
+institution-name = Name of the institution
+institution-home = Web address of the institution
+institution-home-hint = Used to identify learners' accounts, for example https://example.org
+institution-endpoint = Address of the records server (LRS)
+institution-endpoint-hint = For example https://lrs.example.org/xapi/
+institution-user = User name
+institution-password = Password
+institution-password-keep = Leave empty to keep the current password.
+sync-title = Sending the records
+sync-pending = Waiting to be sent
+sync-sent = Already sent
+sync-last-success = Last successful sending
+sync-last-error = Last problem
+sync-rejected = { $count ->
+    [one] 1 record was refused by the server
+   *[other] { $count } records were refused by the server
+}
+sync-now = Send now
+sync-sending = Sending…
+sync-done = { $pending ->
+    [0] Everything has been sent.
+   *[other] Sent. { $pending } records are still waiting.
+}
+sync-needs-institution = Set up the institution above to send records.
+export-title = Export
+export-lead = Without an internet connection, you can save the records in a file and give it to your trainer.
+export-records = Export records…
+export-filter-name = DLIS Learn export
+export-writing = Writing the file…
+export-done = { $count ->
+    [one] 1 record was written to { $path }.
+   *[other] { $count } records were written to { $path }.
+}
+settings-about = About
+about-version = Version of DLIS Learn
+about-data = Where the data is kept
+
+## Damaged progress database
+damaged-title = Your progress cannot be opened
+damaged-text = The file where DLIS Learn keeps everyone's progress on this computer is damaged or comes from a newer version of DLIS Learn. Nothing has been changed or deleted.
+damaged-details = Technical details
+damaged-what-now = What you can do
+damaged-option-help = Ask your trainer or your institution's IT support for help: they may be able to repair the file.
+damaged-option-fresh = Or start again with empty progress. The damaged file is kept aside, not deleted, so it can still be repaired later.
+damaged-where = Data folder: { $path }
+damaged-consent = I understand that the progress in the damaged file will not be shown any more.
+damaged-consent-needed = Please tick the box first to confirm that you understand.
+damaged-start-fresh = Start again with empty progress
+damaged-confirm-title = Start again with empty progress?
+damaged-confirm-text = The damaged file is kept aside. DLIS Learn will start with no profiles and no progress.
+damaged-done = A new, empty progress file has been started. The damaged one was kept as { $path }.

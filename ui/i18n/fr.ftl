@@ -1,0 +1,347 @@
+# DLIS Learn — textes de l'interface, français.
+
+app-name = DLIS Learn
+skip-to-content = Aller au contenu
+nav-label = Principal
+nav-catalogue = Modules
+nav-install = Installer un module
+nav-settings = Réglages
+nav-profiles = Apprenants
+signed-in-as = Apprenant·e : { $name }
+switch-learner = Changer d'apprenant
+signed-out = Vous avez quitté votre profil. La personne suivante peut choisir le sien.
+breadcrumbs = Vous êtes ici
+back-to-catalogue = Retour aux modules
+back-to-module = Retour au module
+activity-navigation = Suite
+next-activity = Suivant : { $title }
+ok = OK
+cancel = Annuler
+close = Fermer
+save = Enregistrer
+copy = Copier
+never = Jamais
+version = Version { $version }
+table = Tableau { $n }
+quoted = « { $text } »
+drop-here = Déposez le fichier du module (.zip) pour l'installer
+
+## Erreurs
+error-title = Un problème est survenu
+error-wrong-pin = Ce code PIN n'est pas le bon. Veuillez réessayer.
+error-bad-pin = Un code PIN comporte de 4 à 12 chiffres (uniquement des chiffres).
+error-pin-mismatch = Les deux codes PIN ne sont pas identiques. Veuillez saisir deux fois le même code.
+error-empty-name = Veuillez saisir un nom.
+error-name-too-long = Ce nom est trop long (80 caractères au maximum).
+error-language = Cette langue n'est pas reconnue.
+error-unreachable = Le serveur de l'établissement n'a pas pu être joint (pas de connexion à Internet, ou serveur occupé). Vos données sont conservées en sécurité et seront envoyées plus tard.
+error-credentials = Le serveur de l'établissement a refusé le nom d'utilisateur ou le mot de passe. Vérifiez-les auprès de votre établissement.
+error-no-institution = Aucun établissement n'est encore configuré.
+error-no-attempts = Vous n'avez plus de tentative pour ce quiz.
+error-older = Une version plus récente de ce module est déjà installée. Rien n'a été installé.
+error-same-version-differs = Cette version est déjà installée, mais le fichier est différent. Rien n'a été installé ; demandez à l'auteur du module un nouveau numéro de version.
+error-no-activity = Cette activité n'existe pas dans le module.
+error-required = Veuillez remplir ce champ.
+error-not-installed = Ce module n'est pas (ou plus) installé sur cet ordinateur.
+
+## Profils
+profiles-title = Qui apprend aujourd'hui ?
+profiles-lead = Chaque apprenant·e a son propre profil sur cet ordinateur : la progression de chacun reste séparée.
+profiles-choose = Choisissez votre profil
+profiles-none = Il n'y a encore aucun profil sur cet ordinateur. Créez le vôtre pour commencer.
+profile-has-pin = Protégé par un code PIN
+profile-new = Créer un nouveau profil
+profile-name = Votre nom
+profile-name-hint = Affiché uniquement sur cet ordinateur. Il n'est jamais envoyé à personne.
+profile-language = Langue préférée
+profile-language-hint = Les modules s'affichent dans cette langue lorsqu'ils existent dans celle-ci.
+pin-optional = Code PIN (facultatif)
+pin-hint = De 4 à 12 chiffres. Un code PIN empêche d'autres personnes d'ouvrir votre profil sur un ordinateur partagé.
+pin-confirm = Saisissez à nouveau le code PIN
+pin-label = Code PIN
+pin-new = Nouveau code PIN
+pin-title = Code PIN
+pin-is-set = Votre profil est protégé par un code PIN.
+pin-not-set = Votre profil n'a pas de code PIN : toute personne utilisant cet ordinateur peut l'ouvrir.
+pin-set = Définir le code PIN
+pin-change = Changer le code PIN
+pin-remove = Supprimer le code PIN
+pin-saved = Votre code PIN a été enregistré.
+pin-removed = Votre code PIN a été supprimé.
+pin-prompt-title = Code PIN de { $name }
+profile-create = Créer mon profil
+profile-created = Bienvenue, { $name } ! Votre profil est prêt.
+open-profile = Ouvrir
+welcome = Bienvenue, { $name } !
+interface-language = Langue de l'interface
+
+## Catalogue
+catalogue-title = Vos modules
+catalogue-lead = { $count ->
+    [0] Aucun module n'est encore installé.
+    [one] Un module est installé sur cet ordinateur.
+   *[other] { $count } modules sont installés sur cet ordinateur.
+}
+catalogue-empty = Installez un module pour commencer à apprendre. En général, votre formateur ou formatrice vous le remet sous forme de fichier .zip.
+module-languages = Langues
+module-duration = Durée estimée
+module-organisation = Organisme
+module-version = Version
+minutes = { $minutes ->
+    [one] environ 1 minute
+   *[other] environ { $minutes } minutes
+}
+progress-label = Progression dans { $title }
+activities-done = { $done } activité(s) terminée(s) sur { $total }
+completed = Terminé
+verified-by = Vérifié par { $organisation }
+unsigned = Non signé
+signed-unknown = Signé par un organisme inconnu
+resume = Reprendre
+start = Commencer
+
+## Module
+objectives = Ce que vous allez apprendre
+activities = Activités
+module-progress = Votre progression
+module-completed = Module terminé
+module-completed-on = Terminé le { $date }.
+completion-rule-intro = Pour terminer ce module :
+rule-lessons = lire chaque leçon jusqu'au bout ;
+rule-videos = regarder au moins { $percent } % de chaque capsule vidéo ;
+rule-quizzes = réussir chaque quiz.
+status-not-started = Pas commencé
+status-in-progress = En cours
+status-done = Terminé
+kind-lesson = Leçon
+kind-video = Capsule vidéo
+kind-quiz = Quiz
+video-watched-percent = Regardé : { $percent }
+quiz-attempts = { $count ->
+    [one] 1 tentative
+   *[other] { $count } tentatives
+}
+quiz-best = meilleur score { $score }
+
+## Leçon
+text-size = Taille du texte
+text-smaller = Texte plus petit
+text-larger = Texte plus grand
+text-size-now = Taille du texte : { $size } %
+mark-as-read = Marquer comme lu
+lesson-is-read = Vous avez lu cette leçon.
+lesson-not-read = Faites défiler la leçon jusqu'à la fin, ou marquez-la comme lue.
+lesson-marked-read = Leçon marquée comme lue.
+lesson-reached-end = Vous êtes arrivé·e à la fin de la leçon. Elle est marquée comme lue.
+link-inside-module = Ce lien mène à un fichier du module qui ne peut pas être ouvert ici.
+external-link-title = Un lien vers un site web
+external-link-text = Ce lien mène à un site web extérieur à DLIS Learn. Pour le consulter, copiez l'adresse et collez-la dans votre navigateur.
+external-mail-text = Il s'agit d'une adresse électronique. Pour écrire à cette adresse, copiez-la dans votre messagerie.
+external-link-address = Adresse
+external-link-copied = L'adresse a été copiée.
+
+## Vidéo
+video-label = Vidéo : { $title }
+video-controls = Commandes de la vidéo
+video-play = Lecture
+video-pause = Pause
+video-back = Reculer de { $seconds } s
+video-forward = Avancer de { $seconds } s
+video-speed = Vitesse
+video-speed-now = Vitesse : { $speed } fois
+subtitles = Sous-titres
+subtitles-off = Désactivés
+transcript = Transcription
+transcript-missing = Aucune transcription n'est disponible pour cette capsule.
+video-resuming = Reprise là où vous vous étiez arrêté·e, à { $time }.
+video-start-over = Reprendre depuis le début
+video-from-start = Lecture depuis le début.
+video-completed = Regardé : { $percent }. Cette capsule est terminée.
+video-at = À { $time }
+video-muted = Son coupé
+video-unmuted = Son activé
+video-error = La vidéo ne peut pas être lue. Il faudra peut-être réinstaller le module.
+video-keys-title = Raccourcis clavier
+video-key-play = Espace ou K : lecture ou pause
+video-key-seek = Flèches gauche et droite : reculer ou avancer de 5 secondes
+video-key-jump = J et L : reculer ou avancer de 10 secondes ; Début et Fin : aller au début ou à la fin
+video-key-mute = M : couper ou rétablir le son
+video-key-captions = C : afficher ou masquer les sous-titres
+video-key-speed = < et > : plus lent ou plus rapide
+
+## Quiz
+quiz-before-you-start = Avant de commencer
+quiz-question-count = { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}
+quiz-pass-mark = Seuil de réussite : { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 tentative autorisée
+   *[other] { $count } tentatives autorisées
+}
+quiz-unlimited = Autant de tentatives que vous le souhaitez
+quiz-feedback-immediate = Vous voyez si votre réponse est juste après chaque question.
+quiz-feedback-end = Vous voyez vos résultats une fois toutes les questions répondues.
+quiz-status-passed = Vous avez réussi ce quiz (meilleur score : { $score }).
+quiz-status-not-passed = { $count ->
+    [one] Vous avez fait 1 tentative (meilleur score : { $score }).
+   *[other] Vous avez fait { $count } tentatives (meilleur score : { $score }).
+}
+quiz-attempts-left = { $count ->
+    [0] Plus aucune tentative.
+    [one] Il reste 1 tentative.
+   *[other] Il reste { $count } tentatives.
+}
+quiz-attempt-number = Tentative { $n }
+quiz-no-attempts-left = Vous avez utilisé toutes vos tentatives pour ce quiz.
+quiz-start = Commencer le quiz
+quiz-continue = Reprendre là où vous vous êtes arrêté·e
+quiz-retry = Réessayer
+quiz-progress = Progression dans le quiz
+question-of = Question { $n } sur { $total }
+question-image = Illustration de la question
+quiz-confirm = Valider ma réponse
+quiz-next = Question suivante
+quiz-finish = Terminer
+quiz-answer-saved = Réponse enregistrée.
+quiz-choose-one = Veuillez choisir une réponse.
+quiz-choose-some = Veuillez choisir au moins une réponse.
+quiz-choose-all = Cochez toutes les réponses qui conviennent.
+quiz-type-answer = Veuillez saisir votre réponse.
+quiz-match-hint = Pour chaque élément, choisissez celui qui lui correspond.
+quiz-match-choose = Choisir…
+quiz-match-missing = Veuillez choisir une correspondance pour chaque élément.
+quiz-order-hint = Remettez les éléments dans le bon ordre avec les boutons « monter » et « descendre ».
+move-up = Monter : { $item }
+move-down = Descendre : { $item }
+moved-to = { $item } : maintenant en position { $position } sur { $total }.
+true = Vrai
+false = Faux
+your-answer = Votre réponse
+not-answered = Sans réponse
+feedback-correct = Bonne réponse.
+feedback-incorrect = Réponse incorrecte.
+feedback-partly = Réponse en partie juste.
+points = ({ $score } sur { $max } { $max ->
+    [one] point
+   *[other] points
+})
+quiz-all-answered = Vous avez répondu à toutes les questions
+quiz-submit-text = Envoyez vos réponses pour voir votre score. Vous ne pourrez plus les modifier ensuite.
+quiz-submit = Voir mon résultat
+quiz-passed = Bravo : quiz réussi !
+quiz-failed = Pas encore réussi cette fois
+quiz-score-detail = { $score } point(s) sur { $max }. Le seuil de réussite est de { $mark } %.
+quiz-review = Vos réponses
+
+## Installation
+install-title = Installer un module
+install-lead = Les modules se présentent sous forme de fichier .zip, par exemple sur une clé USB ou par courriel.
+install-how = Choisissez le fichier du module sur cet ordinateur.
+install-choose = Choisir un fichier de module…
+install-drop-hint = Vous pouvez aussi faire glisser le fichier sur cette fenêtre.
+install-filter-name = Module DLIS Learn
+install-checking = Vérification du fichier…
+install-invalid-title = Ce fichier ne peut pas être installé
+install-invalid-text = Ce n'est pas un module DLIS Learn complet et valide : il est peut-être endommagé ou incomplet. Rien n'a été installé. Demandez une nouvelle copie à la personne qui vous l'a remis.
+install-problems = { $count ->
+    [one] Détail du problème (pour votre formateur ou formatrice)
+   *[other] Détail des { $count } problèmes (pour votre formateur ou formatrice)
+}
+install-new = Ce module n'est pas encore installé.
+install-do = Installer
+install-upgrade = La version { $from } de ce module est installée. Ce fichier contient la version { $to }, plus récente. Votre progression est conservée.
+install-upgrade-do = Mettre à jour le module
+install-older = Une version plus récente ({ $installed }) de ce module est installée. Ce fichier contient une version plus ancienne ({ $offered }). En général, vous n'en avez pas besoin.
+install-keep-current = Garder la version plus récente
+install-downgrade = Installer quand même l'ancienne version
+install-same = La version { $version } de ce module est déjà installée.
+install-again = Vérifier et réinstaller
+install-starting = Préparation…
+install-running = Installation du module…
+install-progress = Progression de l'installation
+phase-copying = Copie du fichier…
+phase-verifying = Vérification de chaque fichier du module…
+phase-hashing = Vérification des fichiers…
+phase-packing = Empaquetage…
+install-success-title = Le module est prêt
+install-done = La version { $version } a été installée.
+install-upgraded = Le module a été mis à jour de la version { $from } à la version { $to }.
+install-replaced = La version { $from } a été remplacée par la version { $to }.
+install-unchanged = Ce module était déjà installé à l'identique. Rien n'a changé.
+install-open = Ouvrir le module
+install-another = Installer un autre module
+install-failed = Le module n'a pas été installé
+
+## Réglages
+settings-title = Réglages
+settings-display = Affichage
+settings-language-follow = La langue préférée de l'apprenant·e
+settings-language-hint = Par défaut, l'interface utilise la langue préférée de la personne qui s'en sert.
+settings-high-contrast = Contraste élevé (texte clair sur fond sombre)
+settings-reduce-motion = Réduire les animations
+settings-reduce-motion-hint = Les animations sont déjà réduites lorsque votre ordinateur le demande.
+settings-saved = Enregistré.
+settings-profile = Profil de { $name }
+delete-profile = Supprimer ce profil
+delete-profile-hint = Supprimer un profil efface toute sa progression sur cet ordinateur. Les données déjà envoyées à votre établissement ne sont pas concernées.
+delete-profile-title = Supprimer le profil de { $name } ?
+delete-profile-text = Toute la progression de ce profil sur cet ordinateur sera perdue. Cette action est irréversible.
+delete-profile-confirm = Supprimer le profil
+profile-deleted = Le profil a été supprimé.
+settings-records = Suivi de formation
+records-lead = Votre progression peut être envoyée à votre établissement, pour que votre formateur ou formatrice puisse la suivre. Seul un numéro pseudonyme est envoyé, jamais votre nom.
+institution-title = Établissement
+institution-lead = Votre formateur ou formatrice vous communique ces informations.
+institution-name = Nom de l'établissement
+institution-home = Adresse web de l'établissement
+institution-home-hint = Sert à identifier les comptes des apprenant·es, par exemple https://example.org
+institution-endpoint = Adresse du serveur de suivi (LRS)
+institution-endpoint-hint = Par exemple https://lrs.example.org/xapi/
+institution-user = Nom d'utilisateur
+institution-password = Mot de passe
+institution-password-keep = Laissez vide pour garder le mot de passe actuel.
+sync-title = Envoi des données
+sync-pending = En attente d'envoi
+sync-sent = Déjà envoyées
+sync-last-success = Dernier envoi réussi
+sync-last-error = Dernier problème
+sync-rejected = { $count ->
+    [one] 1 donnée a été refusée par le serveur
+   *[other] { $count } données ont été refusées par le serveur
+}
+sync-now = Envoyer maintenant
+sync-sending = Envoi en cours…
+sync-done = { $pending ->
+    [0] Tout a été envoyé.
+   *[other] Envoyé. { $pending } données sont encore en attente.
+}
+sync-needs-institution = Configurez l'établissement ci-dessus pour envoyer les données.
+export-title = Exporter
+export-lead = Sans connexion à Internet, vous pouvez enregistrer les données dans un fichier et le remettre à votre formateur ou formatrice.
+export-records = Exporter les données…
+export-filter-name = Export DLIS Learn
+export-writing = Écriture du fichier…
+export-done = { $count ->
+    [one] 1 donnée a été écrite dans { $path }.
+   *[other] { $count } données ont été écrites dans { $path }.
+}
+settings-about = À propos
+about-version = Version de DLIS Learn
+about-data = Emplacement des données
+
+## Base de progression endommagée
+damaged-title = Votre progression ne peut pas être ouverte
+damaged-text = Le fichier dans lequel DLIS Learn conserve la progression de chacun sur cet ordinateur est endommagé, ou provient d'une version plus récente de DLIS Learn. Rien n'a été modifié ni supprimé.
+damaged-details = Détails techniques
+damaged-what-now = Ce que vous pouvez faire
+damaged-option-help = Demandez de l'aide à votre formateur ou formatrice ou au service informatique de votre établissement : il sera peut-être possible de réparer le fichier.
+damaged-option-fresh = Ou repartez avec une progression vide. Le fichier endommagé est mis de côté, pas supprimé : il pourra encore être réparé plus tard.
+damaged-where = Dossier des données : { $path }
+damaged-consent = Je comprends que la progression contenue dans le fichier endommagé ne sera plus affichée.
+damaged-consent-needed = Veuillez d'abord cocher la case pour confirmer que vous avez compris.
+damaged-start-fresh = Repartir avec une progression vide
+damaged-confirm-title = Repartir avec une progression vide ?
+damaged-confirm-text = Le fichier endommagé est mis de côté. DLIS Learn démarrera sans profil ni progression.
+damaged-done = Un nouveau fichier de progression vide a été créé. L'ancien a été conservé sous le nom { $path }.

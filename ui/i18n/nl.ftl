@@ -1,0 +1,348 @@
+# DLIS Learn — teksten van de interface, Nederlands (aanspreekvorm „u”).
+
+app-name = DLIS Learn
+skip-to-content = Naar de inhoud
+nav-label = Hoofdnavigatie
+nav-catalogue = Modules
+nav-install = Module installeren
+nav-settings = Instellingen
+nav-profiles = Lerenden
+signed-in-as = Lerende: { $name }
+switch-learner = Andere lerende
+signed-out = U hebt uw profiel verlaten. De volgende persoon kan het eigen profiel kiezen.
+breadcrumbs = U bent hier
+back-to-catalogue = Terug naar de modules
+back-to-module = Terug naar de module
+activity-navigation = Verder
+next-activity = Volgende: { $title }
+ok = OK
+cancel = Annuleren
+close = Sluiten
+save = Opslaan
+copy = Kopiëren
+never = Nooit
+version = Versie { $version }
+table = Tabel { $n }
+quoted = ‘{ $text }’
+drop-here = Zet het modulebestand (.zip) hier neer om het te installeren
+
+## Fouten
+error-title = Er is iets misgegaan
+error-wrong-pin = Deze pincode klopt niet. Probeer het opnieuw.
+error-bad-pin = Een pincode heeft 4 tot 12 cijfers (alleen cijfers).
+error-pin-mismatch = De twee pincodes zijn niet gelijk. Typ twee keer dezelfde pincode.
+error-empty-name = Vul een naam in.
+error-name-too-long = Deze naam is te lang (hoogstens 80 tekens).
+error-language = Deze taal wordt niet herkend.
+error-unreachable = De server van de organisatie was niet bereikbaar (geen internetverbinding, of de server is bezet). Uw gegevens blijven veilig bewaard en worden later verzonden.
+error-credentials = De server van de organisatie heeft de gebruikersnaam of het wachtwoord geweigerd. Controleer ze samen met uw organisatie.
+error-no-institution = Er is nog geen organisatie ingesteld.
+error-no-attempts = U hebt geen pogingen meer voor deze quiz.
+error-older = Er is al een nieuwere versie van deze module geïnstalleerd. Er is niets geïnstalleerd.
+error-same-version-differs = Deze versie is al geïnstalleerd, maar het bestand is anders. Er is niets geïnstalleerd; vraag de auteur van de module om een nieuw versienummer.
+error-no-activity = Deze activiteit bestaat niet in de module.
+error-required = Vul dit veld in.
+error-not-installed = Deze module is niet (meer) geïnstalleerd op deze computer.
+
+## Profielen
+profiles-title = Wie leert er vandaag?
+profiles-lead = Iedere lerende heeft een eigen profiel op deze computer, zodat ieders voortgang apart blijft.
+profiles-choose = Kies uw profiel
+profiles-none = Er is nog geen profiel op deze computer. Maak uw profiel aan om te beginnen.
+profile-has-pin = Beveiligd met een pincode
+profile-new = Nieuw profiel aanmaken
+profile-name = Uw naam
+profile-name-hint = Alleen zichtbaar op deze computer. Wordt nooit naar iemand verzonden.
+profile-language = Voorkeurstaal
+profile-language-hint = Modules worden in deze taal getoond als ze in die taal bestaan.
+pin-optional = Pincode (niet verplicht)
+pin-hint = 4 tot 12 cijfers. Met een pincode kunnen anderen uw profiel op een gedeelde computer niet openen.
+pin-confirm = Typ de pincode nog een keer
+pin-label = Pincode
+pin-new = Nieuwe pincode
+pin-title = Pincode
+pin-is-set = Uw profiel is beveiligd met een pincode.
+pin-not-set = Uw profiel heeft geen pincode: iedereen die deze computer gebruikt, kan het openen.
+pin-set = Pincode instellen
+pin-change = Pincode wijzigen
+pin-remove = Pincode verwijderen
+pin-saved = Uw pincode is opgeslagen.
+pin-removed = Uw pincode is verwijderd.
+pin-prompt-title = Pincode voor { $name }
+profile-create = Mijn profiel aanmaken
+profile-created = Welkom, { $name }! Uw profiel is klaar.
+open-profile = Openen
+welcome = Welkom, { $name }!
+interface-language = Taal van de interface
+
+## Catalogus
+catalogue-title = Uw modules
+catalogue-lead = { $count ->
+    [0] Er is nog geen module geïnstalleerd.
+    [one] Er is één module geïnstalleerd op deze computer.
+   *[other] Er zijn { $count } modules geïnstalleerd op deze computer.
+}
+catalogue-empty = Installeer een module om te beginnen met leren. Meestal krijgt u de module van uw opleider als .zip-bestand.
+module-languages = Talen
+module-duration = Geschatte duur
+module-organisation = Organisatie
+module-version = Versie
+minutes = { $minutes ->
+    [one] ongeveer 1 minuut
+   *[other] ongeveer { $minutes } minuten
+}
+progress-label = Voortgang in { $title }
+activities-done = { $done } van { $total } activiteiten gedaan
+completed = Afgerond
+verified-by = Gecontroleerd door { $organisation }
+unsigned = Niet ondertekend
+signed-unknown = Ondertekend door een onbekende organisatie
+resume = Verdergaan
+start = Beginnen
+
+## Module
+objectives = Wat u gaat leren
+activities = Activiteiten
+module-progress = Uw voortgang
+module-completed = Module afgerond
+module-completed-on = Afgerond op { $date }.
+completion-rule-intro = Om deze module af te ronden:
+rule-lessons = lees elke les tot het einde;
+rule-videos = bekijk minstens { $percent } % van elke video;
+rule-quizzes = haal elke quiz.
+status-not-started = Niet begonnen
+status-in-progress = Bezig
+status-done = Gedaan
+kind-lesson = Les
+kind-video = Video
+kind-quiz = Quiz
+video-watched-percent = Bekeken: { $percent }
+quiz-attempts = { $count ->
+    [one] 1 poging
+   *[other] { $count } pogingen
+}
+quiz-best = beste score { $score }
+
+## Les
+text-size = Tekstgrootte
+text-smaller = Kleinere tekst
+text-larger = Grotere tekst
+text-size-now = Tekstgrootte: { $size } %
+mark-as-read = Markeren als gelezen
+lesson-is-read = U hebt deze les gelezen.
+lesson-not-read = Scrol naar het einde van de les, of markeer de les als gelezen.
+lesson-marked-read = De les is gemarkeerd als gelezen.
+lesson-reached-end = U bent aan het einde van de les. De les is gemarkeerd als gelezen.
+link-inside-module = Deze link verwijst naar een bestand van de module dat hier niet kan worden geopend.
+external-link-title = Een link naar een website
+external-link-text = Deze link leidt naar een website buiten DLIS Learn. Kopieer het adres en plak het in uw webbrowser om de website te bezoeken.
+external-mail-text = Dit is een e-mailadres. Kopieer het naar uw e-mailprogramma om te schrijven.
+external-link-address = Adres
+external-link-copied = Het adres is gekopieerd.
+
+## Video
+video-label = Video: { $title }
+video-controls = Videobediening
+video-play = Afspelen
+video-pause = Pauzeren
+video-back = { $seconds } s terug
+video-forward = { $seconds } s vooruit
+video-speed = Snelheid
+video-speed-now = Snelheid: { $speed } keer
+subtitles = Ondertitels
+subtitles-off = Uit
+transcript = Transcript
+transcript-missing = Er is geen transcript voor deze video.
+video-resuming = U gaat verder waar u gestopt was, op { $time }.
+video-start-over = Opnieuw beginnen
+video-from-start = Afspelen vanaf het begin.
+video-completed = Bekeken: { $percent }. Deze video is gedaan.
+video-at = Op { $time }
+video-muted = Geluid uit
+video-unmuted = Geluid aan
+video-error = De video kan niet worden afgespeeld. Misschien moet de module opnieuw worden geïnstalleerd.
+video-keys-title = Sneltoetsen
+video-key-play = Spatie of K: afspelen of pauzeren
+video-key-seek = Pijl links en rechts: 5 seconden terug of vooruit
+video-key-jump = J en L: 10 seconden terug of vooruit; Home en End: begin en einde
+video-key-mute = M: geluid aan of uit
+video-key-captions = C: ondertitels tonen of verbergen
+video-key-speed = < en >: langzamer of sneller
+
+## Quiz
+quiz-before-you-start = Voordat u begint
+quiz-question-count = { $count ->
+    [one] 1 vraag
+   *[other] { $count } vragen
+}
+quiz-pass-mark = Slaaggrens: { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 poging toegestaan
+   *[other] { $count } pogingen toegestaan
+}
+quiz-unlimited = Zoveel pogingen als u wilt
+quiz-feedback-immediate = Na elk antwoord ziet u of het juist is.
+quiz-feedback-end = U ziet uw resultaten zodra u alle vragen hebt beantwoord.
+quiz-status-passed = U bent geslaagd voor deze quiz (beste score: { $score }).
+quiz-status-not-passed = { $count ->
+    [one] U hebt 1 poging gedaan (beste score: { $score }).
+   *[other] U hebt { $count } pogingen gedaan (beste score: { $score }).
+}
+quiz-attempts-left = { $count ->
+    [0] Geen pogingen meer.
+    [one] Nog 1 poging.
+   *[other] Nog { $count } pogingen.
+}
+quiz-attempt-number = Poging { $n }
+quiz-no-attempts-left = U hebt alle pogingen voor deze quiz gebruikt.
+quiz-start = Quiz beginnen
+quiz-continue = Verdergaan waar u gestopt was
+quiz-retry = Opnieuw proberen
+quiz-progress = Voortgang in de quiz
+question-of = Vraag { $n } van { $total }
+question-image = Afbeelding bij de vraag
+quiz-confirm = Antwoord bevestigen
+quiz-next = Volgende vraag
+quiz-finish = Klaar
+quiz-answer-saved = Antwoord opgeslagen.
+quiz-choose-one = Kies een antwoord.
+quiz-choose-some = Kies minstens één antwoord.
+quiz-choose-all = Kies alle antwoorden die juist zijn.
+quiz-type-answer = Typ uw antwoord.
+quiz-match-hint = Kies bij elk onderdeel het onderdeel dat erbij hoort.
+quiz-match-choose = Kiezen…
+quiz-match-missing = Kies bij elk onderdeel een koppeling.
+quiz-order-hint = Zet de onderdelen in de juiste volgorde met de knoppen ‘omhoog’ en ‘omlaag’.
+move-up = Omhoog: { $item }
+move-down = Omlaag: { $item }
+moved-to = { $item }: nu op plaats { $position } van { $total }.
+true = Waar
+false = Niet waar
+your-answer = Uw antwoord
+not-answered = Niet beantwoord
+feedback-correct = Juist.
+feedback-incorrect = Niet juist.
+feedback-partly = Gedeeltelijk juist.
+points = ({ $score } van { $max } { $max ->
+    [one] punt
+   *[other] punten
+})
+quiz-all-answered = U hebt alle vragen beantwoord
+quiz-submit-text = Verstuur uw antwoorden om uw score te zien. Daarna kunt u ze niet meer wijzigen.
+quiz-submit = Mijn resultaat bekijken
+quiz-passed = Goed gedaan: geslaagd!
+quiz-failed = Deze keer niet geslaagd
+quiz-score-detail = { $score } van { $max } punten. De slaaggrens is { $mark } %.
+quiz-review = Uw antwoorden
+
+## Installatie
+install-title = Module installeren
+install-lead = Modules komen als .zip-bestand, bijvoorbeeld op een usb-stick of per e-mail.
+install-how = Kies het modulebestand op deze computer.
+install-choose = Modulebestand kiezen…
+install-drop-hint = U kunt het bestand ook naar dit venster slepen.
+install-filter-name = DLIS Learn-module
+install-checking = Het bestand wordt gecontroleerd…
+install-invalid-title = Dit bestand kan niet worden geïnstalleerd
+install-invalid-text = Het is geen volledige, geldige DLIS Learn-module: het bestand is misschien beschadigd of onvolledig. Er is niets geïnstalleerd. Vraag de persoon die het u gaf om een nieuwe kopie.
+install-problems = { $count ->
+    [one] Details van het probleem (voor uw opleider)
+   *[other] Details van de { $count } problemen (voor uw opleider)
+}
+install-new = Deze module is nog niet geïnstalleerd.
+install-do = Installeren
+install-upgrade = Versie { $from } van deze module is geïnstalleerd. Dit bestand bevat versie { $to }, die nieuwer is. Uw voortgang blijft bewaard.
+install-upgrade-do = Module bijwerken
+install-older = Er is een nieuwere versie ({ $installed }) van deze module geïnstalleerd. Dit bestand bevat een oudere versie ({ $offered }). Meestal hebt u die niet nodig.
+install-keep-current = Nieuwere versie houden
+install-downgrade = Oudere versie toch installeren
+install-same = Versie { $version } van deze module is al geïnstalleerd.
+install-again = Controleren en opnieuw installeren
+install-starting = Voorbereiden…
+install-running = De module wordt geïnstalleerd…
+install-progress = Voortgang van de installatie
+phase-copying = Het bestand wordt gekopieerd…
+phase-verifying = Elk bestand van de module wordt gecontroleerd…
+phase-hashing = De bestanden worden gecontroleerd…
+phase-packing = Inpakken…
+install-success-title = De module is klaar
+install-done = Versie { $version } is geïnstalleerd.
+install-upgraded = De module is bijgewerkt van versie { $from } naar versie { $to }.
+install-replaced = Versie { $from } is vervangen door versie { $to }.
+install-unchanged = Precies deze module was al geïnstalleerd. Er hoefde niets te veranderen.
+install-open = Module openen
+install-another = Nog een module installeren
+install-failed = De module is niet geïnstalleerd
+
+## Instellingen
+settings-title = Instellingen
+settings-display = Weergave
+settings-language-follow = De voorkeurstaal van de lerende
+settings-language-hint = Standaard gebruikt de interface de voorkeurstaal van de persoon die haar gebruikt.
+settings-high-contrast = Hoog contrast (lichte tekst op een donkere achtergrond)
+settings-reduce-motion = Minder beweging
+settings-reduce-motion-hint = Animaties zijn al beperkt als uw computer daarom vraagt.
+settings-saved = Opgeslagen.
+settings-profile = Profiel: { $name }
+delete-profile = Dit profiel verwijderen
+delete-profile-hint = Als u een profiel verwijdert, verdwijnt alle voortgang ervan van deze computer. Gegevens die al naar uw organisatie zijn verzonden, blijven bestaan.
+delete-profile-title = Het profiel ‘{ $name }’ verwijderen?
+delete-profile-text = Alle voortgang van dit profiel op deze computer gaat verloren. Dit kan niet ongedaan worden gemaakt.
+delete-profile-confirm = Profiel verwijderen
+profile-deleted = Het profiel is verwijderd.
+settings-records = Leergegevens
+records-lead = Uw voortgang kan naar uw organisatie worden verzonden, zodat uw opleider die kan volgen. Alleen een pseudoniem nummer wordt verzonden, nooit uw naam.
+institution-title = Organisatie
+institution-lead = Deze gegevens krijgt u van uw opleider.
+institution-name = Naam van de organisatie
+institution-home = Webadres van de organisatie
+institution-home-hint = Wordt gebruikt om de accounts van lerenden te herkennen, bijvoorbeeld https://example.org
+institution-endpoint = Adres van de leergegevensserver (LRS)
+institution-endpoint-hint = Bijvoorbeeld https://lrs.example.org/xapi/
+institution-user = Gebruikersnaam
+institution-password = Wachtwoord
+institution-password-keep = Laat leeg om het huidige wachtwoord te houden.
+sync-title = Gegevens verzenden
+sync-pending = Wachten op verzending
+sync-sent = Al verzonden
+sync-last-success = Laatste geslaagde verzending
+sync-last-error = Laatste probleem
+sync-rejected = { $count ->
+    [one] 1 gegeven is door de server geweigerd
+   *[other] { $count } gegevens zijn door de server geweigerd
+}
+sync-now = Nu verzenden
+sync-sending = Bezig met verzenden…
+sync-done = { $pending ->
+    [0] Alles is verzonden.
+    [one] Verzonden. Er wacht nog 1 gegeven.
+   *[other] Verzonden. Er wachten nog { $pending } gegevens.
+}
+sync-needs-institution = Stel hierboven de organisatie in om gegevens te verzenden.
+export-title = Exporteren
+export-lead = Zonder internetverbinding kunt u de gegevens in een bestand opslaan en dat aan uw opleider geven.
+export-records = Gegevens exporteren…
+export-filter-name = DLIS Learn-export
+export-writing = Het bestand wordt geschreven…
+export-done = { $count ->
+    [one] 1 gegeven is geschreven naar { $path }.
+   *[other] { $count } gegevens zijn geschreven naar { $path }.
+}
+settings-about = Over
+about-version = Versie van DLIS Learn
+about-data = Waar de gegevens staan
+
+## Beschadigde voortgangsdatabase
+damaged-title = Uw voortgang kan niet worden geopend
+damaged-text = Het bestand waarin DLIS Learn de voortgang van iedereen op deze computer bewaart, is beschadigd of komt van een nieuwere versie van DLIS Learn. Er is niets gewijzigd of verwijderd.
+damaged-details = Technische details
+damaged-what-now = Wat u kunt doen
+damaged-option-help = Vraag uw opleider of de IT-ondersteuning van uw organisatie om hulp: misschien kan het bestand worden hersteld.
+damaged-option-fresh = Of begin opnieuw met lege voortgang. Het beschadigde bestand wordt apart gezet, niet verwijderd, zodat het later nog kan worden hersteld.
+damaged-where = Gegevensmap: { $path }
+damaged-consent = Ik begrijp dat de voortgang uit het beschadigde bestand niet meer wordt getoond.
+damaged-consent-needed = Vink eerst het vakje aan om te bevestigen dat u het begrijpt.
+damaged-start-fresh = Opnieuw beginnen met lege voortgang
+damaged-confirm-title = Opnieuw beginnen met lege voortgang?
+damaged-confirm-text = Het beschadigde bestand wordt apart gezet. DLIS Learn start zonder profielen en zonder voortgang.
+damaged-done = Er is een nieuw, leeg voortgangsbestand aangemaakt. Het beschadigde bestand is bewaard als { $path }.

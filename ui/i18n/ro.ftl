@@ -1,0 +1,360 @@
+# DLIS Learn — textele interfeței, română (adresare politicoasă, „dumneavoastră”).
+
+app-name = DLIS Learn
+skip-to-content = Salt la conținut
+nav-label = Principal
+nav-catalogue = Module
+nav-install = Instalați un modul
+nav-settings = Setări
+nav-profiles = Cursanți
+signed-in-as = Cursant: { $name }
+switch-learner = Schimbați cursantul
+signed-out = Ați ieșit din profilul dumneavoastră. Următoarea persoană își poate alege profilul.
+breadcrumbs = Vă aflați aici
+back-to-catalogue = Înapoi la module
+back-to-module = Înapoi la modul
+activity-navigation = Pașii următori
+next-activity = Următoarea: { $title }
+ok = OK
+cancel = Anulați
+close = Închideți
+save = Salvați
+copy = Copiați
+never = Niciodată
+version = Versiunea { $version }
+table = Tabelul { $n }
+quoted = „{ $text }”
+drop-here = Plasați aici fișierul modulului (.zip) pentru a-l instala
+
+## Erori
+error-title = A apărut o problemă
+error-wrong-pin = Codul PIN nu este corect. Vă rugăm să încercați din nou.
+error-bad-pin = Un cod PIN are între 4 și 12 cifre (numai cifre).
+error-pin-mismatch = Cele două coduri PIN nu sunt identice. Vă rugăm să introduceți de două ori același cod.
+error-empty-name = Vă rugăm să introduceți un nume.
+error-name-too-long = Numele este prea lung (cel mult 80 de caractere).
+error-language = Această limbă nu este recunoscută.
+error-unreachable = Serverul instituției nu a putut fi contactat (nu există conexiune la internet sau serverul este ocupat). Datele dumneavoastră sunt păstrate în siguranță și vor fi trimise mai târziu.
+error-credentials = Serverul instituției a refuzat numele de utilizator sau parola. Vă rugăm să le verificați împreună cu instituția dumneavoastră.
+error-no-institution = Nu a fost configurată încă nicio instituție.
+error-no-attempts = Nu mai aveți nicio încercare disponibilă pentru acest test.
+error-older = O versiune mai nouă a acestui modul este deja instalată. Nu s-a instalat nimic.
+error-same-version-differs = Această versiune este deja instalată, dar fișierul este diferit. Nu s-a instalat nimic; cereți autorului modulului un nou număr de versiune.
+error-no-activity = Această activitate nu există în modul.
+error-required = Vă rugăm să completați acest câmp.
+error-not-installed = Acest modul nu este (sau nu mai este) instalat pe acest calculator.
+
+## Profiluri
+profiles-title = Cine învață astăzi?
+profiles-lead = Fiecare cursant are propriul profil pe acest calculator, astfel încât progresul fiecăruia rămâne separat.
+profiles-choose = Alegeți-vă profilul
+profiles-none = Nu există încă niciun profil pe acest calculator. Creați-vă profilul pentru a începe.
+profile-has-pin = Protejat prin cod PIN
+profile-new = Creați un profil nou
+profile-name = Numele dumneavoastră
+profile-name-hint = Este afișat doar pe acest calculator. Nu este trimis niciodată nimănui.
+profile-language = Limba preferată
+profile-language-hint = Modulele sunt afișate în această limbă atunci când sunt disponibile în ea.
+pin-optional = Cod PIN (opțional)
+pin-hint = Între 4 și 12 cifre. Un cod PIN împiedică alte persoane să vă deschidă profilul pe un calculator folosit în comun.
+pin-confirm = Introduceți din nou codul PIN
+pin-label = Cod PIN
+pin-new = Cod PIN nou
+pin-title = Cod PIN
+pin-is-set = Profilul dumneavoastră este protejat prin cod PIN.
+pin-not-set = Profilul dumneavoastră nu are cod PIN: oricine folosește acest calculator îl poate deschide.
+pin-set = Setați codul PIN
+pin-change = Schimbați codul PIN
+pin-remove = Eliminați codul PIN
+pin-saved = Codul PIN a fost salvat.
+pin-removed = Codul PIN a fost eliminat.
+pin-prompt-title = Codul PIN pentru { $name }
+profile-create = Creați profilul meu
+profile-created = Bun venit, { $name }! Profilul dumneavoastră este gata.
+open-profile = Deschideți
+welcome = Bun venit, { $name }!
+interface-language = Limba interfeței
+
+## Catalog
+catalogue-title = Modulele dumneavoastră
+catalogue-lead = { $count ->
+    [0] Nu este instalat încă niciun modul.
+    [one] Un modul este instalat pe acest calculator.
+    [few] { $count } module sunt instalate pe acest calculator.
+   *[other] { $count } de module sunt instalate pe acest calculator.
+}
+catalogue-empty = Instalați un modul pentru a începe să învățați. De obicei, formatorul vă dă modulul sub forma unui fișier .zip.
+module-languages = Limbi
+module-duration = Durată estimată
+module-organisation = Organizație
+module-version = Versiune
+minutes = { $minutes ->
+    [one] aproximativ 1 minut
+    [few] aproximativ { $minutes } minute
+   *[other] aproximativ { $minutes } de minute
+}
+progress-label = Progresul în { $title }
+activities-done = { $done } din { $total } activități finalizate
+completed = Finalizat
+verified-by = Verificat de { $organisation }
+unsigned = Nesemnat
+signed-unknown = Semnat de o organizație necunoscută
+resume = Continuați
+start = Începeți
+
+## Modul
+objectives = Ce veți învăța
+activities = Activități
+module-progress = Progresul dumneavoastră
+module-completed = Modul finalizat
+module-completed-on = Finalizat la { $date }.
+completion-rule-intro = Pentru a finaliza acest modul:
+rule-lessons = citiți fiecare lecție până la capăt;
+rule-videos = urmăriți cel puțin { $percent } % din fiecare capsulă video;
+rule-quizzes = treceți fiecare test.
+status-not-started = Neînceput
+status-in-progress = În desfășurare
+status-done = Finalizat
+kind-lesson = Lecție
+kind-video = Capsulă video
+kind-quiz = Test
+video-watched-percent = Vizionat: { $percent }
+quiz-attempts = { $count ->
+    [one] 1 încercare
+    [few] { $count } încercări
+   *[other] { $count } de încercări
+}
+quiz-best = cel mai bun scor { $score }
+
+## Lecție
+text-size = Mărimea textului
+text-smaller = Text mai mic
+text-larger = Text mai mare
+text-size-now = Mărimea textului: { $size } %
+mark-as-read = Marcați ca citită
+lesson-is-read = Ați citit această lecție.
+lesson-not-read = Derulați lecția până la capăt sau marcați-o ca citită.
+lesson-marked-read = Lecția a fost marcată ca citită.
+lesson-reached-end = Ați ajuns la sfârșitul lecției. Lecția este marcată ca citită.
+link-inside-module = Acest link duce la un fișier al modulului care nu poate fi deschis aici.
+external-link-title = Un link către un site web
+external-link-text = Acest link duce la un site web din afara DLIS Learn. Pentru a-l vizita, copiați adresa și lipiți-o în browserul dumneavoastră.
+external-mail-text = Aceasta este o adresă de e-mail. Pentru a scrie la această adresă, copiați-o în programul dumneavoastră de e-mail.
+external-link-address = Adresă
+external-link-copied = Adresa a fost copiată.
+
+## Video
+video-label = Video: { $title }
+video-controls = Comenzile video
+video-play = Redare
+video-pause = Pauză
+video-back = Înapoi { $seconds } s
+video-forward = Înainte { $seconds } s
+video-speed = Viteză
+video-speed-now = Viteză: de { $speed } ori
+subtitles = Subtitrări
+subtitles-off = Dezactivate
+transcript = Transcriere
+transcript-missing = Nu există transcriere pentru această capsulă.
+video-resuming = Reluare de unde v-ați oprit, la { $time }.
+video-start-over = Porniți de la început
+video-from-start = Redare de la început.
+video-completed = Vizionat: { $percent }. Această capsulă este finalizată.
+video-at = La { $time }
+video-muted = Sunet oprit
+video-unmuted = Sunet pornit
+video-error = Videoclipul nu poate fi redat. Poate fi necesară reinstalarea modulului.
+video-keys-title = Comenzi rapide de la tastatură
+video-key-play = Spațiu sau K: redare sau pauză
+video-key-seek = Săgețile stânga și dreapta: înapoi sau înainte cu 5 secunde
+video-key-jump = J și L: înapoi sau înainte cu 10 secunde; Home și End: început și sfârșit
+video-key-mute = M: pornirea sau oprirea sunetului
+video-key-captions = C: afișarea sau ascunderea subtitrărilor
+video-key-speed = < și >: mai încet sau mai repede
+
+## Test
+quiz-before-you-start = Înainte de a începe
+quiz-question-count = { $count ->
+    [one] 1 întrebare
+    [few] { $count } întrebări
+   *[other] { $count } de întrebări
+}
+quiz-pass-mark = Prag de promovare: { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 încercare permisă
+    [few] { $count } încercări permise
+   *[other] { $count } de încercări permise
+}
+quiz-unlimited = Oricâte încercări doriți
+quiz-feedback-immediate = După fiecare răspuns vedeți dacă este corect.
+quiz-feedback-end = Vă vedeți rezultatele după ce ați răspuns la toate întrebările.
+quiz-status-passed = Ați promovat acest test (cel mai bun scor: { $score }).
+quiz-status-not-passed = { $count ->
+    [one] Ați făcut 1 încercare (cel mai bun scor: { $score }).
+    [few] Ați făcut { $count } încercări (cel mai bun scor: { $score }).
+   *[other] Ați făcut { $count } de încercări (cel mai bun scor: { $score }).
+}
+quiz-attempts-left = { $count ->
+    [0] Nu mai aveți nicio încercare.
+    [one] Vă mai rămâne 1 încercare.
+    [few] Vă mai rămân { $count } încercări.
+   *[other] Vă mai rămân { $count } de încercări.
+}
+quiz-attempt-number = Încercarea { $n }
+quiz-no-attempts-left = Ați folosit toate încercările pentru acest test.
+quiz-start = Începeți testul
+quiz-continue = Continuați de unde v-ați oprit
+quiz-retry = Încercați din nou
+quiz-progress = Progresul în test
+question-of = Întrebarea { $n } din { $total }
+question-image = Ilustrație pentru întrebare
+quiz-confirm = Confirmați răspunsul
+quiz-next = Întrebarea următoare
+quiz-finish = Terminați
+quiz-answer-saved = Răspuns salvat.
+quiz-choose-one = Vă rugăm să alegeți un răspuns.
+quiz-choose-some = Vă rugăm să alegeți cel puțin un răspuns.
+quiz-choose-all = Bifați toate răspunsurile potrivite.
+quiz-type-answer = Vă rugăm să scrieți răspunsul.
+quiz-match-hint = Pentru fiecare element, alegeți elementul care i se potrivește.
+quiz-match-choose = Alegeți…
+quiz-match-missing = Vă rugăm să alegeți o potrivire pentru fiecare element.
+quiz-order-hint = Așezați elementele în ordinea corectă cu ajutorul butoanelor „sus” și „jos”.
+move-up = Mutați mai sus: { $item }
+move-down = Mutați mai jos: { $item }
+moved-to = { $item }: acum pe poziția { $position } din { $total }.
+true = Adevărat
+false = Fals
+your-answer = Răspunsul dumneavoastră
+not-answered = Fără răspuns
+feedback-correct = Răspuns corect.
+feedback-incorrect = Răspuns greșit.
+feedback-partly = Răspuns parțial corect.
+points = ({ $score } din { $max } { $max ->
+    [one] punct
+    [few] puncte
+   *[other] de puncte
+})
+quiz-all-answered = Ați răspuns la toate întrebările
+quiz-submit-text = Trimiteți răspunsurile pentru a vă vedea scorul. După aceea nu le mai puteți modifica.
+quiz-submit = Vedeți rezultatul
+quiz-passed = Felicitări: ați promovat!
+quiz-failed = Nu ați promovat de data aceasta
+quiz-score-detail = { $score } din { $max } puncte. Pragul de promovare este { $mark } %.
+quiz-review = Răspunsurile dumneavoastră
+
+## Instalare
+install-title = Instalați un modul
+install-lead = Modulele vin sub forma unui fișier .zip, de exemplu pe un stick USB sau prin e-mail.
+install-how = Alegeți fișierul modulului de pe acest calculator.
+install-choose = Alegeți un fișier de modul…
+install-drop-hint = Puteți, de asemenea, să trageți fișierul peste această fereastră.
+install-filter-name = Modul DLIS Learn
+install-checking = Se verifică fișierul…
+install-invalid-title = Acest fișier nu poate fi instalat
+install-invalid-text = Nu este un modul DLIS Learn complet și valid: poate fi deteriorat sau incomplet. Nu s-a instalat nimic. Cereți o copie nouă persoanei care vi l-a dat.
+install-problems = { $count ->
+    [one] Detaliile problemei (pentru formatorul dumneavoastră)
+    [few] Detaliile celor { $count } probleme (pentru formatorul dumneavoastră)
+   *[other] Detaliile celor { $count } de probleme (pentru formatorul dumneavoastră)
+}
+install-new = Acest modul nu este încă instalat.
+install-do = Instalați
+install-upgrade = Versiunea { $from } a acestui modul este instalată. Acest fișier conține versiunea { $to }, care este mai nouă. Progresul dumneavoastră se păstrează.
+install-upgrade-do = Actualizați modulul
+install-older = O versiune mai nouă ({ $installed }) a acestui modul este instalată. Acest fișier conține o versiune mai veche ({ $offered }). De obicei nu aveți nevoie de ea.
+install-keep-current = Păstrați versiunea mai nouă
+install-downgrade = Instalați totuși versiunea mai veche
+install-same = Versiunea { $version } a acestui modul este deja instalată.
+install-again = Verificați și reinstalați
+install-starting = Se pregătește…
+install-running = Se instalează modulul…
+install-progress = Progresul instalării
+phase-copying = Se copiază fișierul…
+phase-verifying = Se verifică fiecare fișier al modulului…
+phase-hashing = Se verifică fișierele…
+phase-packing = Se împachetează…
+install-success-title = Modulul este gata
+install-done = Versiunea { $version } a fost instalată.
+install-upgraded = Modulul a fost actualizat de la versiunea { $from } la versiunea { $to }.
+install-replaced = Versiunea { $from } a fost înlocuită cu versiunea { $to }.
+install-unchanged = Exact acest modul era deja instalat. Nu a fost nevoie de nicio schimbare.
+install-open = Deschideți modulul
+install-another = Instalați un alt modul
+install-failed = Modulul nu a fost instalat
+
+## Setări
+settings-title = Setări
+settings-display = Afișare
+settings-language-follow = Limba preferată a cursantului
+settings-language-hint = În mod implicit, interfața folosește limba preferată a cursantului care o utilizează.
+settings-high-contrast = Contrast ridicat (text deschis pe fundal întunecat)
+settings-reduce-motion = Reduceți animațiile
+settings-reduce-motion-hint = Animațiile sunt deja reduse atunci când calculatorul dumneavoastră solicită acest lucru.
+settings-saved = Salvat.
+settings-profile = Profil: { $name }
+delete-profile = Ștergeți acest profil
+delete-profile-hint = Ștergerea unui profil elimină tot progresul acestuia de pe acest calculator. Datele deja trimise instituției dumneavoastră nu sunt afectate.
+delete-profile-title = Ștergeți profilul „{ $name }”?
+delete-profile-text = Tot progresul acestui profil de pe acest calculator se va pierde. Această acțiune nu poate fi anulată.
+delete-profile-confirm = Ștergeți profilul
+profile-deleted = Profilul a fost șters.
+settings-records = Evidența formării
+records-lead = Progresul dumneavoastră poate fi trimis instituției, pentru ca formatorul să îl poată urmări. Se trimite doar un număr pseudonim, niciodată numele dumneavoastră.
+institution-title = Instituție
+institution-lead = Aceste informații vi le comunică formatorul.
+institution-name = Numele instituției
+institution-home = Adresa web a instituției
+institution-home-hint = Folosită pentru identificarea conturilor cursanților, de exemplu https://example.org
+institution-endpoint = Adresa serverului de evidență (LRS)
+institution-endpoint-hint = De exemplu https://lrs.example.org/xapi/
+institution-user = Nume de utilizator
+institution-password = Parolă
+institution-password-keep = Lăsați gol pentru a păstra parola actuală.
+sync-title = Trimiterea datelor
+sync-pending = În așteptare
+sync-sent = Deja trimise
+sync-last-success = Ultima trimitere reușită
+sync-last-error = Ultima problemă
+sync-rejected = { $count ->
+    [one] 1 înregistrare a fost refuzată de server
+    [few] { $count } înregistrări au fost refuzate de server
+   *[other] { $count } de înregistrări au fost refuzate de server
+}
+sync-now = Trimiteți acum
+sync-sending = Se trimite…
+sync-done = { $pending ->
+    [0] Totul a fost trimis.
+    [one] Trimis. O înregistrare este încă în așteptare.
+    [few] Trimis. { $pending } înregistrări sunt încă în așteptare.
+   *[other] Trimis. { $pending } de înregistrări sunt încă în așteptare.
+}
+sync-needs-institution = Configurați instituția de mai sus pentru a trimite datele.
+export-title = Export
+export-lead = Fără conexiune la internet, puteți salva datele într-un fișier pe care să-l dați formatorului.
+export-records = Exportați datele…
+export-filter-name = Export DLIS Learn
+export-writing = Se scrie fișierul…
+export-done = { $count ->
+    [one] 1 înregistrare a fost scrisă în { $path }.
+    [few] { $count } înregistrări au fost scrise în { $path }.
+   *[other] { $count } de înregistrări au fost scrise în { $path }.
+}
+settings-about = Despre
+about-version = Versiunea DLIS Learn
+about-data = Unde sunt păstrate datele
+
+## Baza de date a progresului deteriorată
+damaged-title = Progresul dumneavoastră nu poate fi deschis
+damaged-text = Fișierul în care DLIS Learn păstrează progresul tuturor pe acest calculator este deteriorat sau provine dintr-o versiune mai nouă a DLIS Learn. Nu s-a modificat și nu s-a șters nimic.
+damaged-details = Detalii tehnice
+damaged-what-now = Ce puteți face
+damaged-option-help = Cereți ajutorul formatorului sau al serviciului informatic al instituției: este posibil ca fișierul să poată fi reparat.
+damaged-option-fresh = Sau reîncepeți cu un progres gol. Fișierul deteriorat este pus deoparte, nu șters, astfel încât să poată fi reparat mai târziu.
+damaged-where = Dosarul cu date: { $path }
+damaged-consent = Înțeleg că progresul din fișierul deteriorat nu va mai fi afișat.
+damaged-consent-needed = Vă rugăm să bifați mai întâi caseta pentru a confirma că ați înțeles.
+damaged-start-fresh = Reîncepeți cu un progres gol
+damaged-confirm-title = Reîncepeți cu un progres gol?
+damaged-confirm-text = Fișierul deteriorat este pus deoparte. DLIS Learn va porni fără profiluri și fără progres.
+damaged-done = A fost creat un fișier de progres nou, gol. Cel deteriorat a fost păstrat ca { $path }.

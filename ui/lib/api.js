@@ -1,0 +1,53 @@
+// The app's API, as the page sees it: every call goes through `call`, which turns a failed
+// command into an `ApiError` carrying the plain-words message from the Rust side.
+
+const tauri = () => window.__TAURI__;
+
+export class ApiError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Calls a command of src-tauri/src/commands.rs; `args` use camelCase names. */
+export async function call(command, args = {}) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (err) {
+    const message = typeof err === 'string' ? err : (err && err.message) || String(err);
+    throw new ApiError(message);
+  }
+}
+
+/** Listens to an app event; returns a function that stops listening. */
+export async function listen(event, handler) {
+  return tauri().event.listen(event, (e) => handler(e.payload));
+}
+
+/** Records a learning event (see `Event` in src/store/tracking.rs); returns the module's progress. */
+export function record(module, event) {
+  return call('record', { module, event });
+}
+
+/** The file dialog: the plugin's global API when it is exposed, its command otherwise. */
+export async function openFile(filters) {
+  const options = { multiple: false, directory: false, filters };
+  const dialog = tauri().dialog;
+  const picked = dialog && dialog.open ? await dialog.open(options) : await call('plugin:dialog|open', { options });
+  return pathOf(picked);
+}
+
+export async function saveFile(defaultPath, filters) {
+  const options = { defaultPath, filters };
+  const dialog = tauri().dialog;
+  const picked = dialog && dialog.save ? await dialog.save(options) : await call('plugin:dialog|save', { options });
+  return pathOf(picked);
+}
+
+function pathOf(picked) {
+  if (!picked) return null;
+  if (Array.isArray(picked)) return pathOf(picked[0]);
+  if (typeof picked === 'object') return picked.path || null;
+  return picked;
+}
