@@ -6,3 +6,4 @@ test:
 	bash scripts/test.sh
 bench:
 	cargo bench
+	cargo bench -p dlis-learn-app

@@ -141,6 +141,7 @@ function currentRoute() {
 
 let cleanup = null;
 let renderToken = 0;
+let firstShown = false;
 
 async function leaveScreen() {
   const done = cleanup;
@@ -201,6 +202,12 @@ async function show() {
     if (target) target.focus();
   }
   if (result.afterShow) result.afterShow();
+  if (!firstShown) {
+    // For the start-up benchmark: the shell notes when the first screen is on display.
+    firstShown = true;
+    requestAnimationFrame(() => call('screen_shown', { screen: main.firstElementChild?.dataset.testid || route })
+      .catch(() => {}));
+  }
 }
 
 function errorScreen(err) {

@@ -57,6 +57,7 @@ fn run() -> anyhow::Result<()> {
             commands::institution,
             commands::set_institution,
             commands::export_records,
+            commands::screen_shown,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))?;
     Ok(())

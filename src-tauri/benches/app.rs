@@ -1,0 +1,196 @@
+//! The desktop app's costs, each next to a floor measured in the same run:
+//! - start-up: process start to the catalogue on display (the page tells the shell), for a
+//!   learner who already has the sample modules; page cache dropped first when we may (root);
+//! - memory: PSS summed over the app's process tree (the app, WebKit's web and network
+//!   processes) with a capsule playing, against an empty Tauri window on the same WebKitGTK;
+//! - size of the release binary.
+//!
+//! `cargo bench -p dlis-learn-app --bench app` (`DLIS_BENCH_RUNS`, default 5).
+
+#[path = "../tests/ui/driver.rs"]
+#[allow(dead_code)]
+mod driver;
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use driver::{App, Display};
+
+fn runs() -> usize {
+    std::env::var("DLIS_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
+}
+
+/// Sample bundles, installed in a data dir with a learner whose profile is open.
+fn prepared_data_dir(dir: &Path) -> (PathBuf, PathBuf) {
+    let samples = dir.join("samples");
+    std::fs::create_dir_all(&samples).unwrap();
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules");
+    let data = dir.join("data");
+    let library = dlis::Library::new(&data);
+    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
+        let bundle = samples.join(format!("{name}.zip"));
+        dlis::bundle::pack::pack(&modules.join(name), &bundle, &Default::default(), &dlis::progress::Silent)
+            .unwrap();
+        library.install(&bundle, false, &dlis::progress::Silent).unwrap();
+    }
+    let store = dlis::store::Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
+    let learner = store.create_learner("Bench", "fr", None).unwrap();
+    store.switch_learner(&learner.id).unwrap();
+    store.set_setting("app.samples_installed", "1").unwrap();
+    (data, samples)
+}
+
+fn drop_page_cache() -> bool {
+    let _ = Command::new("sync").status();
+    std::fs::write("/proc/sys/vm/drop_caches", "3").is_ok()
+}
+
+/// Runs `binary` in its own process group; the group is killed on drop.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.0.id())]).status();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", self.0.id())]).status();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(binary: &Path, display: &str, data: &Path) -> Running {
+    let child = Command::new(binary)
+        .env("DISPLAY", display)
+        .env("DLIS_DATA_DIR", data)
+        .env("DLIS_STARTUP_TRACE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    Running(child)
+}
+
+/// Process start to the first screen on display.
+fn start_time(display: &str, data: &Path) -> Duration {
+    let start = Instant::now();
+    let mut app = spawn(Path::new(env!("CARGO_BIN_EXE_dlis-learn")), display, data);
+    let stderr = BufReader::new(app.0.stderr.take().unwrap());
+    for line in stderr.lines() {
+        if line.unwrap().contains("first screen shown") {
+            return start.elapsed();
+        }
+    }
+    panic!("the app never showed its first screen");
+}
+
+/// PSS in kB of `pid` and all its descendants, from `/proc/*/smaps_rollup`.
+fn tree_pss_kb(pid: u32) -> (u64, usize) {
+    let mut children: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        // The parent pid is the second field after the parenthesised command name.
+        let Some(after) = stat.rsplit_once(')').map(|(_, rest)| rest) else { continue };
+        if let Some(parent) = after.split_whitespace().nth(1).and_then(|p| p.parse().ok()) {
+            children.entry(parent).or_default().push(child);
+        }
+    }
+    let (mut total, mut count, mut stack) = (0, 0, vec![pid]);
+    while let Some(pid) = stack.pop() {
+        if let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) {
+            let pss = rollup
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+            total += pss.unwrap_or(0);
+            count += 1;
+        }
+        stack.extend(children.get(&pid).into_iter().flatten());
+    }
+    (total, count)
+}
+
+fn pid_of(name: &str) -> Option<u32> {
+    let output = Command::new("pgrep").args(["-n", "-x", name]).output().ok()?;
+    String::from_utf8_lossy(&output.stdout).trim().parse().ok()
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let dir =
+        tempfile::Builder::new().prefix("dlis-app-bench-").tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let (data, samples) = prepared_data_dir(dir.path());
+    let display = Display::get();
+    let runs = runs();
+
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "-p", "dlis-learn-app", "--example", "empty_window"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "cannot build the empty window");
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_dlis-learn"));
+    let empty = app.parent().unwrap().join("examples/empty_window");
+
+    // Start-up, after a warm-up run that also lets the app settle its data dir.
+    let _ = start_time(&display.name, &data);
+    let mut cold = true;
+    let starts: Vec<f64> = (0..runs)
+        .map(|_| {
+            cold &= drop_page_cache();
+            start_time(&display.name, &data).as_secs_f64() * 1000.0
+        })
+        .collect();
+
+    // Memory of an empty window.
+    let mut empties = Vec::new();
+    for _ in 0..runs.min(3) {
+        let running = spawn(&empty, &display.name, &data);
+        std::thread::sleep(Duration::from_secs(4));
+        empties.push(tree_pss_kb(running.0.id()).0 as f64 / 1024.0);
+    }
+
+    // Memory with a capsule playing, driven like a learner through WebDriver.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let mut playing = Vec::new();
+    for _ in 0..runs.min(3) {
+        let pss = runtime.block_on(async {
+            let app = App::start(&display, &data, &samples).await;
+            app.find("[data-testid=module-list]").await;
+            app.js("location.hash = '#/video/dlis.faire-avec/capsule';").await;
+            app.find("[data-testid=video]").await;
+            app.js("const v = document.querySelector('[data-testid=video]'); v.muted = true; v.play();")
+                .await;
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            let pid = pid_of("dlis-learn").expect("the app's pid");
+            let pss = tree_pss_kb(pid).0 as f64 / 1024.0;
+            app.close().await;
+            pss
+        });
+        playing.push(pss);
+    }
+
+    let size = std::fs::metadata(&app).unwrap().len() as f64 / (1024.0 * 1024.0);
+    let (start, floor, ours) = (median(starts), median(empties), median(playing));
+    println!("\nDLIS Learn desktop app, release build, Xvfb 1280x800, median of {runs} run(s).\n");
+    println!("| measure | DLIS Learn | floor measured in the same run | ratio | target |");
+    println!("|---|---|---|---|---|");
+    println!(
+        "| start to catalogue shown ({} cache) | {start:.0} ms | | | under 1500 ms |",
+        if cold { "cold page" } else { "warm page" }
+    );
+    println!(
+        "| memory (PSS, process tree) with a capsule playing | {ours:.0} MB | empty Tauri window: {floor:.0} MB | {:.2}x | within 1.3x |",
+        ours / floor
+    );
+    println!("| release binary size | {size:.1} MB | | | under 15 MB |");
+}
