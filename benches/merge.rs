@@ -2,6 +2,7 @@
 //! statements in all, against two baselines measured in the same run on the same threads:
 //! only reading and checking the files (`export::read_text`: unzip, size, SHA-256, UTF-8,
 //! line count), and that plus a bare JSON parse of every line (`serde_json` to `IgnoredAny`).
+//! The merge also runs on one thread, to show what the second core brings.
 //!
 //! The statements are real ones: a learner's whole session in the sample module
 //! `modules/faire-avec`, recorded by the store, used as templates whose ids, learners,
@@ -51,9 +52,16 @@ fn session(dir: &Path) -> Vec<String> {
                 store.record(&learner.id, &module, &Event::LessonRead { activity: id }).unwrap();
             }
             Activity::Video(video) => {
-                for (from, to) in [(0.0, video.duration_seconds / 2.0), (video.duration_seconds / 2.0, video.duration_seconds)] {
-                    let event =
-                        Event::VideoWatched { activity: video.id.clone(), from, to, subtitle_language: Some("fr".into()) };
+                for (from, to) in [
+                    (0.0, video.duration_seconds / 2.0),
+                    (video.duration_seconds / 2.0, video.duration_seconds),
+                ] {
+                    let event = Event::VideoWatched {
+                        activity: video.id.clone(),
+                        from,
+                        to,
+                        subtitle_language: Some("fr".into()),
+                    };
                     store.record(&learner.id, &module, &event).unwrap();
                 }
             }
@@ -62,9 +70,13 @@ fn session(dir: &Path) -> Vec<String> {
                 for question in &quiz.questions {
                     let response = match &question.answer {
                         Answer::SingleChoice { correct, .. } => Response::SingleChoice(correct.clone()),
-                        Answer::MultipleChoice { correct, .. } => Response::MultipleChoice(correct.iter().cloned().collect()),
+                        Answer::MultipleChoice { correct, .. } => {
+                            Response::MultipleChoice(correct.iter().cloned().collect())
+                        }
                         Answer::TrueFalse { correct } => Response::TrueFalse(*correct),
-                        Answer::Ordering { items } => Response::Ordering(items.iter().map(|i| i.id.clone()).collect()),
+                        Answer::Ordering { items } => {
+                            Response::Ordering(items.iter().map(|i| i.id.clone()).collect())
+                        }
                         Answer::Matching { pairs, .. } => {
                             Response::Matching(pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect())
                         }
@@ -150,8 +162,10 @@ fn generate(dir: &Path, templates: &[Template], statements: usize, files: usize)
         let mut n = 0;
         'sessions: for s in 0..sessions_per_file {
             // Each learner of this laptop follows the three modules, one session each.
-            let learner = uuid::Uuid::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 | ((f * 1_000_000 + s / 3) as u128))
-                .to_string();
+            let learner = uuid::Uuid::from_u128(
+                0x5eed_0000_0000_4000_8000_0000_0000_0000 | ((f * 1_000_000 + s / 3) as u128),
+            )
+            .to_string();
             if learners.last() != Some(&learner) {
                 learners.push(learner.clone());
             }
@@ -161,8 +175,12 @@ fn generate(dir: &Path, templates: &[Template], statements: usize, files: usize)
                     break 'sessions;
                 }
                 let serial = (f * per_file + n) as u128;
-                let id = uuid::Uuid::from_u128(0x0199_0000_0000_7000_8000_0000_0000_0000 | serial << 16 | 0x42).to_string();
-                let at = dlis::xapi::timestamp(start + Duration::from_millis((f as u64) << 24 | (n as u64) * 1500));
+                let id =
+                    uuid::Uuid::from_u128(0x0199_0000_0000_7000_8000_0000_0000_0000 | (serial << 16) | 0x42)
+                        .to_string();
+                let at = dlis::xapi::timestamp(
+                    start + Duration::from_millis(((f as u64) << 24) + (n as u64) * 1500),
+                );
                 if n == 0 {
                     first = at.clone();
                 }
@@ -221,7 +239,7 @@ fn main() {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files);
     println!(
         "\n{total} statements ({} templates from a real session, {:.0} bytes each on average) in {files} export \
-         files ({:.1} MB zipped), generated in {:.1} s; {threads} thread(s); median of {runs} runs.\n",
+         files ({:.1} MB zipped), generated in {:.1} s; {threads} thread(s); median of {runs} alternating rounds.\n",
         templates.len(),
         templates.iter().map(|t| t.0.iter().map(String::len).sum::<usize>()).sum::<usize>() as f64
             / templates.len() as f64,
@@ -229,44 +247,44 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    let time = |f: &dyn Fn()| {
-        median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    f();
-                    t.elapsed()
-                })
-                .collect(),
-        )
-    };
     let check = report::merge_files(&paths);
     assert!(check.refused.is_empty(), "{:?}", check.refused);
     assert_eq!(check.statements_read as usize, total);
 
-    let read_only = time(&|| {
+    let read_only = || {
         on_threads(&paths, |path| {
             std::hint::black_box(export::read_text(path).unwrap());
         })
-    });
-    let read_and_parse = time(&|| {
+    };
+    let read_and_parse = || {
         on_threads(&paths, |path| {
             let text = export::read_text(path).unwrap();
             for line in text.statements() {
                 std::hint::black_box(serde_json::from_str::<IgnoredAny>(line).unwrap());
             }
         })
-    });
-    let one_thread = time(&|| {
+    };
+    let one_thread = || {
         let mut merged = Merged::new();
         for path in &paths {
             merged.add(&Batch::from_lines(&export::read_text(path).unwrap().text));
         }
         std::hint::black_box(merged.rows());
-    });
-    let merge = time(&|| {
+    };
+    let merge = || {
         std::hint::black_box(report::merge_files(&paths));
-    });
+    };
+    let contenders: [&dyn Fn(); 4] = [&read_only, &read_and_parse, &one_thread, &merge];
+    // Rounds alternate the contenders, so that a burst of load elsewhere hits them all alike.
+    let mut times = vec![Vec::new(); contenders.len()];
+    for _ in 0..runs {
+        for (contender, times) in contenders.iter().zip(&mut times) {
+            let t = Instant::now();
+            contender();
+            times.push(t.elapsed());
+        }
+    }
+    let [read_only, read_and_parse, one_thread, merge] = [0, 1, 2, 3].map(|i| median(times[i].clone()));
 
     let rate = |d: Duration| total as f64 / d.as_secs_f64();
     println!("| contender | time | statements/s |");

@@ -12,6 +12,7 @@
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
 //! - [`export`]: offline export files carried by hand.
+//! - [`report`]: institution reports merged from export files (CSV, XLSX, HTML).
 
 pub mod bundle;
 pub mod diagnostic;
@@ -21,6 +22,7 @@ pub mod manifest;
 pub mod paths;
 pub mod progress;
 pub mod quiz;
+pub mod report;
 pub mod store;
 pub mod sync;
 pub mod trust;

@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 mod learners;
 mod records;
+mod report;
 
 /// Build, check, sign and install DLIS Learn module bundles.
 #[derive(Parser)]
@@ -146,6 +147,24 @@ enum Command {
         password: Option<String>,
         #[arg(long, default_value_t = 100)]
         batch: usize,
+    },
+    /// Merge export files into a report per learner and module: CSV, XLSX or HTML, as the
+    /// extension of --out says.
+    ///
+    /// Statements are counted once however many files hold them; those that cannot be
+    /// attributed to a learner and a module are counted by reason. A CSV report gets its
+    /// summary beside it (REPORT.summary.txt).
+    ///
+    /// Exit status: 0 when every file was merged; 3 when a file was refused as unreadable or
+    /// damaged (it is named, and the report is still written from the others); 1 when no
+    /// report could be written.
+    Merge {
+        /// Export files written by `dlis export`.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The report to write: REPORT.csv, REPORT.xlsx or REPORT.html.
+        #[arg(short, long, value_name = "REPORT")]
+        out: PathBuf,
     },
     /// Set a damaged progress database aside and start a new, empty one.
     StartFresh {
@@ -392,6 +411,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 records::PushTarget { lrs: lrs.clone(), user: user.clone(), password: password.clone() };
             records::push(&data_dir(&cli.data_dir)?, files, target, *batch)?
         }
+        Command::Merge { files, out } => return report::merge(files, out),
         Command::StartFresh { yes } => {
             let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
             if !*yes {

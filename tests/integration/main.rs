@@ -8,6 +8,7 @@ mod lrs;
 mod pack;
 mod progress;
 mod ralph;
+mod report;
 mod samples;
 mod schema;
 mod signing;

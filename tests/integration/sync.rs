@@ -341,3 +341,50 @@ fn after_a_storm_of_faults_and_killed_syncs_the_lrs_holds_each_statement_once() 
     assert_eq!((after.pending, after.rejected.len()), (0, 0));
     assert_eq!(sorted(lrs.stored_ids()), ids);
 }
+
+/// An export file holding `statements`, written by hand to the documented format.
+fn export_of(path: &Path, statements: &[String]) {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    let body: String = statements.iter().map(|s| format!("{s}\n")).collect();
+    let hash: String = Sha256::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let manifest = json!({
+        "format": 1, "kind": "dlis-learn-export", "generator": "test", "created_at": "2026-11-23T10:00:00.000Z",
+        "statements": statements.len(), "learners": [], "first_timestamp": null, "last_timestamp": null,
+        "size": body.len(), "sha256": hash
+    });
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("manifest.json", options).unwrap();
+    zip.write_all(manifest.to_string().as_bytes()).unwrap();
+    zip.start_file("statements.jsonl", options).unwrap();
+    zip.write_all(body.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_export_carried_by_hand_gives_the_same_report_as_the_sync() {
+    let dir = temp();
+    let lrs = Lrs::start(&dir.path().join("lrs"));
+    let data = laptop(dir.path(), &lrs.url, 2);
+    dlis(&data).arg("sync").assert().success();
+
+    // By hand: the laptop's export, merged.
+    let export = dir.path().join("laptop.zip");
+    dlis(&data).args(["export", "--out"]).arg(&export).assert().success();
+    let by_hand = dir.path().join("by-hand.csv");
+    dlis(&data).arg("merge").arg(&export).arg("--out").arg(&by_hand).assert().success();
+
+    // Online: what the LRS holds (with the properties it adds), merged the same way.
+    let stored: Vec<String> = lrs.stored().iter().map(Value::to_string).collect();
+    assert_eq!(stored.len(), outbox_ids(&data).len());
+    let from_lrs = dir.path().join("from-lrs.zip");
+    export_of(&from_lrs, &stored);
+    let synced = dir.path().join("synced.csv");
+    dlis(&data).arg("merge").arg(&from_lrs).arg("--out").arg(&synced).assert().success();
+
+    let by_hand = std::fs::read_to_string(by_hand).unwrap();
+    assert!(by_hand.starts_with("learner_id,module_id"), "{by_hand}");
+    assert_eq!(by_hand.lines().count(), 3, "a row per learner: {by_hand}");
+    assert_eq!(by_hand, std::fs::read_to_string(synced).unwrap());
+}
