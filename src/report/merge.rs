@@ -1,0 +1,484 @@
+//! Merging statements from many laptops: de-duplication by id, attribution to a learner and a
+//! module, and the per-learner, per-module figures of the report.
+//!
+//! Statements are untrusted input (export files travel on USB sticks): anything that cannot
+//! be attributed is counted under a reason, never dropped silently, and nothing in a
+//! statement can make the merge fail. Every figure is a count, a sum of whole milliseconds, a
+//! minimum, a maximum or a set, so it does not depend on the order statements arrive in.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use time::OffsetDateTime;
+
+use super::statement::{self, Fact, Kind, Reason, Strings, What};
+
+/// The statements of one export file, read and attributed but not yet merged: the part of
+/// the work that can run on another thread.
+#[derive(Debug, Default)]
+pub struct Batch {
+    strings: Strings,
+    facts: Vec<Fact>,
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Reads the statements of `text`, one per line.
+    pub fn from_lines(text: &str) -> Batch {
+        // Statements take a few hundred bytes each: one allocation, or a few, for the facts.
+        let mut batch = Batch { facts: Vec::with_capacity(text.len() / 512), ..Batch::default() };
+        for line in text.lines() {
+            batch.push(line);
+        }
+        batch
+    }
+
+    /// Reads one statement (one line of `statements.jsonl`).
+    pub fn push(&mut self, line: &str) {
+        let fact = statement::read(line, &mut self.strings);
+        self.facts.push(fact);
+    }
+
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}
+
+/// Statements attributed to learners and modules, de-duplicated by statement id.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Ids seen so far, as numbers: 16 bytes each, and `A` and `a` are the same UUID.
+    seen: HashSet<u128>,
+    read: u64,
+    duplicates: u64,
+    unattributed: BTreeMap<Reason, u64>,
+    strings: Strings,
+    /// (learner, module) → figures, both numbered in `strings`.
+    figures: HashMap<(u32, u32), Figures>,
+}
+
+/// One line of the report: a learner's record in a module, across every laptop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The pseudonymous learner id (`actor.account.name`).
+    pub learner_id: String,
+    pub module_id: String,
+    /// The highest module version the learner's statements name (semantic versioning order).
+    pub module_version: String,
+    /// True once a `completed` statement about the module itself was seen.
+    pub completed: bool,
+    /// The earliest such completion.
+    pub completed_at: Option<OffsetDateTime>,
+    /// The highest `result.score.scaled` (from -1 to 1) of all `passed`/`failed` statements
+    /// about the module's quizzes (any quiz, any attempt, any version); `None` when there is none.
+    pub best_score_scaled: Option<f64>,
+    /// Submitted quiz attempts: the number of `passed` and `failed` statements.
+    pub quiz_attempts: u32,
+    /// True when at least one quiz attempt of the module was `passed`.
+    pub quiz_passed: bool,
+    /// Sum of `result.duration` of `completed` activity statements (lessons: time spent
+    /// before the lesson was read; capsules: time watched) and of `passed`/`failed` quiz
+    /// statements (attempt duration), in seconds, to the millisecond.
+    pub time_spent_seconds: f64,
+    /// Distinct lessons with a `completed` statement.
+    pub lessons_completed: u32,
+    /// Distinct capsules (videos) with a `completed` statement.
+    pub capsules_completed: u32,
+    /// Earliest and latest statement timestamps.
+    pub first_activity_at: Option<OffsetDateTime>,
+    pub last_activity_at: Option<OffsetDateTime>,
+    /// Statements attributed to this learner and module.
+    pub statements: u64,
+}
+
+/// Running figures of one learner in one module; strings are numbers in `Merged::strings`.
+#[derive(Debug)]
+struct Figures {
+    version: u32,
+    /// `Some` once completed, with the earliest completion time when one is known.
+    completed_at: Option<Option<OffsetDateTime>>,
+    best_score: Option<f64>,
+    attempts: u32,
+    passed: bool,
+    millis: u64,
+    lessons: BTreeSet<u32>,
+    capsules: BTreeSet<u32>,
+    first: Option<OffsetDateTime>,
+    last: Option<OffsetDateTime>,
+    statements: u64,
+}
+
+impl Figures {
+    fn new(version: u32) -> Figures {
+        Figures {
+            version,
+            completed_at: None,
+            best_score: None,
+            attempts: 0,
+            passed: false,
+            millis: 0,
+            lessons: BTreeSet::new(),
+            capsules: BTreeSet::new(),
+            first: None,
+            last: None,
+            statements: 0,
+        }
+    }
+}
+
+/// Orders module versions: semantic versions by precedence, above anything that is not one.
+fn version_order(a: &str, b: &str) -> Ordering {
+    match (semver::Version::parse(a), semver::Version::parse(b)) {
+        (Ok(a), Ok(b)) => a.cmp(&b),
+        (Ok(_), Err(_)) => Ordering::Greater,
+        (Err(_), Ok(_)) => Ordering::Less,
+        (Err(_), Err(_)) => a.cmp(b),
+    }
+}
+
+fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl Merged {
+    pub fn new() -> Merged {
+        Merged::default()
+    }
+
+    /// Adds the statements of a batch. A statement whose id was already seen is counted as a
+    /// duplicate and ignored; one that cannot be attributed is counted under its reason.
+    pub fn add(&mut self, batch: &Batch) {
+        let numbers: Vec<u32> = batch.strings.all().iter().map(|s| self.strings.intern(s)).collect();
+        let global = |n: u32| numbers.get(n as usize).copied().unwrap_or(u32::MAX);
+        self.seen.reserve(batch.facts.len());
+        for fact in &batch.facts {
+            self.read += 1;
+            let id = match fact.id {
+                Ok(id) => id,
+                // A statement without a usable id cannot be de-duplicated, nor attributed:
+                // the reason for the id is the one reported.
+                Err(reason) => {
+                    *self.unattributed.entry(reason).or_default() += 1;
+                    continue;
+                }
+            };
+            if !self.seen.insert(id) {
+                self.duplicates += 1;
+                continue;
+            }
+            let about = match fact.about {
+                Ok(about) => about,
+                Err(reason) => {
+                    *self.unattributed.entry(reason).or_default() += 1;
+                    continue;
+                }
+            };
+            let version = global(about.version);
+            let key = (global(about.learner), global(about.module));
+            let figures = self.figures.entry(key).or_insert_with(|| Figures::new(version));
+            if figures.version != version
+                && version_order(self.strings.get(version), self.strings.get(figures.version)).is_gt()
+            {
+                figures.version = version;
+            }
+            figures.statements += 1;
+            figures.first = earliest(figures.first, about.at);
+            figures.last = figures.last.max(about.at);
+            match about.what {
+                What::ModuleCompleted => {
+                    figures.completed_at = Some(match figures.completed_at {
+                        Some(at) => earliest(at, about.at),
+                        None => about.at,
+                    });
+                }
+                What::ActivityCompleted { activity, kind, millis } => {
+                    figures.millis = figures.millis.saturating_add(millis);
+                    match kind {
+                        Kind::Lesson => figures.lessons.insert(global(activity)),
+                        Kind::Capsule => figures.capsules.insert(global(activity)),
+                        Kind::Other => false,
+                    };
+                }
+                What::QuizSubmitted { passed, scaled, millis } => {
+                    figures.attempts = figures.attempts.saturating_add(1);
+                    figures.passed |= passed;
+                    figures.millis = figures.millis.saturating_add(millis);
+                    if let Some(scaled) = scaled {
+                        figures.best_score = Some(figures.best_score.map_or(scaled, |best| best.max(scaled)));
+                    }
+                }
+                What::Other => {}
+            }
+        }
+    }
+
+    /// Adds one statement (the JSON of one line of `statements.jsonl`).
+    pub fn add_line(&mut self, line: &str) {
+        let mut batch = Batch::new();
+        batch.push(line);
+        self.add(&batch);
+    }
+
+    /// Statements read so far, duplicates and unattributed ones included.
+    pub fn statements_read(&self) -> u64 {
+        self.read
+    }
+
+    /// Statements whose id was already seen.
+    pub fn duplicates(&self) -> u64 {
+        self.duplicates
+    }
+
+    /// Statements that cannot be attributed to a learner and a module, counted by reason.
+    pub fn unattributed(&self) -> &BTreeMap<Reason, u64> {
+        &self.unattributed
+    }
+
+    /// One row per learner and module, sorted by learner id, then module id.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows: Vec<Row> = self
+            .figures
+            .iter()
+            .map(|(&(learner, module), figures)| self.row(learner, module, figures))
+            .collect();
+        rows.sort_by(|a, b| (&a.learner_id, &a.module_id).cmp(&(&b.learner_id, &b.module_id)));
+        rows
+    }
+
+    fn row(&self, learner: u32, module: u32, figures: &Figures) -> Row {
+        let count = |set: &BTreeSet<u32>| u32::try_from(set.len()).unwrap_or(u32::MAX);
+        Row {
+            learner_id: self.strings.get(learner).to_owned(),
+            module_id: self.strings.get(module).to_owned(),
+            module_version: self.strings.get(figures.version).to_owned(),
+            completed: figures.completed_at.is_some(),
+            completed_at: figures.completed_at.flatten(),
+            best_score_scaled: figures.best_score,
+            quiz_attempts: figures.attempts,
+            quiz_passed: figures.passed,
+            time_spent_seconds: figures.millis as f64 / 1000.0,
+            lessons_completed: count(&figures.lessons),
+            capsules_completed: count(&figures.capsules),
+            first_activity_at: figures.first,
+            last_activity_at: figures.last,
+            statements: figures.statements,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::xapi::{activity_types, timestamp, verbs};
+
+    const MODULE: &str = "https://dlis-learn.eu/xapi/modules/dlis.m/1.0.0";
+
+    fn statement(id: &str, verb: &str, object: &str) -> Value {
+        json!({
+            "id": id,
+            "actor": {"objectType": "Agent", "account": {"homePage": "https://x.example", "name": "L1"}},
+            "verb": {"id": verb},
+            "object": {"objectType": "Activity", "id": object},
+            "context": {"contextActivities": {"parent": [{"id": MODULE}]}},
+            "timestamp": "2026-01-02T10:00:00.000Z"
+        })
+    }
+
+    fn id(n: u8) -> String {
+        format!("00000000-0000-7000-8000-0000000000{n:02x}")
+    }
+
+    fn add(merged: &mut Merged, statement: &Value) {
+        merged.add_line(&statement.to_string());
+    }
+
+    #[test]
+    fn versions_are_ordered_semantically() {
+        assert!(version_order("1.10.0", "1.9.0").is_gt());
+        assert!(version_order("2.0.0-rc.1", "2.0.0").is_lt());
+        assert!(version_order("1.0.0", "latest").is_gt());
+        let mut merged = Merged::new();
+        for (n, version) in ["1.9.0", "1.10.0", "1.2.0"].into_iter().enumerate() {
+            let object = format!("https://dlis-learn.eu/xapi/modules/dlis.m/{version}");
+            add(&mut merged, &statement(&id(n as u8), verbs::EXPERIENCED, &object));
+        }
+        assert_eq!(merged.rows()[0].module_version, "1.10.0");
+    }
+
+    #[test]
+    fn duplicates_are_counted_once_whatever_the_case_of_their_id() {
+        let mut merged = Merged::new();
+        add(&mut merged, &statement("0190aaaa-0000-7000-8000-00000000000a", verbs::COMPLETED, MODULE));
+        add(&mut merged, &statement("0190AAAA-0000-7000-8000-00000000000A", verbs::COMPLETED, MODULE));
+        assert_eq!((merged.statements_read(), merged.duplicates()), (2, 1));
+        assert_eq!(merged.rows()[0].statements, 1);
+    }
+
+    #[test]
+    fn each_unattributable_statement_has_its_reason() {
+        let mut merged = Merged::new();
+        let lesson = format!("{MODULE}/activities/intro");
+        let mut cases: Vec<(String, Reason)> =
+            vec![("\"text\"".into(), Reason::NotAnObject), ("{\"id\":".into(), Reason::NotJson)];
+        let mut push = |edit: &dyn Fn(&mut Value), reason| {
+            let mut s = statement(&id(cases.len() as u8), verbs::EXPERIENCED, &lesson);
+            edit(&mut s);
+            cases.push((s.to_string(), reason));
+        };
+        push(
+            &|s| {
+                s.as_object_mut().unwrap().remove("id");
+            },
+            Reason::NoId,
+        );
+        push(&|s| s["id"] = json!(null), Reason::NoId);
+        push(&|s| s["id"] = json!("statement-1"), Reason::BadId);
+        push(&|s| s["id"] = json!(42), Reason::BadId);
+        push(&|s| s["actor"] = json!({"mbox": "mailto:a@example.org"}), Reason::NoLearner);
+        push(&|s| s["actor"]["account"]["homePage"] = json!(null), Reason::NoLearner);
+        push(&|s| s["actor"]["account"]["name"] = json!(""), Reason::NoLearner);
+        push(&|s| s["actor"]["account"]["name"] = json!(7), Reason::NoLearner);
+        push(&|s| s["actor"]["objectType"] = json!("Group"), Reason::NoLearner);
+        push(&|s| s["verb"] = json!({}), Reason::NoVerb);
+        push(&|s| s["verb"] = json!("completed"), Reason::NoVerb);
+        push(&|s| s["verb"]["id"] = json!("http://adlnet.gov/expapi/verbs/voided"), Reason::Voiding);
+        push(&|s| s["object"]["id"] = json!("https://example.org/course"), Reason::ForeignObject);
+        push(&|s| s["object"]["objectType"] = json!("StatementRef"), Reason::ForeignObject);
+        push(&|s| s["object"] = json!(null), Reason::ForeignObject);
+        push(
+            &|s| s["context"]["contextActivities"]["parent"][0]["id"] = json!(format!("{MODULE}x")),
+            Reason::ParentMismatch,
+        );
+        let mut expected: BTreeMap<Reason, u64> = BTreeMap::new();
+        for (statement, reason) in &cases {
+            merged.add_line(statement);
+            *expected.entry(*reason).or_default() += 1;
+        }
+        assert_eq!(merged.unattributed(), &expected);
+        assert_eq!(merged.statements_read(), cases.len() as u64);
+        assert!(merged.rows().is_empty());
+        // A parent given as a single activity, or none at all, is fine.
+        let mut single = statement(&id(200), verbs::EXPERIENCED, &lesson);
+        single["context"]["contextActivities"]["parent"] = json!({"id": MODULE});
+        let mut none = statement(&id(201), verbs::EXPERIENCED, &lesson);
+        none.as_object_mut().unwrap().remove("context");
+        add(&mut merged, &single);
+        add(&mut merged, &none);
+        assert_eq!(merged.rows()[0].statements, 2);
+    }
+
+    #[test]
+    fn figures_follow_the_definitions() {
+        let mut merged = Merged::new();
+        let quiz = format!("{MODULE}/activities/check");
+        let mut add = |n: u8, verb: &str, object: &str, result: Value, at: &str, kind: &str| {
+            let mut s = statement(&id(n), verb, object);
+            s["result"] = result;
+            s["timestamp"] = json!(at);
+            s["object"]["definition"] = json!({"type": kind});
+            add(&mut merged, &s);
+        };
+        let lesson = format!("{MODULE}/activities/intro");
+        let capsule = format!("{MODULE}/activities/capsule");
+        add(
+            1,
+            verbs::COMPLETED,
+            &lesson,
+            json!({"duration": "PT1M"}),
+            "2026-01-02T10:00:00Z",
+            activity_types::LESSON,
+        );
+        // The same lesson completed again (another laptop) counts once as a lesson.
+        add(
+            2,
+            verbs::COMPLETED,
+            &lesson,
+            json!({"duration": "PT1S"}),
+            "2026-01-02T10:01:00Z",
+            activity_types::LESSON,
+        );
+        add(
+            3,
+            verbs::COMPLETED,
+            &capsule,
+            json!({"duration": "PT30.5S"}),
+            "2026-01-02T09:00:00+02:00",
+            activity_types::VIDEO,
+        );
+        let scored =
+            |scaled: Value, duration: &str| json!({"score": {"scaled": scaled}, "duration": duration});
+        add(
+            4,
+            verbs::FAILED,
+            &quiz,
+            scored(json!(0.4), "PT2M"),
+            "2026-01-02T10:03:00Z",
+            activity_types::QUIZ,
+        );
+        add(
+            5,
+            verbs::PASSED,
+            &quiz,
+            scored(json!(0.8), "PT1M"),
+            "2026-01-02T10:05:00Z",
+            activity_types::QUIZ,
+        );
+        add(6, verbs::FAILED, &quiz, scored(json!(7), "bad"), "not a time", activity_types::QUIZ);
+        add(
+            7,
+            verbs::COMPLETED,
+            MODULE,
+            json!({"duration": "PT9H"}),
+            "2026-01-02T10:06:00Z",
+            activity_types::MODULE,
+        );
+        add(8, verbs::COMPLETED, MODULE, json!({}), "2026-01-02T10:09:00Z", activity_types::MODULE);
+        let row = &merged.rows()[0];
+        assert!(row.completed && row.quiz_passed);
+        assert_eq!(row.completed_at.map(timestamp).as_deref(), Some("2026-01-02T10:06:00.000Z"));
+        assert_eq!(row.best_score_scaled, Some(0.8));
+        assert_eq!(row.quiz_attempts, 3);
+        assert_eq!(row.time_spent_seconds, 60.0 + 1.0 + 30.5 + 120.0 + 60.0);
+        assert_eq!((row.lessons_completed, row.capsules_completed), (1, 1));
+        assert_eq!(row.first_activity_at.map(timestamp).as_deref(), Some("2026-01-02T07:00:00.000Z"));
+        assert_eq!(row.last_activity_at.map(timestamp).as_deref(), Some("2026-01-02T10:09:00.000Z"));
+        assert_eq!(row.statements, 8);
+    }
+
+    #[test]
+    fn the_order_of_statements_does_not_change_the_figures() {
+        let lines: Vec<String> = (0..40u8)
+            .map(|n| {
+                let mut s = statement(
+                    &id(n),
+                    if n % 3 == 0 { verbs::PASSED } else { verbs::FAILED },
+                    &format!("{MODULE}/activities/check"),
+                );
+                s["result"] =
+                    json!({"score": {"scaled": f64::from(n) / 40.0}, "duration": format!("PT{}.1S", n)});
+                s["timestamp"] = json!(format!("2026-01-02T10:{:02}:00.000Z", 59 - n));
+                s.to_string()
+            })
+            .collect();
+        let merge = |lines: &mut dyn Iterator<Item = &String>| {
+            let mut merged = Merged::new();
+            for line in lines {
+                merged.add_line(line);
+            }
+            merged.rows()
+        };
+        assert_eq!(merge(&mut lines.iter()), merge(&mut lines.iter().rev()));
+    }
+}

@@ -1,0 +1,224 @@
+//! Institution reports: the export files of many laptops merged into one line per learner and
+//! module, written as CSV, as an XLSX workbook, or as a self-contained HTML page.
+//!
+//! Files are read and parsed on several threads but merged one after the other in the order
+//! given, so the report never depends on thread timing. A damaged file is refused and named;
+//! the others are merged all the same. Specified in `docs/report-format.md`.
+
+mod compact;
+mod csv;
+pub mod duration;
+mod html;
+mod lenient;
+pub mod merge;
+mod statement;
+mod xlsx;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+
+pub use merge::{Batch, Merged, Row};
+pub use statement::Reason;
+
+use crate::export::{self, ExportError};
+
+/// What a merge of export files found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The files merged, in the order given, with their number of statements.
+    pub merged: Vec<(PathBuf, u64)>,
+    /// The files refused (unreadable, damaged, not an export); each error names its file.
+    pub refused: Vec<ExportError>,
+    /// Statements read from the merged files, duplicates and unattributed ones included.
+    pub statements_read: u64,
+    /// Statements whose id was already seen (the same export copied twice, for instance).
+    pub duplicates: u64,
+    /// Statements that could not be attributed to a learner and a module, by reason.
+    pub unattributed: BTreeMap<Reason, u64>,
+    /// One row per learner and module, sorted by learner id, then module id.
+    pub rows: Vec<Row>,
+}
+
+impl Report {
+    pub fn unattributed_total(&self) -> u64 {
+        self.unattributed.values().sum()
+    }
+}
+
+/// Reads and parses one export file: the part of a merge that runs on worker threads.
+pub fn read_batch(path: &Path) -> Result<Batch, ExportError> {
+    Ok(Batch::from_lines(&export::read_text(path)?.text))
+}
+
+/// Merges export files: each is checked against its manifest and refused if damaged; the
+/// statements of the others are de-duplicated by id and attributed to learners and modules.
+pub fn merge_files(paths: &[PathBuf]) -> Report {
+    let workers = thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, paths.len().max(1));
+    let mut merged = Merged::new();
+    let mut report = Report::default();
+    thread::scope(|scope| {
+        // Worker `w` reads files w, w + workers, …; the merge takes them back in that order.
+        // A channel of one keeps each worker at most a file or two ahead (bounded memory).
+        let results: Vec<_> = (0..workers)
+            .map(|w| {
+                let (sender, receiver) = mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for path in paths.iter().skip(w).step_by(workers) {
+                        if sender.send(read_batch(path)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                receiver
+            })
+            .collect();
+        for (i, path) in paths.iter().enumerate() {
+            // A worker only hangs up early if it panicked, which the scope then reports.
+            let Ok(result) = results[i % workers].recv() else { break };
+            match result {
+                Ok(batch) => {
+                    merged.add(&batch);
+                    report.merged.push((path.clone(), batch.len() as u64));
+                }
+                Err(err) => report.refused.push(err),
+            }
+        }
+    });
+    report.statements_read = merged.statements_read();
+    report.duplicates = merged.duplicates();
+    report.unattributed = merged.unattributed().clone();
+    report.rows = merged.rows();
+    report
+}
+
+/// The formats a report can be written in, chosen by the output file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Html,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(
+        "{}: unknown report format; name the report file .csv, .xlsx or .html (.htm)",
+        path.display()
+    )]
+    UnknownFormat { path: PathBuf },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+impl Format {
+    /// The format named by the extension of `path` (case does not matter).
+    pub fn of(path: &Path) -> Result<Format, ReportError> {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("csv") => Ok(Format::Csv),
+            Some("xlsx") => Ok(Format::Xlsx),
+            Some("html" | "htm") => Ok(Format::Html),
+            _ => Err(ReportError::UnknownFormat { path: path.to_owned() }),
+        }
+    }
+}
+
+/// Where the summary of a CSV report goes: `report.csv` → `report.summary.txt`. A CSV file has
+/// one shape (a row per learner and module), so the counts that do not fit it go beside it.
+pub fn summary_path(out: &Path) -> PathBuf {
+    out.with_extension("summary.txt")
+}
+
+/// Writes `report` to `out` in the format its extension names (and, for CSV, the summary to
+/// [`summary_path`]); each file is replaced atomically. Returns the files written.
+pub fn write(report: &Report, out: &Path) -> Result<Vec<PathBuf>, ReportError> {
+    let format = Format::of(out)?;
+    let error = |source| ReportError::Write { path: out.to_owned(), source };
+    let bytes = match format {
+        Format::Csv => csv::render(report).map_err(error)?,
+        Format::Xlsx => xlsx::render(report).map_err(|e| error(io::Error::other(e)))?,
+        Format::Html => html::render(report).into_bytes(),
+    };
+    write_atomically(out, &bytes)?;
+    let mut written = vec![out.to_owned()];
+    if format == Format::Csv {
+        let path = summary_path(out);
+        write_atomically(&path, summary(report).as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes `bytes` to a temporary file beside `out`, flushed to disk, then renamed over `out`:
+/// a reader never sees half a report, and a failure leaves the previous one in place.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    let error = |source| ReportError::Write { path: out.to_owned(), source };
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist(out).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+/// The report's counts as plain text, one fact per line: what `dlis merge` prints.
+pub fn summary(report: &Report) -> String {
+    let mut text = String::new();
+    let files = report.merged.len() + report.refused.len();
+    let merged: u64 = report.merged.iter().map(|(_, n)| n).sum();
+    // Writing to a String cannot fail.
+    let _ = writeln!(text, "export files merged: {} of {files} ({merged} statements)", report.merged.len());
+    for err in &report.refused {
+        let _ = writeln!(text, "  refused: {err}");
+    }
+    let _ = writeln!(text, "statements read: {}", report.statements_read);
+    let _ = writeln!(text, "duplicates (same statement id, counted once): {}", report.duplicates);
+    let _ = writeln!(text, "not attributed to a learner and a module: {}", report.unattributed_total());
+    for (reason, count) in &report.unattributed {
+        let _ = writeln!(text, "  {count}: {reason}");
+    }
+    let _ = writeln!(text, "rows (learner and module): {}", report.rows.len());
+    text
+}
+
+/// A number with at most `decimals` decimals and no trailing zeros: `80`, `66.67`.
+fn decimal(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" { "0".into() } else { text.to_owned() }
+}
+
+/// A scaled score (-1 to 1) as a percentage with at most two decimals.
+fn percent(scaled: f64) -> String {
+    decimal(scaled * 100.0, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_names_the_format() {
+        assert_eq!(Format::of(Path::new("out/r.csv")).unwrap(), Format::Csv);
+        assert_eq!(Format::of(Path::new("R.XLSX")).unwrap(), Format::Xlsx);
+        assert_eq!(Format::of(Path::new("r.htm")).unwrap(), Format::Html);
+        for bad in ["r.pdf", "r", "r.csv.gz", ".csv"] {
+            let err = Format::of(Path::new(bad)).unwrap_err().to_string();
+            assert!(err.contains(".csv, .xlsx or .html"), "{bad}: {err}");
+        }
+        assert_eq!(summary_path(Path::new("x/report.csv")), Path::new("x/report.summary.txt"));
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(decimal(80.0, 2), "80");
+        assert_eq!(decimal(2.0 / 3.0 * 100.0, 2), "66.67");
+        assert_eq!(decimal(130.5, 3), "130.5");
+        assert_eq!(decimal(-0.0001, 2), "0");
+        assert_eq!(percent(0.6667), "66.67");
+    }
+}

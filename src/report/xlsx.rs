@@ -1,0 +1,144 @@
+//! The XLSX report: a "Report" sheet with the CSV's columns as typed cells (numbers, booleans,
+//! dates), and a "Summary" sheet with what does not fit one row per learner and module.
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use time::OffsetDateTime;
+
+use super::Report;
+use super::csv::HEADER;
+
+/// Excel's limits: rows per sheet (the header takes one) and characters per cell.
+const MAX_ROWS: usize = 1_048_575;
+const MAX_CHARS: usize = 32_767;
+
+/// Text from a statement, cut to what a cell holds (a real id is far shorter). Cells are
+/// written as strings, never as formulas, whatever they start with.
+fn text(value: &str) -> &str {
+    match value.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => &value[..end],
+        None => value,
+    }
+}
+
+/// An instant as an Excel serial date (days since 1899-12-30), in UTC.
+fn serial(at: OffsetDateTime) -> f64 {
+    at.unix_timestamp_nanos() as f64 / 86_400e9 + 25_569.0
+}
+
+struct Formats {
+    header: Format,
+    date: Format,
+    percent: Format,
+    seconds: Format,
+}
+
+pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats {
+        header: Format::new().set_bold(),
+        date: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+        percent: Format::new().set_num_format("0.0%"),
+        seconds: Format::new().set_num_format("0.0"),
+    };
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Report")?;
+    rows(sheet, report, &formats)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Summary")?;
+    summary(sheet, report, &formats)?;
+    workbook.save_to_buffer()
+}
+
+fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+    for (col, name) in HEADER.iter().enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, *name, &formats.header)?;
+        let width = match col {
+            0 => 38,
+            1 => 28,
+            4 | 11 | 12 => 20,
+            _ => name.len().max(8) + 2,
+        };
+        sheet.set_column_width(col, width as f64)?;
+    }
+    let date = |sheet: &mut Worksheet, row: u32, col: u16, at: Option<OffsetDateTime>| match at {
+        // Excel counts days from 1900: an earlier (hostile) date is shown as text.
+        Some(at) if (1900..=9999).contains(&at.year()) => {
+            sheet.write_number_with_format(row, col, serial(at), &formats.date).map(|_| ())
+        }
+        Some(at) => sheet.write_string(row, col, crate::xapi::timestamp(at)).map(|_| ()),
+        None => Ok(()),
+    };
+    for (i, row) in report.rows.iter().take(MAX_ROWS).enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, text(&row.learner_id))?;
+        sheet.write_string(r, 1, text(&row.module_id))?;
+        sheet.write_string(r, 2, text(&row.module_version))?;
+        sheet.write_boolean(r, 3, row.completed)?;
+        date(sheet, r, 4, row.completed_at)?;
+        if let Some(scaled) = row.best_score_scaled {
+            sheet.write_number_with_format(r, 5, scaled, &formats.percent)?;
+        }
+        sheet.write_number(r, 6, row.quiz_attempts)?;
+        sheet.write_boolean(r, 7, row.quiz_passed)?;
+        sheet.write_number_with_format(r, 8, row.time_spent_seconds, &formats.seconds)?;
+        sheet.write_number(r, 9, row.lessons_completed)?;
+        sheet.write_number(r, 10, row.capsules_completed)?;
+        date(sheet, r, 11, row.first_activity_at)?;
+        date(sheet, r, 12, row.last_activity_at)?;
+        sheet.write_number(r, 13, row.statements as f64)?;
+    }
+    let last_row = report.rows.len().min(MAX_ROWS) as u32;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, last_row, HEADER.len() as u16 - 1)?;
+    Ok(())
+}
+
+fn summary(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(0, 0, "item", &formats.header)?;
+    sheet.write_string_with_format(0, 1, "count", &formats.header)?;
+    sheet.write_string_with_format(0, 2, "detail", &formats.header)?;
+    sheet.set_column_width(0, 44)?;
+    sheet.set_column_width(1, 12)?;
+    sheet.set_column_width(2, 100)?;
+    let mut r = 0;
+    let mut line = |sheet: &mut Worksheet, item: &str, count: Option<u64>, detail: &str| {
+        r += 1;
+        sheet.write_string(r, 0, item)?;
+        if let Some(count) = count {
+            sheet.write_number(r, 1, count as f64)?;
+        }
+        if !detail.is_empty() {
+            sheet.write_string(r, 2, text(detail))?;
+        }
+        Ok::<_, XlsxError>(())
+    };
+    let files = (report.merged.len() + report.refused.len()) as u64;
+    line(sheet, "export files given", Some(files), "")?;
+    line(sheet, "export files merged", Some(report.merged.len() as u64), "")?;
+    line(sheet, "export files refused", Some(report.refused.len() as u64), "")?;
+    line(sheet, "statements read", Some(report.statements_read), "")?;
+    line(sheet, "duplicates (same statement id, counted once)", Some(report.duplicates), "")?;
+    line(sheet, "not attributed to a learner and a module", Some(report.unattributed_total()), "")?;
+    for (reason, count) in &report.unattributed {
+        line(sheet, "  not attributed", Some(*count), reason.describe())?;
+    }
+    line(sheet, "rows (learner and module)", Some(report.rows.len() as u64), "")?;
+    if report.rows.len() > MAX_ROWS {
+        let detail = format!("only the first {MAX_ROWS} fit in a sheet; write a CSV report for all of them");
+        line(
+            sheet,
+            "rows left out of the Report sheet",
+            Some((report.rows.len() - MAX_ROWS) as u64),
+            &detail,
+        )?;
+    }
+    for (path, statements) in &report.merged {
+        line(sheet, "merged file", Some(*statements), &path.display().to_string())?;
+    }
+    for err in &report.refused {
+        line(sheet, "refused file", None, &err.to_string())?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
