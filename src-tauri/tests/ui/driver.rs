@@ -71,7 +71,7 @@ impl Driver {
             command.env(key, value);
         }
         let child = command.spawn().expect("tauri-driver (scripts/setup.sh test installs it)");
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(30);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "tauri-driver did not start");
             std::thread::sleep(Duration::from_millis(100));
@@ -143,7 +143,7 @@ impl App {
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css:?} on the screen: {e}"))
@@ -159,7 +159,7 @@ impl App {
 
     /// Waits until `css` holds `wanted` in its text.
     pub async fn wait_text(&self, css: &str, wanted: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let text = match self.client.find(Locator::Css(css)).await {
                 Ok(element) => element.text().await.unwrap_or_default(),

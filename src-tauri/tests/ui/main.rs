@@ -48,7 +48,7 @@ async fn first_start_installs_the_sample_modules_and_opens_on_the_profile_picker
     let display = Display::get();
 
     let app = App::start(&display, &data, &samples).await;
-    app.find("main").await;
+    app.find("[data-testid=new-profile-form]").await;
     app.screenshot("first-start").await;
     app.check_accessibility("first start").await;
     app.close().await;
