@@ -107,6 +107,12 @@ impl Drop for DirLock {
 }
 
 impl Library {
+    /// The platform's data directory for DLIS Learn (`~/.local/share/dlis-learn` on Linux),
+    /// shared by the `dlis` tool and the app; `None` when the system has no home for it.
+    pub fn default_data_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("eu", "DLIS", "dlis-learn").map(|dirs| dirs.data_dir().to_owned())
+    }
+
     pub fn new(data_dir: impl Into<PathBuf>) -> Library {
         Library { root: data_dir.into(), limits: Limits::default() }
     }

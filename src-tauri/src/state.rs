@@ -57,9 +57,7 @@ fn data_dir() -> anyhow::Result<PathBuf> {
     if let Some(dir) = std::env::var_os("DLIS_DATA_DIR").filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("eu", "DLIS", "dlis-learn")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .context("cannot find a data directory for this user; set DLIS_DATA_DIR")
+    Library::default_data_dir().context("cannot find a data directory for this user; set DLIS_DATA_DIR")
 }
 
 /// Where the sample bundles shipped with the app are: `DLIS_SAMPLE_MODULES`, or a `modules`

@@ -230,9 +230,7 @@ fn data_dir(cli: &Option<PathBuf>) -> Result<PathBuf> {
     if let Some(dir) = cli {
         return Ok(dir.clone());
     }
-    directories::ProjectDirs::from("eu", "DLIS", "dlis-learn")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .context("cannot find a data directory for this user; pass --data-dir DIR")
+    Library::default_data_dir().context("cannot find a data directory for this user; pass --data-dir DIR")
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

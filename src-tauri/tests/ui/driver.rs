@@ -153,10 +153,6 @@ impl App {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
     }
 
-    pub async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap()
-    }
-
     /// Waits until `css` holds `wanted` in its text.
     pub async fn wait_text(&self, css: &str, wanted: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
