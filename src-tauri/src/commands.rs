@@ -13,7 +13,7 @@ use dlis::quiz::{Response, Total};
 use dlis::store::{Event, Learner, ModuleProgress, Store, SyncStatus, VideoState};
 use dlis::sync::{Client, Institution};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::state::{AppState, Slot};
 use crate::views::{self, QuizView};
@@ -101,6 +101,7 @@ pub fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
 #[tauri::command]
 pub fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
     let path = state.data_dir.join(dlis::store::FILE_NAME);
+    state.close_sync_store();
     let (store, aside) = Store::set_aside_and_start_fresh(&path)?;
     *state.slot() = Slot::Open(store);
     Ok(aside.display().to_string())
@@ -497,15 +498,21 @@ pub fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
 
 /// One sync pass, now (the page calls it on a timer and from the "Send now" button).
 #[tauri::command]
-pub async fn sync_now(state: State<'_, AppState>) -> Reply<SyncStatus> {
-    let institution = with_store(&state, |store| Ok(store.institution()?))?;
-    let Some(institution) = institution else { return fail("no institution is set up") };
-    let client = Client::new(&institution.lrs)?;
-    // The store is locked only while the pass runs, batch by batch.
-    let result = with_store(&state, |store| Ok(dlis::sync::sync_once(store, &client, 100)));
-    let status = with_store(&state, |store| Ok(store.sync_status()?))?;
-    match result? {
-        Ok(_) => Ok(status),
+pub async fn sync_now(app: AppHandle) -> Reply<SyncStatus> {
+    // On a thread of its own and a connection of its own: a slow or silent LRS must never
+    // hold up the learner's progress writes, which go through the main connection.
+    let pass = tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        state.with_sync_store(|store| {
+            let institution = store.institution()?.ok_or(dlis::sync::SyncError::NotConfigured)?;
+            let client = Client::new(&institution.lrs)?;
+            dlis::sync::sync_once(store, &client, 100)?;
+            Ok(store.sync_status()?)
+        })
+    });
+    match pass.await {
+        Ok(Ok(status)) => Ok(status),
+        Ok(Err(err)) => fail(err.to_string()),
         Err(err) => fail(err.to_string()),
     }
 }

@@ -19,6 +19,8 @@ pub struct AppState {
     pub library: Library,
     pub media: media::Server,
     store: Mutex<Slot>,
+    /// A second connection to the same database for the background sync, opened on first use.
+    sync_store: Mutex<Option<Store>>,
 }
 
 /// The progress store, or why it could not be opened (shown to the user, who decides).
@@ -44,11 +46,31 @@ impl AppState {
             install_samples(&library, store);
         }
         let media = media::Server::start(library.clone())?;
-        Ok(AppState { data_dir, library, media, store: Mutex::new(slot) })
+        Ok(AppState { data_dir, library, media, store: Mutex::new(slot), sync_store: Mutex::new(None) })
     }
 
     pub fn slot(&self) -> MutexGuard<'_, Slot> {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Closes the sync's connection, e.g. after the database was set aside for a new one.
+    pub fn close_sync_store(&self) {
+        *self.sync_store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+
+    /// Runs `f` with the sync's own connection (SQLite in WAL mode lets it work beside the
+    /// main one; writes wait for each other up to the store's busy timeout).
+    pub fn with_sync_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, dlis::sync::SyncError>,
+    ) -> Result<T, dlis::sync::SyncError> {
+        let mut guard = self.sync_store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A damaged database fails to open here too, with the same plain-words error.
+        let store = match guard.take() {
+            Some(store) => guard.insert(store),
+            None => guard.insert(Store::open(&self.data_dir.join(dlis::store::FILE_NAME))?),
+        };
+        f(store)
     }
 }
 
