@@ -122,18 +122,29 @@ pub struct App {
 impl App {
     /// Starts the app on `data_dir`, with the sample bundles of `samples` for a first start.
     pub async fn start(display: &Display, data_dir: &Path, samples: &Path) -> App {
-        let driver =
-            Driver::start(&display.name, &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)]);
-        let mut capabilities = serde_json::Map::new();
-        capabilities
-            .insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_dlis-learn") }));
-        capabilities.insert("browserName".into(), json!("wry"));
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("a WebDriver session with the app");
+        // tauri-driver now and then drops the very first request; a new driver then works.
+        let mut attempt = 0;
+        let (client, driver) = loop {
+            attempt += 1;
+            let driver = Driver::start(
+                &display.name,
+                &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)],
+            );
+            let mut capabilities = serde_json::Map::new();
+            capabilities
+                .insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_dlis-learn") }));
+            capabilities.insert("browserName".into(), json!("wry"));
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities)
+                .connect(&format!("http://127.0.0.1:{}", driver.port))
+                .await
+            {
+                Ok(client) => break (client, driver),
+                Err(err) if attempt < 3 => eprintln!("WebDriver session refused ({err}); trying again"),
+                Err(err) => panic!("no WebDriver session with the app: {err}"),
+            }
+        };
         let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
         App { client, _driver: driver, shots }
@@ -149,8 +160,18 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css:?} on the screen: {e}"))
     }
 
+    /// Clicks an element, scrolled to the middle of the window first (a click on an element
+    /// under the sticky header would land on the header).
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+        let element = self.find(css).await;
+        let quoted = Value::String(css.to_owned());
+        self.js(&format!("document.querySelector({quoted}).scrollIntoView({{ block: 'center' }});")).await;
+        element.click().await.unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+    }
+
+    /// The text of an element (waiting for it to appear).
+    pub async fn text_of(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
     }
 
     /// Waits until `css` holds `wanted` in its text.

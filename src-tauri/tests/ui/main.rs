@@ -225,6 +225,26 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     let progress = app.find("[data-testid='module-progress-dlis.faire-avec']").await;
     let done: u32 = progress.attr("value").await.unwrap().unwrap().parse().unwrap();
     assert!(done >= 2, "lesson and quiz done, {done} shown");
+
+    // Records: an institution whose LRS cannot be reached; the app says so and keeps them.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    app.click("[data-testid=nav-settings]").await;
+    for (field, value) in [
+        ("institution-name", "IRTS Hauts-de-France".to_owned()),
+        ("institution-home", "https://irts-hdf.example".to_owned()),
+        ("institution-endpoint", format!("http://127.0.0.1:{closed}/xAPI/")),
+        ("institution-user", "dlis".to_owned()),
+        ("institution-password", "s3cret".to_owned()),
+    ] {
+        app.find(&format!("[data-testid={field}]")).await.send_keys(&value).await.unwrap();
+    }
+    app.click("[data-testid=institution-save]").await;
+    app.click("[data-testid=sync-now]").await;
+    app.find("[data-testid=sync-last-error]").await;
+    let pending: u64 = app.text_of("[data-testid=sync-pending]").await.trim().parse().unwrap();
+    assert!(pending > 0, "statements wait for the LRS");
+    app.screenshot("settings").await;
+    app.check_accessibility("settings").await;
     app.close().await;
 
     let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
