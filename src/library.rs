@@ -301,7 +301,8 @@ impl Library {
     /// Opens an installed module to read its files by byte range.
     pub fn open(&self, id: &str) -> Result<Bundle, LibraryError> {
         let path = self.module_path(id);
-        if !path.exists() {
+        // An id that is not a module id (`../x`, from a URL or a command line) names no module.
+        if !crate::manifest::is_module_id(id) || !path.exists() {
             return Err(LibraryError::NotInstalled { id: id.to_owned() });
         }
         Ok(Bundle::open(&path, &self.limits)?)

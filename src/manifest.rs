@@ -412,7 +412,9 @@ pub fn localized<'a>(texts: &'a Localized<String>, language: &str, default: &str
         .map_or("", String::as_str)
 }
 
-fn is_module_id(id: &str) -> bool {
+/// A module id as the format allows it: lowercase ASCII letters and digits in parts joined by
+/// `.` or `-`. Never a path: no `/`, `\\` or `..`.
+pub fn is_module_id(id: &str) -> bool {
     !id.is_empty()
         && id.split(['.', '-']).all(|part| {
             !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())

@@ -109,3 +109,21 @@ fn a_leftover_of_a_killed_install_is_cleaned_by_the_next_one() {
     dlis(&data).arg("install").arg(valid_bundle(dir.path(), "1.0.0")).assert().success();
     assert!(!data.join(".install-crashed.zip").exists());
 }
+
+#[test]
+fn only_installed_modules_can_be_opened_never_a_path() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let bundle = valid_bundle(dir.path(), "1.0.0");
+    dlis(&data).arg("install").arg(&bundle).assert().success();
+    // A valid bundle lying next to the data dir, named by a path instead of a module id.
+    fs::copy(&bundle, dir.path().join("outside.zip")).unwrap();
+    let library = Library::new(&data);
+    assert!(library.open("test.module").is_ok());
+    for id in ["../../outside", "../outside", "modules/../../outside", "/tmp/x", "Test.Module"] {
+        assert!(
+            matches!(library.open(id), Err(dlis::library::LibraryError::NotInstalled { .. })),
+            "{id} must name no module"
+        );
+    }
+}
