@@ -294,15 +294,10 @@ pub fn lesson(
     activity: String,
     language: String,
 ) -> Reply<String> {
-    let bundle = state.library.open(&module)?;
-    let manifest = bundle.manifest();
-    let Some(Activity::Lesson(lesson)) = manifest.activities.iter().find(|a| a.id() == activity) else {
-        return fail(format!("{module} has no lesson {activity:?}"));
-    };
-    let language = manifest.display_language(&language);
-    let file = localized(&lesson.body, language, &manifest.default_language).to_owned();
-    let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
-    Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
+    markdown_page(&state, &module, &activity, &language, "lesson", |a| match a {
+        Activity::Lesson(lesson) => Some(&lesson.body),
+        _ => None,
+    })
 }
 
 /// A capsule's transcript as sanitised HTML.
@@ -313,13 +308,28 @@ pub fn transcript(
     activity: String,
     language: String,
 ) -> Reply<String> {
-    let bundle = state.library.open(&module)?;
+    markdown_page(&state, &module, &activity, &language, "capsule", |a| match a {
+        Activity::Video(video) => Some(&video.transcript),
+        _ => None,
+    })
+}
+
+/// The Markdown file that `pick` names in an activity, in `language`, as sanitised HTML.
+fn markdown_page(
+    state: &AppState,
+    module: &str,
+    activity: &str,
+    language: &str,
+    kind: &str,
+    pick: impl Fn(&Activity) -> Option<&dlis::manifest::Localized<String>>,
+) -> Reply<String> {
+    let bundle = state.library.open(module)?;
     let manifest = bundle.manifest();
-    let Some(Activity::Video(video)) = manifest.activities.iter().find(|a| a.id() == activity) else {
-        return fail(format!("{module} has no capsule {activity:?}"));
+    let Some(files) = manifest.activities.iter().find(|a| a.id() == activity).and_then(pick) else {
+        return fail(format!("{module} has no {kind} {activity:?}"));
     };
-    let language = manifest.display_language(&language);
-    let file = localized(&video.transcript, language, &manifest.default_language).to_owned();
+    let language = manifest.display_language(language);
+    let file = localized(files, language, &manifest.default_language).to_owned();
     let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
     Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
 }
