@@ -5,7 +5,7 @@
 //! The merge also runs on one thread, to show what the second core brings.
 //!
 //! The statements are real ones: a learner's whole session in the sample module
-//! `modules/faire-avec`, recorded by the store, used as templates whose ids, learners,
+//! `modules/faire-avec`, recorded by the store (the tests' `learner_session`), used as templates whose ids, learners,
 //! modules and timestamps vary. Five of the files are copies of others (the same export
 //! carried on two sticks), so 5% of the statements are duplicates.
 //!
@@ -18,77 +18,22 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use dlis::Manifest;
 use dlis::export::{self, ExportManifest};
-use dlis::manifest::{Activity, Answer};
-use dlis::quiz::Response;
 use dlis::report::{self, Batch, Merged};
-use dlis::store::{Event, Store};
 use serde::de::IgnoredAny;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 
-const MODULE: &str = include_str!("../modules/faire-avec/module.json");
+/// The learner's session: the tests' own, so the templates are real statements.
+#[path = "../tests/integration/ralph.rs"]
+#[allow(dead_code)]
+mod ralph;
+
 const MODULE_ID: &str = "dlis.faire-avec";
 const MODULES: [&str; 3] = ["dlis.faire-avec", "dlis.ethique-mediation", "dlis.exclusion-numerique"];
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// A learner's whole session in the sample module (every lesson read, the capsule watched,
-/// every question answered, the quiz submitted), as the store's statements.
-fn session(dir: &Path) -> Vec<String> {
-    let module = Manifest::parse(MODULE.as_bytes()).unwrap();
-    let mut store = Store::open(&dir.join("progress.db")).unwrap();
-    let learner = store.create_learner("Bench", "fr", None).unwrap();
-    for activity in &module.activities {
-        match activity {
-            Activity::Lesson(lesson) => {
-                let id = lesson.id.clone();
-                store.record(&learner.id, &module, &Event::LessonOpened { activity: id.clone() }).unwrap();
-                let time = Event::LessonTime { activity: id.clone(), seconds: 130.5 };
-                store.record(&learner.id, &module, &time).unwrap();
-                store.record(&learner.id, &module, &Event::LessonRead { activity: id }).unwrap();
-            }
-            Activity::Video(video) => {
-                for (from, to) in [
-                    (0.0, video.duration_seconds / 2.0),
-                    (video.duration_seconds / 2.0, video.duration_seconds),
-                ] {
-                    let event = Event::VideoWatched {
-                        activity: video.id.clone(),
-                        from,
-                        to,
-                        subtitle_language: Some("fr".into()),
-                    };
-                    store.record(&learner.id, &module, &event).unwrap();
-                }
-            }
-            Activity::Quiz(quiz) => {
-                let attempt = store.start_quiz(&learner.id, &module, &quiz.id).unwrap();
-                for question in &quiz.questions {
-                    let response = match &question.answer {
-                        Answer::SingleChoice { correct, .. } => Response::SingleChoice(correct.clone()),
-                        Answer::MultipleChoice { correct, .. } => {
-                            Response::MultipleChoice(correct.iter().cloned().collect())
-                        }
-                        Answer::TrueFalse { correct } => Response::TrueFalse(*correct),
-                        Answer::Ordering { items } => {
-                            Response::Ordering(items.iter().map(|i| i.id.clone()).collect())
-                        }
-                        Answer::Matching { pairs, .. } => {
-                            Response::Matching(pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect())
-                        }
-                        Answer::ShortText { accepted, .. } => Response::ShortText(accepted["fr"][0].clone()),
-                    };
-                    store.answer(&learner.id, &module, attempt.attempt_id, &question.id, &response).unwrap();
-                }
-                store.submit_quiz(&learner.id, &module, attempt.attempt_id).unwrap();
-            }
-        }
-    }
-    store.outbox().unwrap()
 }
 
 /// A statement with its id, learner, module and timestamp cut out, to be filled in again.
@@ -231,7 +176,8 @@ fn main() {
     let runs = env_number("DLIS_BENCH_RUNS", 5).max(1);
     let dir = tempfile::Builder::new().prefix("dlis-bench-").tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
 
-    let templates: Vec<Template> = session(dir.path()).iter().map(|s| Template::new(s)).collect();
+    let templates: Vec<Template> =
+        ralph::session_statements(dir.path()).iter().map(|s| Template::new(s)).collect();
     let started = Instant::now();
     let paths = generate(dir.path(), &templates, statements, files);
     let total = statements / files * files;

@@ -7,9 +7,9 @@
 //! default 1000; `DLIS_BENCH_ROUNDS`, default 1). Needs Python 3 (the venv holding Ralph is
 //! made by `scripts/lrs-venv.sh`).
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dlis::Manifest;
@@ -17,53 +17,16 @@ use dlis::manifest::Activity;
 use dlis::store::{Event, Store};
 use dlis::sync::{Institution, LrsAccess};
 
-const MODULE: &str = include_str!("../modules/faire-avec/module.json");
-const USER: &str = "bench";
-const PASSWORD: &str = "bench-password";
+#[path = "../tests/integration/ralph.rs"]
+#[allow(dead_code)]
+mod ralph;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use ralph::{Lrs, PASSWORD, USER, root};
+
+const MODULE: &str = include_str!("../modules/faire-avec/module.json");
 
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn venv_python() -> PathBuf {
-    let output = Command::new("bash")
-        .arg(root().join("scripts/lrs-venv.sh"))
-        .stderr(Stdio::inherit())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "scripts/lrs-venv.sh failed");
-    let venv = String::from_utf8(output.stdout).unwrap().lines().last().unwrap().trim().to_owned();
-    PathBuf::from(venv).join("bin/python")
-}
-
-/// A fresh Ralph with a file-system store in `dir`; stopped when dropped.
-struct Ralph(Child, String);
-
-impl Ralph {
-    fn start(python: &Path, dir: &Path) -> Ralph {
-        let mut child = Command::new(python)
-            .arg(root().join("scripts/ralph_server.py"))
-            .args(["--port", "0", "--user", USER, "--password", PASSWORD, "--dir"])
-            .arg(dir)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let url = line.trim().strip_prefix("READY ").expect("Ralph started").to_owned();
-        Ralph(child, format!("{url}/xAPI/"))
-    }
-}
-
-impl Drop for Ralph {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// Learners studying the sample module until the outbox holds at least `count` statements;
@@ -116,7 +79,6 @@ fn main() {
     let count = env_or("DLIS_BENCH_STATEMENTS", 100_000);
     let batch = env_or("DLIS_BENCH_BATCH", 1000);
     let rounds = env_or("DLIS_BENCH_ROUNDS", 1);
-    let python = venv_python();
     let dir = tempfile::Builder::new().prefix("dlis-bench-").tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
 
     eprintln!("filling an outbox with {count} statements…");
@@ -134,25 +96,28 @@ fn main() {
     let (mut bare, mut ours) = (Vec::new(), Vec::new());
     for round in 0..rounds {
         // Each contender gets an empty Ralph, so that both do the same work.
-        let ralph = Ralph::start(&python, &dir.path().join(format!("lrs-bare-{round}")));
+        let lrs = Lrs::start(&dir.path().join(format!("lrs-bare-{round}")));
         let start = Instant::now();
-        let status = Command::new(&python)
+        let status = Command::new(ralph::ralph_python())
             .arg(root().join("benches/bare_sync.py"))
-            .args([&ralph.1, USER, PASSWORD])
+            .args([&format!("{}/xAPI/", lrs.url), USER, PASSWORD])
             .arg(&batches)
             .status()
             .unwrap();
         assert!(status.success(), "the bare client failed");
         bare.push(start.elapsed());
-        drop(ralph);
+        drop(lrs);
 
-        let ralph = Ralph::start(&python, &dir.path().join(format!("lrs-ours-{round}")));
+        let lrs = Lrs::start(&dir.path().join(format!("lrs-ours-{round}")));
         let data = dir.path().join(format!("data-{round}"));
         std::fs::create_dir_all(&data).unwrap();
         std::fs::copy(&template, data.join(dlis::store::FILE_NAME)).unwrap();
         let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
-        let access =
-            LrsAccess { endpoint: ralph.1.clone(), username: USER.into(), password: PASSWORD.into() };
+        let access = LrsAccess {
+            endpoint: format!("{}/xAPI/", lrs.url),
+            username: USER.into(),
+            password: PASSWORD.into(),
+        };
         let institution =
             Institution { name: "Bench".into(), home_page: "https://bench.example".into(), lrs: access };
         store.set_institution(&institution).unwrap();
@@ -168,7 +133,7 @@ fn main() {
         ours.push(start.elapsed());
         let left = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap().sync_status().unwrap().pending;
         assert_eq!(left, 0, "dlis sync left statements behind");
-        drop(ralph);
+        drop(lrs);
     }
 
     let median = |runs: &mut Vec<Duration>| {

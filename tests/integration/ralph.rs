@@ -1,5 +1,6 @@
 //! A real LRS for the tests: Ralph (`ralph-malph` from PyPI, through `scripts/lrs-venv.sh`) on
-//! a free loopback port, and a learner's real session to give it statements.
+//! a free loopback port, and a learner's real session to give it statements. The benchmarks
+//! include this file too (`#[path]`), so that they measure against the same LRS.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -11,6 +12,10 @@ use dlis::manifest::{Activity, Answer};
 use dlis::quiz::Response;
 use dlis::store::{Event, Store};
 use serde_json::Value;
+
+/// The Basic-auth user the LRS knows.
+pub const USER: &str = "dlis";
+pub const PASSWORD: &str = "s3cret";
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -109,7 +114,7 @@ impl Lrs {
     pub fn start(dir: &Path) -> Lrs {
         let mut child = Command::new(ralph_python())
             .arg(root().join("scripts/ralph_server.py"))
-            .args(["--port", "0", "--user", "dlis", "--password", "s3cret", "--dir"])
+            .args(["--port", "0", "--user", USER, "--password", PASSWORD, "--dir"])
             .arg(dir)
             .stdout(Stdio::piped())
             .spawn()
@@ -121,7 +126,10 @@ impl Lrs {
             .strip_prefix("READY ")
             .unwrap_or_else(|| panic!("Ralph did not start: {line:?}"))
             .to_owned();
-        let auth = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("dlis:s3cret"));
+        let auth = format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{USER}:{PASSWORD}"))
+        );
         Lrs { child, url, auth }
     }
 
