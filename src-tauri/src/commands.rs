@@ -18,20 +18,66 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use crate::state::{AppState, Slot};
 use crate::views::{self, QuizView};
 
-/// An error for the page: one message, in plain words.
+/// An error for the page: one message, in plain words, and for the errors a learner or a
+/// trainer can act on, a kind the page turns into words of the learner's language
+/// (`error-<kind>` in `ui/i18n/*.ftl`).
 #[derive(Debug, Serialize)]
 pub struct CommandError {
     pub message: String,
+    pub kind: Option<&'static str>,
 }
 
-impl<E: std::error::Error> From<E> for CommandError {
+impl<E: std::error::Error + 'static> From<E> for CommandError {
     fn from(err: E) -> CommandError {
-        CommandError { message: err.to_string() }
+        CommandError { message: err.to_string(), kind: kind_of(&err) }
     }
 }
 
+/// The kind of the errors the page explains in its own words.
+fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
+    use dlis::library::InstallError;
+    use dlis::store::{LearnerError, TrackError};
+    use dlis::sync::SyncError;
+    if let Some(err) = err.downcast_ref::<LearnerError>() {
+        return match err {
+            LearnerError::WrongPin => Some("wrong-pin"),
+            LearnerError::BadPin => Some("bad-pin"),
+            LearnerError::EmptyName => Some("empty-name"),
+            LearnerError::NameTooLong { .. } => Some("name-too-long"),
+            LearnerError::Language(_) => Some("language"),
+            LearnerError::Unknown { .. } | LearnerError::Store(_) => None,
+        };
+    }
+    if let Some(err) = err.downcast_ref::<TrackError>() {
+        return match err {
+            TrackError::NoAttemptsLeft { .. } => Some("no-attempts"),
+            TrackError::Learner(inner) => kind_of(inner),
+            _ => None,
+        };
+    }
+    if let Some(err) = err.downcast_ref::<SyncError>() {
+        return match err {
+            SyncError::NotConfigured => Some("no-institution"),
+            SyncError::Unauthorized { .. } => Some("credentials"),
+            SyncError::Unavailable { .. } => Some("unreachable"),
+            SyncError::BadInstitution(_) | SyncError::Store(_) => None,
+        };
+    }
+    if let Some(err) = err.downcast_ref::<InstallError>() {
+        return match err {
+            InstallError::Older { .. } => Some("older"),
+            InstallError::SameVersionDiffers { .. } => Some("same-version-differs"),
+            InstallError::Io { .. } | InstallError::Invalid { .. } => None,
+        };
+    }
+    if let Some(dlis::library::LibraryError::NotInstalled { .. }) = err.downcast_ref() {
+        return Some("not-installed");
+    }
+    None
+}
+
 fn fail<T>(message: impl Into<String>) -> Result<T, CommandError> {
-    Err(CommandError { message: message.into() })
+    Err(CommandError { message: message.into(), kind: None })
 }
 
 type Reply<T> = Result<T, CommandError>;
@@ -484,7 +530,7 @@ pub async fn install_bundle(
     let progress = ToPage(app);
     let result = tauri::async_runtime::spawn_blocking(move || library.install(&path, force, &progress))
         .await
-        .map_err(|e| CommandError { message: e.to_string() })?;
+        .map_err(|e| CommandError { message: e.to_string(), kind: None })?;
     state.media.forget();
     let (installed, outcome) = result?;
     Ok(InstallResult {
@@ -522,7 +568,7 @@ pub async fn sync_now(app: AppHandle) -> Reply<SyncStatus> {
     });
     match pass.await {
         Ok(Ok(status)) => Ok(status),
-        Ok(Err(err)) => fail(err.to_string()),
+        Ok(Err(err)) => Err(err.into()),
         Err(err) => fail(err.to_string()),
     }
 }

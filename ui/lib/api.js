@@ -1,12 +1,14 @@
 // The app's API, as the page sees it: every call goes through `call`, which turns a failed
-// command into an `ApiError` carrying the plain-words message from the Rust side.
+// command into an `ApiError` carrying the plain-words message from the Rust side and, for the
+// errors the page explains in its own words, their kind (`CommandError` in commands.rs).
 
 const tauri = () => window.__TAURI__;
 
 export class ApiError extends Error {
-  constructor(message) {
+  constructor(message, kind = null) {
     super(message);
     this.name = 'ApiError';
+    this.kind = kind;
   }
 }
 
@@ -16,7 +18,7 @@ export async function call(command, args = {}) {
     return await tauri().core.invoke(command, args);
   } catch (err) {
     const message = typeof err === 'string' ? err : (err && err.message) || String(err);
-    throw new ApiError(message);
+    throw new ApiError(message, (err && typeof err.kind === 'string') ? err.kind : null);
   }
 }
 
