@@ -21,11 +21,39 @@ fn main() {
     }
 }
 
+/// WebKitGTK composites pages with OpenGL, which on a laptop without a usable GPU driver (and
+/// under Xvfb) means Mesa's software rasteriser and LLVM loaded into the web process: about
+/// 100 MB more with a capsule playing, for pages that are text, pictures and one video.
+/// DLIS Learn draws without OpenGL unless `DLIS_GPU=1` asks for it. (Measured by
+/// `src-tauri/benches/app.rs`; older GPU drivers are also a known cause of blank WebKitGTK
+/// windows, which this avoids.)
+fn lean_webview(app: &tauri::App) -> tauri::Result<()> {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DLIS_GPU").is_none_or(|v| v != "1") {
+        use tauri::Manager;
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(window) = app.get_webview_window("main") {
+            window.with_webview(|webview| {
+                if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+                    settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+                }
+            })?;
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+    Ok(())
+}
+
 fn run() -> anyhow::Result<()> {
     let state = state::AppState::start()?;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            lean_webview(app)?;
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_state,
             commands::start_fresh,
