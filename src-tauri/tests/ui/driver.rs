@@ -122,17 +122,20 @@ pub struct App {
 impl App {
     /// Starts the app on `data_dir`, with the sample bundles of `samples` for a first start.
     pub async fn start(display: &Display, data_dir: &Path, samples: &Path) -> App {
+        let app = Path::new(env!("CARGO_BIN_EXE_dlis-learn"));
+        App::start_program(display, app, &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)])
+            .await
+    }
+
+    /// Starts `program`, a Tauri app, with `env`, under WebDriver.
+    pub async fn start_program(display: &Display, program: &Path, env: &[(&str, &Path)]) -> App {
         // tauri-driver now and then drops the very first request; a new driver then works.
         let mut attempt = 0;
         let (client, driver) = loop {
             attempt += 1;
-            let driver = Driver::start(
-                &display.name,
-                &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)],
-            );
+            let driver = Driver::start(&display.name, env);
             let mut capabilities = serde_json::Map::new();
-            capabilities
-                .insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_dlis-learn") }));
+            capabilities.insert("tauri:options".into(), json!({ "application": program }));
             capabilities.insert("browserName".into(), json!("wry"));
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
             match ClientBuilder::new(connector)
@@ -152,10 +155,8 @@ impl App {
 
     /// Waits for an element (the UI renders asynchronously).
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css(css))
+        let wait = self.client.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(css));
+        within(&format!("looking for {css:?}"), wait)
             .await
             .unwrap_or_else(|e| panic!("no element {css:?} on the screen: {e}"))
     }
@@ -166,7 +167,9 @@ impl App {
         let element = self.find(css).await;
         let quoted = Value::String(css.to_owned());
         self.js(&format!("document.querySelector({quoted}).scrollIntoView({{ block: 'center' }});")).await;
-        element.click().await.unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
+        within(&format!("clicking {css:?}"), element.click())
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css:?}: {e}"));
     }
 
     /// The text of an element (waiting for it to appear).
@@ -178,8 +181,8 @@ impl App {
     pub async fn wait_text(&self, css: &str, wanted: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let text = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
+            let text = match within("reading a text", self.client.find(Locator::Css(css))).await {
+                Ok(element) => within("reading a text", element.text()).await.unwrap_or_default(),
                 Err(_) => String::new(),
             };
             if text.contains(wanted) {
@@ -191,8 +194,7 @@ impl App {
     }
 
     pub async fn js(&self, script: &str) -> Value {
-        self.client
-            .execute(script, Vec::new())
+        within("running a script", self.client.execute(script, Vec::new()))
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
@@ -202,18 +204,15 @@ impl App {
         if self.js("return typeof window.axe").await != json!("object") {
             self.js(AXE).await;
         }
-        let result = self
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
-                    .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                        nodes: v.nodes.slice(0, 3).map(n => n.html) }))))
-                    .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
-                Vec::new(),
-            )
-            .await
-            .unwrap();
+        let run = self.client.execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.html) }))))
+                .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
+            Vec::new(),
+        );
+        let result = within(&format!("axe-core on the {screen} screen"), run).await.unwrap();
         let violations: Vec<&Value> = result
             .as_array()
             .unwrap()
@@ -226,7 +225,18 @@ impl App {
     /// Saves a screenshot of the window as `{name}.png` (in the test's temp dir, and in
     /// `docs/screenshots/` when `DLIS_UPDATE_SCREENSHOTS` is set).
     pub async fn screenshot(&self, name: &str) {
-        let png = self.client.screenshot().await.unwrap();
+        // Without OpenGL compositing (the app's default), WebKit answers a screenshot only
+        // after the page paints again: a one-pixel marker changes until the answer comes.
+        self.js(
+            "const m = document.createElement('div'); m.id = 'screenshot-tick';
+             m.setAttribute('aria-hidden', 'true');
+             Object.assign(m.style, { position: 'fixed', left: '0', bottom: '0', width: '1px', height: '1px' });
+             document.body.append(m);
+             window.__tick = setInterval(() => { m.style.opacity = m.style.opacity === '0' ? '0.01' : '0'; }, 50);",
+        )
+        .await;
+        let png = within(&format!("a screenshot of {name}"), self.client.screenshot()).await.unwrap();
+        self.js("clearInterval(window.__tick); document.getElementById('screenshot-tick').remove();").await;
         std::fs::write(self.shots.join(format!("{name}.png")), &png).unwrap();
         if std::env::var_os("DLIS_UPDATE_SCREENSHOTS").is_some() {
             let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
@@ -237,6 +247,14 @@ impl App {
 
     /// Closes the window the way a user does, ending the app.
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(30), self.client.close()).await;
     }
+}
+
+/// Awaits a WebDriver request, failing the test with `what` when no answer comes within a
+/// minute: a request the driver lost would otherwise hang the test run for good.
+pub async fn within<T>(what: &str, request: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(Duration::from_secs(60), request)
+        .await
+        .unwrap_or_else(|_| panic!("WebDriver gave no answer within 60 s while {what}"))
 }

@@ -12,7 +12,9 @@ use dlis::manifest::{Activity, Answer};
 use dlis::store::{ActivityProgress, Store};
 use serde_json::{Value, json};
 
-use driver::{App, Display};
+use driver::{App, Display, within};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use tempfile::TempDir;
 
 /// One window at a time: the sessions share the X display and the machine's two cores.
@@ -71,7 +73,8 @@ async fn create_profile(app: &App, name: &str) {
     app.find("[data-testid=new-profile-form]").await;
     app.screenshot("profiles").await;
     app.check_accessibility("profile picker").await;
-    app.find("[data-testid=new-profile-name]").await.send_keys(name).await.unwrap();
+    let field = app.find("[data-testid=new-profile-name]").await;
+    within("typing", field.send_keys(name)).await.unwrap();
     app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'fr'; \
             s.dispatchEvent(new Event('change', { bubbles: true }));")
         .await;
@@ -123,7 +126,8 @@ async fn answer_rightly(app: &App, module: &Manifest) {
         }
         Answer::ShortText { accepted, .. } => {
             let text = &accepted["fr"][0];
-            app.find("[data-testid=short-text]").await.send_keys(text).await.unwrap();
+            let field = app.find("[data-testid=short-text]").await;
+            within("typing", field.send_keys(text)).await.unwrap();
         }
     }
     app.click("[data-testid=quiz-answer]").await;
@@ -168,9 +172,9 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     app.find("[data-testid=video]").await;
     app.screenshot("capsule").await;
     app.check_accessibility("capsule").await;
-    let played = app
-        .client
-        .execute_async(
+    let played = within(
+        "a script on the capsule",
+        app.client.execute_async(
             "const done = arguments[arguments.length - 1];
              const v = document.querySelector('[data-testid=video]');
              v.muted = true;
@@ -183,21 +187,23 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
                else setTimeout(wait, 100);
              })();",
             Vec::new(),
-        )
-        .await
-        .unwrap();
+        ),
+    )
+    .await
+    .unwrap();
     assert!(played.as_f64().is_some(), "the capsule did not play: {played}");
-    let seeked = app
-        .client
-        .execute_async(
+    let seeked = within(
+        "a script on the capsule",
+        app.client.execute_async(
             "const done = arguments[arguments.length - 1];
              const v = document.querySelector('[data-testid=video]');
              v.addEventListener('seeked', () => { v.pause(); done(v.currentTime); }, { once: true });
              v.currentTime = v.duration - 5;",
             Vec::new(),
-        )
-        .await
-        .unwrap();
+        ),
+    )
+    .await
+    .unwrap();
     assert!(seeked.as_f64().is_some_and(|t| t > 60.0), "seeking failed: {seeked}");
     app.click("[data-testid=back-to-module]").await;
 
@@ -236,11 +242,14 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
         ("institution-user", "dlis".to_owned()),
         ("institution-password", "s3cret".to_owned()),
     ] {
-        app.find(&format!("[data-testid={field}]")).await.send_keys(&value).await.unwrap();
+        let input = app.find(&format!("[data-testid={field}]")).await;
+        within("typing", input.send_keys(&value)).await.unwrap();
     }
     app.click("[data-testid=institution-save]").await;
     app.click("[data-testid=sync-now]").await;
     app.find("[data-testid=sync-last-error]").await;
+    // Said in the learner's language, from the error's kind, not the core's English words.
+    app.wait_text("[data-testid=sync-now-status]", "n'a pas pu être joint").await;
     let pending: u64 = app.text_of("[data-testid=sync-pending]").await.trim().parse().unwrap();
     assert!(pending > 0, "statements wait for the LRS");
     app.screenshot("settings").await;
@@ -350,4 +359,225 @@ async fn hostile_bundles_are_refused_and_lesson_html_never_runs() {
         "{html}"
     );
     app.close().await;
+}
+
+/// Presses one key on whatever has the focus, as the keyboard does.
+async fn press(app: &App, key: impl Into<char>) {
+    let key = key.into();
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    within("pressing a key", app.client.perform_actions(keys)).await.unwrap();
+}
+
+/// Types `text` into the focused field.
+async fn type_text(app: &App, text: &str) {
+    let field = within("finding the focus", app.client.active_element()).await.unwrap();
+    within("typing", field.send_keys(text)).await.unwrap();
+}
+
+async fn focused_is(app: &App, css: &str) -> bool {
+    let script =
+        format!("return !!document.activeElement && document.activeElement.matches({});", json!(css));
+    app.js(&script).await == json!(true)
+}
+
+/// Presses Tab until the focus is on `css`, the way a keyboard user reaches a control, and
+/// checks that the focus can be seen there (WCAG 2.4.7).
+async fn tab_to(app: &App, css: &str) {
+    for _ in 0..150 {
+        if focused_is(app, css).await {
+            let outline = app.js("return getComputedStyle(document.activeElement).outlineStyle;").await;
+            assert_ne!(outline, json!("none"), "the focus on {css} cannot be seen");
+            return;
+        }
+        press(app, Key::Tab).await;
+    }
+    panic!("{css} cannot be reached with the Tab key");
+}
+
+/// Tabs to `css` and presses Enter on it.
+async fn activate(app: &App, css: &str) {
+    tab_to(app, css).await;
+    press(app, Key::Enter).await;
+}
+
+/// Moves through the options of the focused control (a select, a radio group) with the arrow
+/// keys until its value is `value`.
+async fn arrow_to(app: &App, css: &str, value: &str) {
+    let script = format!("return document.querySelector({}).value;", json!(css));
+    for _ in 0..20 {
+        if app.js(&script).await == json!(value) {
+            return;
+        }
+        press(app, Key::Down).await;
+    }
+    panic!("{value} cannot be chosen in {css} with the arrow keys");
+}
+
+/// Waits until the router shows the route ending with `suffix`.
+async fn wait_route(app: &App, suffix: &str) {
+    let script = format!("return location.hash.endsWith({});", json!(suffix));
+    for _ in 0..300 {
+        if app.js(&script).await == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the app never showed {suffix}");
+}
+
+/// Answers the question on the screen rightly with the keyboard alone.
+async fn answer_with_the_keyboard(app: &App, module: &Manifest) {
+    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
+        unreachable!()
+    };
+    let form = app.find("[data-testid=question]").await;
+    let id = form.attr("data-question").await.unwrap().unwrap();
+    let question = quiz.questions.iter().find(|q| q.id == id).unwrap();
+    let option = |id: &str| format!("[data-testid='option-{id}']");
+    match &question.answer {
+        Answer::SingleChoice { correct, .. } => {
+            // Tab enters the radio group; the arrows move the choice within it.
+            tab_to(app, "[data-testid=question] input[type=radio]").await;
+            press(app, Key::Space).await;
+            for _ in 0..10 {
+                if focused_is(app, &format!("{}:checked", option(correct))).await {
+                    break;
+                }
+                press(app, Key::Down).await;
+            }
+        }
+        Answer::TrueFalse { correct } => {
+            tab_to(app, "[data-testid=question] input[type=radio]").await;
+            press(app, Key::Space).await;
+            if !focused_is(app, &format!("{}:checked", option(&correct.to_string()))).await {
+                press(app, Key::Down).await;
+            }
+        }
+        Answer::MultipleChoice { correct, .. } => {
+            for id in correct {
+                tab_to(app, &option(id)).await;
+                press(app, Key::Space).await;
+            }
+        }
+        Answer::Ordering { items } => {
+            for (place, item) in items.iter().enumerate() {
+                loop {
+                    let order = app
+                        .js("return [...document.querySelectorAll('[data-testid^=order-item-]')]
+                                .map(e => e.dataset.testid.slice('order-item-'.length));")
+                        .await;
+                    let at = order.as_array().unwrap().iter().position(|v| v == &json!(item.id)).unwrap();
+                    if at == place {
+                        break;
+                    }
+                    activate(app, &format!("[data-testid='move-up-{}']", item.id)).await;
+                }
+            }
+        }
+        Answer::Matching { pairs, .. } => {
+            for pair in pairs {
+                let select = format!("[data-testid='match-{}']", pair.id);
+                tab_to(app, &select).await;
+                arrow_to(app, &select, &pair.id).await;
+            }
+        }
+        Answer::ShortText { accepted, .. } => {
+            tab_to(app, "[data-testid=short-text]").await;
+            type_text(app, &accepted["fr"][0]).await;
+        }
+    }
+    activate(app, "[data-testid=quiz-answer]").await;
+    let feedback = app.find("[data-testid=feedback]").await;
+    assert_eq!(feedback.attr("data-correct").await.unwrap().as_deref(), Some("true"), "question {id}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_learner_completes_a_module_with_the_keyboard_alone() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+    let module = faire_avec();
+
+    let app = App::start(&display, &data, &samples).await;
+    app.find("[data-testid=new-profile-form]").await;
+    tab_to(&app, "[data-testid=new-profile-name]").await;
+    type_text(&app, "Nadia").await;
+    tab_to(&app, "[data-testid=new-profile-language]").await;
+    press(&app, Key::Home).await;
+    arrow_to(&app, "[data-testid=new-profile-language]", "fr").await;
+    activate(&app, "[data-testid=new-profile-create]").await;
+    app.find("[data-testid=module-list]").await;
+
+    // "Start" on the module's card, then each activity in turn with "Next".
+    activate(&app, "[data-testid='resume-dlis.faire-avec']").await;
+    for activity in &module.activities {
+        wait_route(&app, &format!("/{}", activity.id())).await;
+        match activity {
+            Activity::Lesson(_) => {
+                app.find("[data-testid=lesson-content]").await;
+                // Short lessons are read as soon as their end is on screen; the others are
+                // marked read with the button on the way to "Next".
+                tab_to(&app, "[data-testid=mark-as-read], [data-testid=next-activity]").await;
+                if focused_is(&app, "[data-testid=mark-as-read]").await {
+                    press(&app, Key::Enter).await;
+                    app.find("[data-testid=lesson-read-state]").await;
+                }
+                activate(&app, "[data-testid=next-activity]").await;
+            }
+            Activity::Video(_) => {
+                app.find("[data-testid=video]").await;
+                activate(&app, "[data-testid=video-play]").await;
+                // The player's own keys: muted (M), then the fastest speed (>).
+                press(&app, 'm').await;
+                for _ in 0..4 {
+                    press(&app, '>').await;
+                }
+                let rate = app.js("return document.querySelector('[data-testid=video]').playbackRate;").await;
+                assert_eq!(rate.as_f64(), Some(2.0), "the > key speeds the capsule up");
+                // Played to its end at double speed: under a minute.
+                let mut ended = Value::Null;
+                for _ in 0..240 {
+                    ended = app
+                        .js("const v = document.querySelector('[data-testid=video]');
+                             return v.ended || (v.error ? 'media error ' + v.error.code : v.currentTime);")
+                        .await;
+                    if ended == json!(true) || ended.is_string() {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                assert_eq!(ended, json!(true), "the capsule played to its end");
+                app.find("[data-testid=video-watched]").await;
+                activate(&app, "[data-testid=next-activity]").await;
+            }
+            Activity::Quiz(_) => {
+                activate(&app, "[data-testid=quiz-start]").await;
+                for n in 0..10 {
+                    answer_with_the_keyboard(&app, &module).await;
+                    activate(
+                        &app,
+                        if n < 9 { "[data-testid=quiz-next]" } else { "[data-testid=quiz-to-submit]" },
+                    )
+                    .await;
+                }
+                activate(&app, "[data-testid=quiz-submit]").await;
+                let result = app.find("[data-testid=quiz-result]").await;
+                assert_eq!(result.attr("data-passed").await.unwrap().as_deref(), Some("true"));
+                activate(&app, "[data-testid=back-to-module]").await;
+            }
+        }
+    }
+    app.find("[data-testid=module-completed-at]").await;
+    app.close().await;
+
+    let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
+    let learner = store.current_learner().unwrap().expect("the profile is open");
+    assert_eq!(learner.display_name, "Nadia");
+    assert_eq!(learner.language, "fr");
+    let saved = store.module_progress(&learner.id, &module).unwrap();
+    assert!(saved.completed_at.is_some(), "the module is complete: {saved:?}");
 }
