@@ -71,6 +71,19 @@ pub enum SyncError {
     Store(#[from] StoreError),
 }
 
+impl SyncError {
+    /// A stable name for the errors a learner or a trainer can act on, for an interface to
+    /// say them in its own words: `no-institution`, `credentials`, `unreachable`.
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            SyncError::NotConfigured => Some("no-institution"),
+            SyncError::Unauthorized { .. } => Some("credentials"),
+            SyncError::Unavailable { .. } => Some("unreachable"),
+            SyncError::BadInstitution(_) | SyncError::Store(_) => None,
+        }
+    }
+}
+
 impl Store {
     pub fn institution(&self) -> Result<Option<Institution>, SyncError> {
         match self.setting(INSTITUTION_SETTING)? {
@@ -354,7 +367,7 @@ pub fn sync_once(store: &mut Store, client: &Client, batch_size: usize) -> Resul
             Ok(sent)
         }
         Err(err) => {
-            store.record_sync_error(&err.to_string())?;
+            store.record_sync_error(&err.to_string(), err.kind())?;
             Err(err)
         }
     }

@@ -56,12 +56,7 @@ fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
         };
     }
     if let Some(err) = err.downcast_ref::<SyncError>() {
-        return match err {
-            SyncError::NotConfigured => Some("no-institution"),
-            SyncError::Unauthorized { .. } => Some("credentials"),
-            SyncError::Unavailable { .. } => Some("unreachable"),
-            SyncError::BadInstitution(_) | SyncError::Store(_) => None,
-        };
+        return err.kind();
     }
     if let Some(err) = err.downcast_ref::<InstallError>() {
         return match err {

@@ -27,8 +27,11 @@ pub use tracking::{
 pub const FILE_NAME: &str = "progress.db";
 
 /// The schema migrations, in order. Never edit a released one: add the next.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_sync_state.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_sync_state.sql"),
+    include_str!("migrations/003_sync_error_kind.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

@@ -25,6 +25,8 @@ pub struct SyncStatus {
     pub last_success_at: Option<String>,
     pub last_error_at: Option<String>,
     pub last_error: Option<String>,
+    /// What kind of error the last one was (see `SyncError::kind`), when it has one.
+    pub last_error_kind: Option<String>,
 }
 
 impl Store {
@@ -65,13 +67,13 @@ impl Store {
         Ok(())
     }
 
-    /// Records a failed sync attempt (in plain words, without credentials).
-    pub fn record_sync_error(&self, error: &str) -> Result<(), StoreError> {
+    /// Records a failed sync attempt (in plain words, without credentials) and its kind.
+    pub fn record_sync_error(&self, error: &str, kind: Option<&str>) -> Result<(), StoreError> {
         let (_, at) = now();
         self.conn.run(
-            "INSERT INTO sync_status (id, last_error_at, last_error) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET last_error_at = ?1, last_error = ?2",
-            (&at, error),
+            "INSERT INTO sync_status (id, last_error_at, last_error, last_error_kind) VALUES (1, ?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET last_error_at = ?1, last_error = ?2, last_error_kind = ?3",
+            (&at, error, kind),
         )?;
         Ok(())
     }
@@ -87,15 +89,16 @@ impl Store {
             "SELECT statement_id, rejected_reason FROM outbox WHERE rejected_reason IS NOT NULL ORDER BY seq",
         )?;
         let rejected = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
-        let last: Option<(Option<String>, Option<String>, Option<String>)> = self
+        type Last = (Option<String>, Option<String>, Option<String>, Option<String>);
+        let last: Option<Last> = self
             .conn
             .one(
-                "SELECT last_success_at, last_error_at, last_error FROM sync_status WHERE id = 1",
+                "SELECT last_success_at, last_error_at, last_error, last_error_kind FROM sync_status WHERE id = 1",
                 [],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
             )
             .optional()?;
-        let (last_success_at, last_error_at, last_error) = last.unwrap_or_default();
+        let (last_success_at, last_error_at, last_error, last_error_kind) = last.unwrap_or_default();
         Ok(SyncStatus {
             pending: pending as u64,
             synced: synced as u64,
@@ -103,6 +106,7 @@ impl Store {
             last_success_at,
             last_error_at,
             last_error,
+            last_error_kind,
         })
     }
 

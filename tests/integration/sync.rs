@@ -89,6 +89,7 @@ fn work_done_offline_reaches_the_lrs_exactly_once_when_the_network_returns() {
     let offline = status(&data);
     assert_eq!(offline.pending, ids.len() as u64);
     assert!(offline.last_error.is_some() && offline.last_success_at.is_none());
+    assert_eq!(offline.last_error_kind.as_deref(), Some("unreachable"), "the app says it in its words");
     dlis(&data)
         .args(["sync", "--status"])
         .assert()

@@ -242,7 +242,7 @@ async function records(ctx) {
       [t('sync-last-success'), status.last_success_at ? formatDate(status.last_success_at) : t('never'), 'sync-last-success'],
     ];
     if (status.last_error) {
-      rows.push([t('sync-last-error'), `${formatDate(status.last_error_at)} — ${explain(new Error(status.last_error))}`, 'sync-last-error']);
+      rows.push([t('sync-last-error'), `${formatDate(status.last_error_at)} — ${explain({ message: status.last_error, kind: status.last_error_kind })}`, 'sync-last-error']);
     }
     clear(syncBox).append(h('dl', { class: 'facts stacked' }, rows.map(([dt, dd, testid]) =>
       h('div', {}, h('dt', {}, dt), h('dd', { testid }, dd)))));

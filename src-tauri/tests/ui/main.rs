@@ -250,6 +250,7 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     app.find("[data-testid=sync-last-error]").await;
     // Said in the learner's language, from the error's kind, not the core's English words.
     app.wait_text("[data-testid=sync-now-status]", "n'a pas pu être joint").await;
+    app.wait_text("[data-testid=sync-last-error]", "n'a pas pu être joint").await;
     let pending: u64 = app.text_of("[data-testid=sync-pending]").await.trim().parse().unwrap();
     assert!(pending > 0, "statements wait for the LRS");
     app.screenshot("settings").await;
