@@ -624,3 +624,57 @@ pub fn screen_shown(screen: String) {
         eprintln!("dlis-learn: first screen shown: {screen}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use dlis::library::InstallError;
+    use dlis::store::{LearnerError, TrackError};
+    use dlis::sync::SyncError;
+
+    use super::CommandError;
+
+    /// One error of every kind the page translates.
+    fn every_kind() -> Vec<CommandError> {
+        let older =
+            || InstallError::Older { id: "m".into(), installed: "2.0.0".into(), offered: "1.0.0".into() };
+        vec![
+            LearnerError::WrongPin.into(),
+            LearnerError::BadPin.into(),
+            LearnerError::EmptyName.into(),
+            LearnerError::NameTooLong { max: 80 }.into(),
+            LearnerError::Language("x y".into()).into(),
+            TrackError::NoAttemptsLeft { quiz: "q".into(), max: 3 }.into(),
+            SyncError::NotConfigured.into(),
+            SyncError::Unauthorized { status: 401 }.into(),
+            SyncError::Unavailable { detail: "offline".into(), retry_after: None }.into(),
+            older().into(),
+            InstallError::SameVersionDiffers { id: "m".into(), version: "1.0.0".into() }.into(),
+            dlis::library::LibraryError::NotInstalled { id: "m".into() }.into(),
+        ]
+    }
+
+    #[test]
+    fn errors_a_learner_can_act_on_have_a_kind_and_the_others_none() {
+        let wrapped: CommandError = TrackError::Learner(LearnerError::WrongPin).into();
+        assert_eq!(wrapped.kind, Some("wrong-pin"), "a learner error inside a tracking error");
+        let unknown: CommandError = LearnerError::Unknown { id: "x".into() }.into();
+        assert_eq!(unknown.kind, None);
+        let bad: CommandError = SyncError::BadInstitution("no".into()).into();
+        assert_eq!(bad.kind, None);
+        for error in every_kind() {
+            assert!(error.kind.is_some(), "no kind for {:?}", error.message);
+        }
+    }
+
+    #[test]
+    fn every_kind_is_said_in_every_language_of_the_page() {
+        let i18n = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/i18n");
+        for language in ["en", "fr", "ro", "el", "nl", "de"] {
+            let messages = std::fs::read_to_string(i18n.join(format!("{language}.ftl"))).unwrap();
+            for error in every_kind() {
+                let id = format!("\nerror-{} =", error.kind.unwrap());
+                assert!(messages.contains(&id), "{language}.ftl has no{id}");
+            }
+        }
+    }
+}
