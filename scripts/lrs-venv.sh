@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Makes (once) the Python venv that holds Ralph, the xAPI Learning Record Store the tests talk to,
-# and prints its path as the last line of stdout. Idempotent, non-interactive, safe to run from
+# and imageio-ffmpeg (an ffmpeg with libx264, for the UI test that plays an MP4 capsule: Debian's
+# GStreamer has no H.264 encoder), and prints its path as the last line of stdout. Idempotent, non-interactive, safe to run from
 # several tests at once (a lock serialises them). Everything but the path goes to stderr.
 #   DLIS_LRS_VENV     venv path (default ${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/ralph-venv)
 #   DLIS_LRS_PYTHON   interpreter that creates it (default: python3 on PATH, then /usr/bin/python3)
 set -euo pipefail
 
-requirement='ralph-malph[cli,lrs]==5.1.0 requests'
+requirement='ralph-malph[cli,lrs]==5.1.0 requests imageio-ffmpeg==0.8.1'
 venv="${DLIS_LRS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/ralph-venv}"
 marker="$venv/.dlis-lrs-requirement"
 
@@ -17,7 +18,8 @@ installed() {
   [ -x "$venv/bin/python" ] && [ -f "$marker" ] && [ "$(cat "$marker")" = "$requirement" ] &&
     "$venv/bin/python" - <<'EOF' 2>/dev/null
 import importlib.metadata as m, sys
-sys.exit(0 if m.version("ralph-malph") == "5.1.0" and m.version("requests") else 1)
+sys.exit(0 if m.version("ralph-malph") == "5.1.0" and m.version("requests")
+         and m.version("imageio-ffmpeg") == "0.8.1" else 1)
 EOF
 }
 
@@ -66,7 +68,7 @@ fi
 
 log "installing $requirement"
 rm -f "$marker"
-# shellcheck disable=SC2086 # the requirement string is two words on purpose
+# shellcheck disable=SC2086 # the requirement string is several words on purpose
 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 \
   "$venv/bin/python" -m pip install -q $requirement >&2
 printf '%s' "$requirement" >"$marker"

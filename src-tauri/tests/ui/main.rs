@@ -82,6 +82,43 @@ async fn create_profile(app: &App, name: &str) {
     app.find("[data-testid=module-list]").await;
 }
 
+/// Plays the capsule on the screen from the loopback server, then seeks near its end.
+async fn play_and_seek(app: &App) {
+    let played = within(
+        "a script on the capsule",
+        app.client.execute_async(
+            "const done = arguments[arguments.length - 1];
+             const v = document.querySelector('[data-testid=video]');
+             v.muted = true;
+             const deadline = Date.now() + 20000;
+             v.play().catch(e => done('play failed: ' + e));
+             (function wait() {
+               if (v.currentTime > 2) { v.pause(); done(v.currentTime); }
+               else if (v.error) done('media error ' + v.error.code);
+               else if (Date.now() > deadline) done('no progress, readyState ' + v.readyState);
+               else setTimeout(wait, 100);
+             })();",
+            Vec::new(),
+        ),
+    )
+    .await
+    .unwrap();
+    assert!(played.as_f64().is_some(), "the capsule did not play: {played}");
+    let seeked = within(
+        "a script on the capsule",
+        app.client.execute_async(
+            "const done = arguments[arguments.length - 1];
+             const v = document.querySelector('[data-testid=video]');
+             v.addEventListener('seeked', () => { v.pause(); done(v.currentTime); }, { once: true });
+             v.currentTime = v.duration - 5;",
+            Vec::new(),
+        ),
+    )
+    .await
+    .unwrap();
+    assert!(seeked.as_f64().is_some_and(|t| t > 60.0), "seeking failed: {seeked}");
+}
+
 /// Answers the question on the screen rightly, from the module's own answers.
 async fn answer_rightly(app: &App, module: &Manifest) {
     let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
@@ -172,39 +209,7 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     app.find("[data-testid=video]").await;
     app.screenshot("capsule").await;
     app.check_accessibility("capsule").await;
-    let played = within(
-        "a script on the capsule",
-        app.client.execute_async(
-            "const done = arguments[arguments.length - 1];
-             const v = document.querySelector('[data-testid=video]');
-             v.muted = true;
-             const deadline = Date.now() + 20000;
-             v.play().catch(e => done('play failed: ' + e));
-             (function wait() {
-               if (v.currentTime > 2) { v.pause(); done(v.currentTime); }
-               else if (v.error) done('media error ' + v.error.code);
-               else if (Date.now() > deadline) done('no progress, readyState ' + v.readyState);
-               else setTimeout(wait, 100);
-             })();",
-            Vec::new(),
-        ),
-    )
-    .await
-    .unwrap();
-    assert!(played.as_f64().is_some(), "the capsule did not play: {played}");
-    let seeked = within(
-        "a script on the capsule",
-        app.client.execute_async(
-            "const done = arguments[arguments.length - 1];
-             const v = document.querySelector('[data-testid=video]');
-             v.addEventListener('seeked', () => { v.pause(); done(v.currentTime); }, { once: true });
-             v.currentTime = v.duration - 5;",
-            Vec::new(),
-        ),
-    )
-    .await
-    .unwrap();
-    assert!(seeked.as_f64().is_some_and(|t| t > 60.0), "seeking failed: {seeked}");
+    play_and_seek(&app).await;
     app.click("[data-testid=back-to-module]").await;
 
     // The quiz, answered rightly and passed.
@@ -304,6 +309,69 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// An ffmpeg with libx264: the one `imageio-ffmpeg` ships, in the test venv that
+/// `scripts/lrs-venv.sh` makes (Debian's GStreamer has no H.264 encoder).
+fn ffmpeg() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let venv = std::process::Command::new("bash").arg(root.join("scripts/lrs-venv.sh")).output().unwrap();
+    assert!(venv.status.success(), "scripts/lrs-venv.sh failed");
+    let venv = String::from_utf8(venv.stdout).unwrap().lines().last().unwrap().trim().to_owned();
+    let exe = std::process::Command::new(Path::new(&venv).join("bin/python"))
+        .args(["-c", "import imageio_ffmpeg; print(imageio_ffmpeg.get_ffmpeg_exe())"])
+        .output()
+        .unwrap();
+    assert!(exe.status.success(), "imageio-ffmpeg is not in the test venv");
+    PathBuf::from(String::from_utf8(exe.stdout).unwrap().trim())
+}
+
+/// The sample module under another id, its capsule re-encoded as MP4 (H.264 and AAC).
+fn mp4_bundle(dir: &Path) -> PathBuf {
+    let source = dir.join("mp4");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec"), &source);
+    let status = std::process::Command::new(ffmpeg())
+        .args(["-hide_banner", "-loglevel", "error", "-y", "-i"])
+        .arg(source.join("capsule/capsule.webm"))
+        .args(["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac"])
+        .args(["-movflags", "+faststart"])
+        .arg(source.join("capsule/capsule.mp4"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "ffmpeg could not make the MP4 capsule");
+    std::fs::remove_file(source.join("capsule/capsule.webm")).unwrap();
+    let path = source.join("module.json");
+    let mut module: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    module["id"] = json!("dlis.faire-avec-mp4");
+    for activity in module["activities"].as_array_mut().unwrap() {
+        if activity["kind"] == "video" {
+            activity["source"] = json!({ "path": "capsule/capsule.mp4", "media_type": "video/mp4" });
+        }
+    }
+    std::fs::write(&path, serde_json::to_vec_pretty(&module).unwrap()).unwrap();
+    let out = dir.join("mp4.zip");
+    dlis::bundle::pack::pack(&source, &out, &dlis::bundle::Limits::default(), &dlis::progress::Silent)
+        .unwrap();
+    out
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_mp4_capsule_plays_and_seeks_like_a_webm_one() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+    let bundle = mp4_bundle(dir.path());
+    dlis::Library::new(&data).install(&bundle, false, &dlis::progress::Silent).unwrap();
+
+    let app = App::start(&display, &data, &samples).await;
+    create_profile(&app, "Ioana").await;
+    app.js("location.hash = '#/video/dlis.faire-avec-mp4/capsule';").await;
+    let source = app.find("[data-testid=video] source").await;
+    assert_eq!(source.attr("type").await.unwrap().as_deref(), Some("video/mp4"));
+    play_and_seek(&app).await;
+    app.close().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
