@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use dlis::Manifest;
-use dlis::manifest::{Activity, Answer};
+use dlis::manifest::{Activity, Answer, Choice, Question};
 use dlis::store::{ActivityProgress, Store};
 use serde_json::{Value, json};
 
@@ -118,14 +118,36 @@ async fn play_and_seek(app: &App) {
     assert!(seeked.as_f64().is_some_and(|t| t > 60.0), "seeking failed: {seeked}");
 }
 
-/// Answers the question on the screen rightly, from the module's own answers.
-async fn answer_rightly(app: &App, module: &Manifest) {
+/// The question of the sample quiz on the screen, with its answers from the module.
+async fn question_on_screen<'m>(app: &App, module: &'m Manifest) -> &'m Question {
     let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
         unreachable!()
     };
     let form = app.find("[data-testid=question]").await;
     let id = form.attr("data-question").await.unwrap().unwrap();
-    let question = quiz.questions.iter().find(|q| q.id == id).unwrap();
+    quiz.questions.iter().find(|q| q.id == id).unwrap()
+}
+
+/// The first item of an ordering question, in the right order, that is below its place on
+/// the screen: the one to move up next.
+async fn out_of_place<'i>(app: &App, items: &'i [Choice]) -> Option<&'i str> {
+    let order = app
+        .js("return [...document.querySelectorAll('[data-testid^=order-item-]')]
+                .map(e => e.dataset.testid.slice('order-item-'.length));")
+        .await;
+    let order = order.as_array().unwrap();
+    items.iter().zip(order).find(|(item, shown)| *shown != &json!(item.id)).map(|(item, _)| item.id.as_str())
+}
+
+/// Checks that the answer just confirmed was judged right.
+async fn feedback_says_right(app: &App, question: &str) {
+    let feedback = app.find("[data-testid=feedback]").await;
+    assert_eq!(feedback.attr("data-correct").await.unwrap().as_deref(), Some("true"), "question {question}");
+}
+
+/// Answers the question on the screen rightly, from the module's own answers.
+async fn answer_rightly(app: &App, module: &Manifest) {
+    let question = question_on_screen(app, module).await;
     match &question.answer {
         Answer::SingleChoice { correct, .. } => app.click(&format!("[data-testid='option-{correct}']")).await,
         Answer::MultipleChoice { correct, .. } => {
@@ -135,19 +157,9 @@ async fn answer_rightly(app: &App, module: &Manifest) {
         }
         Answer::TrueFalse { correct } => app.click(&format!("[data-testid='option-{correct}']")).await,
         Answer::Ordering { items } => {
-            // Move each item up until it sits at its place, with the buttons a keyboard user has.
-            for (place, item) in items.iter().enumerate() {
-                loop {
-                    let order = app
-                        .js("return [...document.querySelectorAll('[data-testid^=order-item-]')]
-                                .map(e => e.dataset.testid.slice('order-item-'.length));")
-                        .await;
-                    let at = order.as_array().unwrap().iter().position(|v| v == &json!(item.id)).unwrap();
-                    if at == place {
-                        break;
-                    }
-                    app.click(&format!("[data-testid='move-up-{}']", item.id)).await;
-                }
+            // Moved up with the buttons a keyboard user has.
+            while let Some(id) = out_of_place(app, items).await {
+                app.click(&format!("[data-testid='move-up-{id}']")).await;
             }
         }
         Answer::Matching { pairs, .. } => {
@@ -167,8 +179,7 @@ async fn answer_rightly(app: &App, module: &Manifest) {
         }
     }
     app.click("[data-testid=quiz-answer]").await;
-    let feedback = app.find("[data-testid=feedback]").await;
-    assert_eq!(feedback.attr("data-correct").await.unwrap().as_deref(), Some("true"), "question {id}");
+    feedback_says_right(app, &question.id).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -497,12 +508,7 @@ async fn wait_route(app: &App, suffix: &str) {
 
 /// Answers the question on the screen rightly with the keyboard alone.
 async fn answer_with_the_keyboard(app: &App, module: &Manifest) {
-    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
-        unreachable!()
-    };
-    let form = app.find("[data-testid=question]").await;
-    let id = form.attr("data-question").await.unwrap().unwrap();
-    let question = quiz.questions.iter().find(|q| q.id == id).unwrap();
+    let question = question_on_screen(app, module).await;
     let option = |id: &str| format!("[data-testid='option-{id}']");
     match &question.answer {
         Answer::SingleChoice { correct, .. } => {
@@ -530,18 +536,8 @@ async fn answer_with_the_keyboard(app: &App, module: &Manifest) {
             }
         }
         Answer::Ordering { items } => {
-            for (place, item) in items.iter().enumerate() {
-                loop {
-                    let order = app
-                        .js("return [...document.querySelectorAll('[data-testid^=order-item-]')]
-                                .map(e => e.dataset.testid.slice('order-item-'.length));")
-                        .await;
-                    let at = order.as_array().unwrap().iter().position(|v| v == &json!(item.id)).unwrap();
-                    if at == place {
-                        break;
-                    }
-                    activate(app, &format!("[data-testid='move-up-{}']", item.id)).await;
-                }
+            while let Some(id) = out_of_place(app, items).await {
+                activate(app, &format!("[data-testid='move-up-{id}']")).await;
             }
         }
         Answer::Matching { pairs, .. } => {
@@ -557,8 +553,7 @@ async fn answer_with_the_keyboard(app: &App, module: &Manifest) {
         }
     }
     activate(app, "[data-testid=quiz-answer]").await;
-    let feedback = app.find("[data-testid=feedback]").await;
-    assert_eq!(feedback.attr("data-correct").await.unwrap().as_deref(), Some("true"), "question {id}");
+    feedback_says_right(app, &question.id).await;
 }
 
 #[tokio::test(flavor = "current_thread")]
