@@ -88,6 +88,27 @@ pub enum LibraryError {
     Trust(#[from] TrustError),
 }
 
+impl InstallError {
+    /// A stable name for the errors a trainer can act on (see `SyncError::kind`).
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            InstallError::Older { .. } => Some("older"),
+            InstallError::SameVersionDiffers { .. } => Some("same-version-differs"),
+            InstallError::Io { .. } | InstallError::Invalid { .. } => None,
+        }
+    }
+}
+
+impl LibraryError {
+    /// A stable name for the errors a trainer can act on (see `SyncError::kind`).
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            LibraryError::NotInstalled { .. } => Some("not-installed"),
+            LibraryError::Io { .. } | LibraryError::Asset(_) | LibraryError::Trust(_) => None,
+        }
+    }
+}
+
 /// Holds an exclusive lock on the data directory while installs or removals run, so two
 /// processes (the app and the CLI) cannot interleave them.
 struct DirLock(File);

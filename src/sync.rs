@@ -73,7 +73,8 @@ pub enum SyncError {
 
 impl SyncError {
     /// A stable name for the errors a learner or a trainer can act on, for an interface to
-    /// say them in its own words: `no-institution`, `credentials`, `unreachable`.
+    /// say them in its own words: `no-institution`, `credentials`, `unreachable`. The store
+    /// keeps it with the last sync error; the other error types of the core have theirs.
     pub fn kind(&self) -> Option<&'static str> {
         match self {
             SyncError::NotConfigured => Some("no-institution"),

@@ -33,42 +33,24 @@ impl<E: std::error::Error + 'static> From<E> for CommandError {
     }
 }
 
-/// The kind of the errors the page explains in its own words.
+/// The kind of the errors the page explains in its own words, as the core names them.
 fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
-    use dlis::library::InstallError;
+    use dlis::library::{InstallError, LibraryError};
     use dlis::store::{LearnerError, TrackError};
     use dlis::sync::SyncError;
     if let Some(err) = err.downcast_ref::<LearnerError>() {
-        return match err {
-            LearnerError::WrongPin => Some("wrong-pin"),
-            LearnerError::BadPin => Some("bad-pin"),
-            LearnerError::EmptyName => Some("empty-name"),
-            LearnerError::NameTooLong { .. } => Some("name-too-long"),
-            LearnerError::Language(_) => Some("language"),
-            LearnerError::Unknown { .. } | LearnerError::Store(_) => None,
-        };
+        err.kind()
+    } else if let Some(err) = err.downcast_ref::<TrackError>() {
+        err.kind()
+    } else if let Some(err) = err.downcast_ref::<SyncError>() {
+        err.kind()
+    } else if let Some(err) = err.downcast_ref::<InstallError>() {
+        err.kind()
+    } else if let Some(err) = err.downcast_ref::<LibraryError>() {
+        err.kind()
+    } else {
+        None
     }
-    if let Some(err) = err.downcast_ref::<TrackError>() {
-        return match err {
-            TrackError::NoAttemptsLeft { .. } => Some("no-attempts"),
-            TrackError::Learner(inner) => kind_of(inner),
-            _ => None,
-        };
-    }
-    if let Some(err) = err.downcast_ref::<SyncError>() {
-        return err.kind();
-    }
-    if let Some(err) = err.downcast_ref::<InstallError>() {
-        return match err {
-            InstallError::Older { .. } => Some("older"),
-            InstallError::SameVersionDiffers { .. } => Some("same-version-differs"),
-            InstallError::Io { .. } | InstallError::Invalid { .. } => None,
-        };
-    }
-    if let Some(dlis::library::LibraryError::NotInstalled { .. }) = err.downcast_ref() {
-        return Some("not-installed");
-    }
-    None
 }
 
 fn fail<T>(message: impl Into<String>) -> Result<T, CommandError> {

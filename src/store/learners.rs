@@ -46,6 +46,21 @@ impl From<rusqlite::Error> for LearnerError {
     }
 }
 
+impl LearnerError {
+    /// A stable name for the errors a learner can act on, for an interface to say them in
+    /// its own words (see `SyncError::kind`).
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            LearnerError::WrongPin => Some("wrong-pin"),
+            LearnerError::BadPin => Some("bad-pin"),
+            LearnerError::EmptyName => Some("empty-name"),
+            LearnerError::NameTooLong { .. } => Some("name-too-long"),
+            LearnerError::Language(_) => Some("language"),
+            LearnerError::Unknown { .. } | LearnerError::Store(_) => None,
+        }
+    }
+}
+
 const MAX_NAME: usize = 80;
 
 fn clean_name(name: &str) -> Result<String, LearnerError> {

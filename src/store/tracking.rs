@@ -87,6 +87,17 @@ impl From<rusqlite::Error> for TrackError {
     }
 }
 
+impl TrackError {
+    /// A stable name for the errors a learner can act on (see `SyncError::kind`).
+    pub fn kind(&self) -> Option<&'static str> {
+        match self {
+            TrackError::NoAttemptsLeft { .. } => Some("no-attempts"),
+            TrackError::Learner(inner) => inner.kind(),
+            _ => None,
+        }
+    }
+}
+
 /// Where a learner is in a capsule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct VideoState {
