@@ -147,7 +147,7 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
+            .one("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
             .optional()?)
     }
 

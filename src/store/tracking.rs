@@ -160,7 +160,7 @@ impl ActivityProgress {
     }
 
     /// True when this activity meets its part of the module's completion rule.
-    fn done(&self, module: &Manifest) -> bool {
+    pub fn done(&self, module: &Manifest) -> bool {
         let rule = &module.completion;
         match self {
             ActivityProgress::Lesson { read, .. } => !rule.all_lessons_read || *read,
@@ -277,17 +277,14 @@ impl<'a> Tx<'a> {
             (self.learner_id, &module.id),
             |row| row.get(0),
         )?;
-        if completed.is_none() {
-            let statuses = activity_progress(&self.tx, self.learner_id, module)?;
-            if statuses.iter().all(|a| a.done(module)) {
-                self.tx.run(
-                    "UPDATE module_progress SET completed_at = ?3 WHERE learner_id = ?1 AND module_id = ?2",
-                    (self.learner_id, &module.id, &self.at),
-                )?;
-                let object = self.origin.module_object();
-                let result = Outcome { completion: Some(true), ..Outcome::default() };
-                self.statement(verbs::COMPLETED, object, Some(result));
-            }
+        if completed.is_none() && module_done(&self.tx, self.learner_id, module, activity)? {
+            self.tx.run(
+                "UPDATE module_progress SET completed_at = ?3 WHERE learner_id = ?1 AND module_id = ?2",
+                (self.learner_id, &module.id, &self.at),
+            )?;
+            let object = self.origin.module_object();
+            let result = Outcome { completion: Some(true), ..Outcome::default() };
+            self.statement(verbs::COMPLETED, object, Some(result));
         }
         for statement in &self.statements {
             let json = serde_json::to_string(statement).map_err(|e| TrackError::Invalid(e.to_string()))?;
@@ -757,6 +754,48 @@ fn attempt_view(conn: &Connection, attempt_id: i64, quiz: &Quiz) -> Result<Attem
 }
 
 /// Every activity's progress for `learner_id` in `module`, in the module's order.
+/// True when the learner meets the module's completion rule. This runs after every event of
+/// a module not yet complete, so it asks one short question per activity and stops at the
+/// first one not done, starting with the activity the event was about: the likeliest to be
+/// unfinished. It agrees with [`ActivityProgress::done`] over [`activity_progress`].
+fn module_done(conn: &Connection, learner_id: &str, module: &Manifest, current: &str) -> Result<bool, TrackError> {
+    let rule = &module.completion;
+    let activities = module.activities.iter();
+    let ordered = activities.clone().filter(|a| a.id() == current).chain(activities.filter(|a| a.id() != current));
+    for activity in ordered {
+        let key = (learner_id, &module.id, activity.id());
+        let done: bool = match activity {
+            Activity::Lesson(_) if !rule.all_lessons_read => true,
+            Activity::Lesson(_) => conn.one(
+                "SELECT EXISTS (SELECT 1 FROM lesson_progress
+                 WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND read_at IS NOT NULL)",
+                key,
+                |row| row.get(0),
+            )?,
+            Activity::Video(_) => match rule.videos_watched_percent {
+                None => true,
+                Some(percent) => conn.one(
+                    "SELECT EXISTS (SELECT 1 FROM video_progress
+                     WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND watched_percent >= ?4)",
+                    (key.0, key.1, key.2, f64::from(percent)),
+                    |row| row.get(0),
+                )?,
+            },
+            Activity::Quiz(_) if !rule.quizzes_passed => true,
+            Activity::Quiz(_) => conn.one(
+                "SELECT EXISTS (SELECT 1 FROM quiz_attempt
+                 WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND passed = 1)",
+                key,
+                |row| row.get(0),
+            )?,
+        };
+        if !done {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 fn activity_progress(
     conn: &Connection,
     learner_id: &str,

@@ -176,6 +176,52 @@ fn bad_events_are_refused_and_change_nothing() {
     assert_eq!(verbs(&store), ["attempted"], "only the attempt was recorded");
 }
 
+/// The module is complete exactly when every activity meets its part of the rule, whichever
+/// parts the module asks for, and from the first event after which it holds.
+#[test]
+fn completion_follows_each_part_of_the_rule() {
+    let rules = [(true, None, false), (false, Some(90), false), (false, None, true), (true, Some(90), true)];
+    for (all_lessons_read, videos_watched_percent, quizzes_passed) in rules {
+        let dir = temp();
+        let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
+        let mut module = module("1.0.0");
+        module.completion.all_lessons_read = all_lessons_read;
+        module.completion.videos_watched_percent = videos_watched_percent;
+        module.completion.quizzes_passed = quizzes_passed;
+        let learner = store.create_learner("Elena", "ro", None).unwrap();
+        let watched = |to: f64| Event::VideoWatched { activity: "capsule".into(), from: 0.0, to, subtitle_language: None };
+
+        let mut was_done = false;
+        let mut step = |store: &mut Store, what: &str| {
+            let progress = store.module_progress(&learner.id, &module).unwrap();
+            let done = progress.activities.iter().all(|a| a.done(&module));
+            assert_eq!(progress.completed_at.is_some(), done, "{:?} after {what}", module.completion);
+            let statements = verbs(store);
+            let completions = statements.iter().filter(|v| *v == "completed").count();
+            if done && !was_done {
+                assert!(statements.last().is_some_and(|v| v == "completed"), "{statements:?}");
+            }
+            was_done = done;
+            completions
+        };
+        store.record(&learner.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+        step(&mut store, "opening the lesson");
+        store.record(&learner.id, &module, &watched(5.0)).unwrap();
+        step(&mut store, "watching 40 %");
+        store.record(&learner.id, &module, &Event::LessonRead { activity: "intro".into() }).unwrap();
+        step(&mut store, "reading the lesson");
+        store.record(&learner.id, &module, &watched(12.5)).unwrap();
+        step(&mut store, "watching the capsule");
+        let attempt = store.start_quiz(&learner.id, &module, "check").unwrap();
+        store.answer(&learner.id, &module, attempt.attempt_id, "q1", &Response::TrueFalse(true)).unwrap();
+        store.submit_quiz(&learner.id, &module, attempt.attempt_id).unwrap();
+        let before = step(&mut store, "passing the quiz");
+        store.record(&learner.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+        assert_eq!(step(&mut store, "coming back"), before, "the module is completed once");
+        assert!(was_done, "{:?}: every part is met at the end", module.completion);
+    }
+}
+
 #[test]
 fn upgrading_a_module_keeps_the_records_of_activities_that_still_exist() {
     let dir = temp();
