@@ -145,10 +145,7 @@ impl Store {
 
     /// A setting of this installation.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .one("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0))
-            .optional()?)
+        Ok(self.conn.one("SELECT value FROM setting WHERE key = ?1", [key], |row| row.get(0)).optional()?)
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {

@@ -200,8 +200,11 @@ fn finite(value: f64, what: &str) -> Result<f64, TrackError> {
 }
 
 /// Adds `[from, to]` to sorted, merged intervals. Gaps under a quarter second (rounding in
-/// the player's reports) are merged too.
-pub(crate) fn merge_interval(intervals: &mut Vec<(f64, f64)>, from: f64, to: f64) {
+/// the player's reports) are merged too. False when an interval already covered it.
+pub(crate) fn merge_interval(intervals: &mut Vec<(f64, f64)>, from: f64, to: f64) -> bool {
+    if intervals.iter().any(|&(start, end)| start <= from && to <= end) {
+        return false;
+    }
     intervals.push((from, to));
     intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f64, f64)> = Vec::with_capacity(intervals.len());
@@ -212,6 +215,7 @@ pub(crate) fn merge_interval(intervals: &mut Vec<(f64, f64)>, from: f64, to: f64
         }
     }
     *intervals = merged;
+    true
 }
 
 fn watched_percent(intervals: &[(f64, f64)], duration: f64) -> f64 {
@@ -264,19 +268,34 @@ impl<'a> Tx<'a> {
     /// Notes the last activity, re-evaluates completion, writes the statements, commits.
     fn finish(mut self, activity: &str) -> Result<(), TrackError> {
         let module = self.origin.module;
-        self.tx.run(
-            // Written only when the learner moves to another activity: one page less to log
-            // for most events. The time of the last event is read from the event log.
-            "INSERT INTO module_progress (learner_id, module_id, last_activity_id, last_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (learner_id, module_id) DO UPDATE SET last_activity_id = ?3, last_at = ?4
-             WHERE last_activity_id IS NOT ?3",
-            (self.learner_id, &module.id, activity, &self.at),
-        )?;
-        let completed: Option<String> = self.tx.one(
-            "SELECT completed_at FROM module_progress WHERE learner_id = ?1 AND module_id = ?2",
-            (self.learner_id, &module.id),
-            |row| row.get(0),
-        )?;
+        let row: Option<(Option<String>, Option<String>)> = self
+            .tx
+            .one(
+                "SELECT last_activity_id, completed_at FROM module_progress WHERE learner_id = ?1 AND module_id = ?2",
+                (self.learner_id, &module.id),
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        // Written only when the learner moves to another activity: one page less to log for
+        // most events. The time of the last event is read from the event log.
+        let completed = match row {
+            Some((last, completed)) => {
+                if last.as_deref() != Some(activity) {
+                    self.tx.run(
+                        "UPDATE module_progress SET last_activity_id = ?3, last_at = ?4 WHERE learner_id = ?1 AND module_id = ?2",
+                        (self.learner_id, &module.id, activity, &self.at),
+                    )?;
+                }
+                completed
+            }
+            None => {
+                self.tx.run(
+                    "INSERT INTO module_progress (learner_id, module_id, last_activity_id, last_at) VALUES (?1, ?2, ?3, ?4)",
+                    (self.learner_id, &module.id, activity, &self.at),
+                )?;
+                None
+            }
+        };
         if completed.is_none() && module_done(&self.tx, self.learner_id, module, activity)? {
             self.tx.run(
                 "UPDATE module_progress SET completed_at = ?3 WHERE learner_id = ?1 AND module_id = ?2",
@@ -299,6 +318,20 @@ impl<'a> Tx<'a> {
 }
 
 impl Store {
+    /// The learner's language and the home page of their account: what every statement
+    /// carries. One query, since it runs before every event.
+    fn language_and_home(&self, learner_id: &str) -> Result<(String, String), TrackError> {
+        self.conn
+            .one(
+                "SELECT language, (SELECT value FROM setting WHERE key = ?2) FROM learner WHERE id = ?1",
+                (learner_id, super::settings::HOME_PAGE),
+                |row| Ok((row.get(0)?, row.get::<_, Option<String>>(1)?)),
+            )
+            .optional()?
+            .map(|(language, home)| (language, home.unwrap_or_else(|| xapi::DEFAULT_HOME_PAGE.to_owned())))
+            .ok_or_else(|| LearnerError::Unknown { id: learner_id.to_owned() }.into())
+    }
+
     fn begin<'a>(
         &'a mut self,
         learner_id: &'a str,
@@ -319,10 +352,9 @@ impl Store {
 
     /// Records a lesson or capsule event of `learner_id` in `module`.
     pub fn record(&mut self, learner_id: &str, module: &Manifest, event: &Event) -> Result<(), TrackError> {
-        let learner = self.learner(learner_id)?;
-        let home = self.home_page()?;
+        let (language, home) = self.language_and_home(learner_id)?;
         let activity = find(module, event.activity())?;
-        let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home)?;
         let key = (learner_id, &module.id, activity.id());
         match (event, activity) {
             (Event::LessonOpened { .. }, Activity::Lesson(_)) => {
@@ -404,7 +436,7 @@ impl Store {
         quiz_id: &str,
     ) -> Result<AttemptView, TrackError> {
         let quiz = find_quiz(module, quiz_id)?;
-        let learner = self.learner(learner_id)?;
+        let (language, home) = self.language_and_home(learner_id)?;
         let version = module.version.to_string();
         let open: Option<i64> = self
             .conn
@@ -431,8 +463,7 @@ impl Store {
         }
         let seed = rand_core::RngCore::next_u64(&mut rand_core::OsRng);
         let layout = quiz::layout(quiz, seed);
-        let home = self.home_page()?;
-        let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home)?;
         tx.tx.run(
             "INSERT INTO quiz_attempt (learner_id, module_id, module_version, activity_id, number, seed, layout, started_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -466,12 +497,12 @@ impl Store {
         question_id: &str,
         response: &Response,
     ) -> Result<Scored, TrackError> {
-        let learner = self.learner(learner_id)?;
+        let (language, home) = self.language_and_home(learner_id)?;
         let (quiz, _) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
         let question = quiz.questions.iter().find(|q| q.id == question_id).ok_or_else(|| {
             TrackError::UnknownQuestion { quiz: quiz.id.clone(), question: question_id.to_owned() }
         })?;
-        let scored = quiz::score(question, response, module.display_language(&learner.language))?;
+        let scored = quiz::score(question, response, module.display_language(&language))?;
         let answered: bool = self.conn.one(
             "SELECT count(*) > 0 FROM quiz_answer WHERE attempt_id = ?1 AND question_id = ?2",
             (attempt_id, question_id),
@@ -480,8 +511,7 @@ impl Store {
         if answered && quiz.feedback == FeedbackTiming::Immediate {
             return Err(TrackError::AlreadyAnswered(question_id.to_owned()));
         }
-        let home = self.home_page()?;
-        let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home)?;
         let response_json =
             serde_json::to_string(response).map_err(|e| TrackError::Invalid(e.to_string()))?;
         tx.tx.run(
@@ -519,14 +549,13 @@ impl Store {
         module: &Manifest,
         attempt_id: i64,
     ) -> Result<Total, TrackError> {
-        let learner = self.learner(learner_id)?;
+        let (language, home) = self.language_and_home(learner_id)?;
         let (quiz, started_at) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
         let view = attempt_view(&self.conn, attempt_id, quiz)?;
         let scores: BTreeMap<String, Scored> =
             view.answers.iter().map(|(q, (_, s))| (q.clone(), *s)).collect();
         let total = quiz::total(quiz, &scores);
-        let home = self.home_page()?;
-        let mut tx = self.begin(learner_id, module, &learner.language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home)?;
         tx.tx.run(
             "UPDATE quiz_attempt SET submitted_at = ?2, score = ?3, max_score = ?4, passed = ?5 WHERE id = ?1",
             (attempt_id, &tx.at, total.score, total.max, total.passed),
@@ -631,16 +660,17 @@ fn watched(
     subtitle_language: Option<&str>,
 ) -> Result<(), TrackError> {
     let key = (tx.learner_id, &tx.origin.module.id, video.id.as_str());
-    let mut state = video_state(&tx.tx, key.0, key.1, key.2)?;
+    let (mut state, stored) = video_row(&tx.tx, key.0, key.1, key.2)?.unwrap_or_default();
     let was_completed = state.completed;
-    if to > from {
-        merge_interval(&mut state.intervals, from, to);
-    }
+    // Watching a part again changes nothing: the stored intervals are written back as they were.
+    let intervals = if (to > from && merge_interval(&mut state.intervals, from, to)) || stored.is_empty() {
+        serde_json::to_string(&state.intervals).map_err(|e| TrackError::Invalid(e.to_string()))?
+    } else {
+        stored
+    };
     let percent = watched_percent(&state.intervals, video.duration_seconds);
     let threshold = f64::from(tx.origin.module.completion.videos_watched_percent.unwrap_or(90));
     let completes = !was_completed && percent >= threshold;
-    let intervals =
-        serde_json::to_string(&state.intervals).map_err(|e| TrackError::Invalid(e.to_string()))?;
     tx.tx.run(
         "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position, subtitle_language, completed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?8 THEN ?9 END)
@@ -676,6 +706,16 @@ fn video_state(
     module_id: &str,
     activity_id: &str,
 ) -> Result<VideoState, TrackError> {
+    Ok(video_row(conn, learner_id, module_id, activity_id)?.map(|(state, _)| state).unwrap_or_default())
+}
+
+/// The learner's state in a capsule and its intervals as stored (JSON), when there is one.
+fn video_row(
+    conn: &Connection,
+    learner_id: &str,
+    module_id: &str,
+    activity_id: &str,
+) -> Result<Option<(VideoState, String)>, TrackError> {
     let row: Option<(String, f64, f64, Option<String>, bool)> = conn
         .one(
             "SELECT intervals, watched_percent, position, subtitle_language, completed_at IS NOT NULL
@@ -684,11 +724,11 @@ fn video_state(
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
         )
         .optional()?;
-    let Some((intervals, watched_percent, position, subtitle_language, completed)) = row else {
-        return Ok(VideoState::default());
+    let Some((stored, watched_percent, position, subtitle_language, completed)) = row else {
+        return Ok(None);
     };
-    let intervals = serde_json::from_str(&intervals).map_err(|e| TrackError::Invalid(e.to_string()))?;
-    Ok(VideoState { intervals, watched_percent, position, subtitle_language, completed })
+    let intervals = serde_json::from_str(&stored).map_err(|e| TrackError::Invalid(e.to_string()))?;
+    Ok(Some((VideoState { intervals, watched_percent, position, subtitle_language, completed }, stored)))
 }
 
 /// The open attempt `attempt_id` of this learner in this module version, with its quiz.
@@ -758,10 +798,16 @@ fn attempt_view(conn: &Connection, attempt_id: i64, quiz: &Quiz) -> Result<Attem
 /// a module not yet complete, so it asks one short question per activity and stops at the
 /// first one not done, starting with the activity the event was about: the likeliest to be
 /// unfinished. It agrees with [`ActivityProgress::done`] over [`activity_progress`].
-fn module_done(conn: &Connection, learner_id: &str, module: &Manifest, current: &str) -> Result<bool, TrackError> {
+fn module_done(
+    conn: &Connection,
+    learner_id: &str,
+    module: &Manifest,
+    current: &str,
+) -> Result<bool, TrackError> {
     let rule = &module.completion;
     let activities = module.activities.iter();
-    let ordered = activities.clone().filter(|a| a.id() == current).chain(activities.filter(|a| a.id() != current));
+    let ordered =
+        activities.clone().filter(|a| a.id() == current).chain(activities.filter(|a| a.id() != current));
     for activity in ordered {
         let key = (learner_id, &module.id, activity.id());
         let done: bool = match activity {
@@ -859,8 +905,9 @@ mod tests {
         merge_interval(&mut watched, 5.0, 20.0);
         merge_interval(&mut watched, 20.1, 30.0);
         assert_eq!(watched, [(0.0, 30.0), (50.0, 60.0)]);
-        merge_interval(&mut watched, 25.0, 55.0);
+        assert!(merge_interval(&mut watched, 25.0, 55.0));
         assert_eq!(watched, [(0.0, 60.0)]);
+        assert!(!merge_interval(&mut watched, 10.0, 60.0), "watched again: nothing new");
         assert_eq!(watched_percent(&watched, 120.0), 50.0);
         assert_eq!(watched_percent(&[(0.0, 500.0)], 120.0), 100.0);
     }

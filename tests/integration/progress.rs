@@ -189,7 +189,12 @@ fn completion_follows_each_part_of_the_rule() {
         module.completion.videos_watched_percent = videos_watched_percent;
         module.completion.quizzes_passed = quizzes_passed;
         let learner = store.create_learner("Elena", "ro", None).unwrap();
-        let watched = |to: f64| Event::VideoWatched { activity: "capsule".into(), from: 0.0, to, subtitle_language: None };
+        let watched = |to: f64| Event::VideoWatched {
+            activity: "capsule".into(),
+            from: 0.0,
+            to,
+            subtitle_language: None,
+        };
 
         let mut was_done = false;
         let mut step = |store: &mut Store, what: &str| {
