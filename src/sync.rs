@@ -238,17 +238,18 @@ impl Client {
 
 /// Where acknowledgements are recorded: the outbox for `dlis sync`, a tally for `dlis push`.
 pub trait Ledger {
-    fn acknowledged(&mut self, statement_ids: &[String]) -> Result<(), StoreError>;
-    fn rejected(&mut self, statement_id: &str, reason: &str) -> Result<(), StoreError>;
+    fn acknowledged(&mut self, statements: &[Pending]) -> Result<(), StoreError>;
+    fn rejected(&mut self, statement: &Pending, reason: &str) -> Result<(), StoreError>;
 }
 
 impl Ledger for Store {
-    fn acknowledged(&mut self, statement_ids: &[String]) -> Result<(), StoreError> {
-        self.mark_synced(statement_ids)
+    fn acknowledged(&mut self, statements: &[Pending]) -> Result<(), StoreError> {
+        let seqs: Vec<i64> = statements.iter().map(|p| p.seq).collect();
+        self.mark_synced(&seqs)
     }
 
-    fn rejected(&mut self, statement_id: &str, reason: &str) -> Result<(), StoreError> {
-        self.mark_rejected(statement_id, reason)
+    fn rejected(&mut self, statement: &Pending, reason: &str) -> Result<(), StoreError> {
+        self.mark_rejected(statement.seq, reason)
     }
 }
 
@@ -273,9 +274,8 @@ pub fn send(
     let bodies: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
     match client.post(&bodies) {
         Answer::Stored => {
-            let ids: Vec<String> = batch.iter().map(|p| p.statement_id.clone()).collect();
-            ledger.acknowledged(&ids)?;
-            sent.acknowledged += ids.len() as u64;
+            ledger.acknowledged(batch)?;
+            sent.acknowledged += batch.len() as u64;
         }
         Answer::BadRequest(_) | Answer::TooLarge if batch.len() > 1 => {
             let (left, right) = batch.split_at(batch.len() / 2);
@@ -285,11 +285,11 @@ pub fn send(
         Answer::BadRequest(reason) => {
             let reason =
                 if reason.trim().is_empty() { "refused by the LRS (400)".to_owned() } else { reason };
-            ledger.rejected(&batch[0].statement_id, &reason)?;
+            ledger.rejected(&batch[0], &reason)?;
             sent.rejected += 1;
         }
         Answer::TooLarge => {
-            ledger.rejected(&batch[0].statement_id, "too large for the LRS (413)")?;
+            ledger.rejected(&batch[0], "too large for the LRS (413)")?;
             sent.rejected += 1;
         }
         Answer::Conflict => {
@@ -298,14 +298,11 @@ pub fn send(
             for pending in batch {
                 match client.lookup(&pending.statement_id) {
                     Ok(Some(stored)) if same_statement(&stored, &pending.json) => {
-                        ledger.acknowledged(std::slice::from_ref(&pending.statement_id))?;
+                        ledger.acknowledged(std::slice::from_ref(pending))?;
                         sent.acknowledged += 1;
                     }
                     Ok(Some(_)) => {
-                        ledger.rejected(
-                            &pending.statement_id,
-                            "the LRS holds a different statement with this id (409)",
-                        )?;
+                        ledger.rejected(pending, "the LRS holds a different statement with this id (409)")?;
                         sent.rejected += 1;
                     }
                     Ok(None) => rest.push(pending.clone()),

@@ -104,13 +104,13 @@ struct Tally {
 }
 
 impl Ledger for Tally {
-    fn acknowledged(&mut self, ids: &[String]) -> Result<(), StoreError> {
-        self.acknowledged.extend(ids.iter().cloned());
+    fn acknowledged(&mut self, statements: &[Pending]) -> Result<(), StoreError> {
+        self.acknowledged.extend(statements.iter().map(|p| p.statement_id.clone()));
         Ok(())
     }
 
-    fn rejected(&mut self, id: &str, reason: &str) -> Result<(), StoreError> {
-        self.rejected.push((id.to_owned(), reason.to_owned()));
+    fn rejected(&mut self, statement: &Pending, reason: &str) -> Result<(), StoreError> {
+        self.rejected.push((statement.statement_id.clone(), reason.to_owned()));
         Ok(())
     }
 }
@@ -143,7 +143,8 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
                     let value: serde_json::Value = serde_json::from_str(&json)?;
                     let Some(id) = value["id"].as_str() else { continue };
                     if seen.insert(id.to_owned()) {
-                        pending.push(Pending { statement_id: id.to_owned(), json });
+                        let seq = pending.len() as i64;
+                        pending.push(Pending { seq, statement_id: id.to_owned(), json });
                     }
                 }
             }

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_sync_state.sql"),
     include_str!("migrations/003_sync_error_kind.sql"),
+    include_str!("migrations/004_fewer_pages_per_event.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

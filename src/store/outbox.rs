@@ -1,7 +1,11 @@
 //! The outbox of xAPI statements: what the sync sends, what exports carry.
 //!
 //! Rows are never deleted by syncing (only with their learner): `synced_at` records that the
-//! LRS acknowledged a statement, `rejected_reason` that the LRS refused it for good.
+//! LRS acknowledged a statement, `rejected_reason` that the LRS refused it for good. The
+//! statements still to send are found from a cursor, `sync_status.pending_from`, rather than
+//! from an index that every event would have to write: every statement before it is settled.
+//! The sync moves it forward; deleting a row moves it back (trigger `outbox_row_deleted`),
+//! because SQLite may give the `seq` of a deleted last row to the next statement.
 
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -11,6 +15,8 @@ use super::{Cached, Store, StoreError, now};
 /// A statement waiting to be sent, as the exact JSON to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
+    /// Where it is kept: its row in the outbox, or its place among the files pushed.
+    pub seq: i64,
     pub statement_id: String,
     pub json: String,
 }
@@ -29,41 +35,58 @@ pub struct SyncStatus {
     pub last_error_kind: Option<String>,
 }
 
+/// Moves the sync's cursor to the first statement still to send (or past the last one).
+/// Statements are settled mostly in order, so this reads only the few rows settled since.
+fn move_pending_from(conn: &rusqlite::Connection) -> Result<(), StoreError> {
+    conn.run(
+        "INSERT INTO sync_status (id, pending_from) VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET pending_from = coalesce(
+             (SELECT seq FROM outbox WHERE seq >= sync_status.pending_from
+                 AND synced_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT 1),
+             (SELECT coalesce(max(seq), 0) + 1 FROM outbox))",
+        [],
+    )?;
+    Ok(())
+}
+
 impl Store {
-    /// The oldest `limit` statements not yet acknowledged nor rejected.
+    /// The oldest `limit` statements not yet acknowledged nor rejected. The search starts at
+    /// the sync's cursor (`sync_status.pending_from`): every statement before it is settled.
     pub fn pending(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT statement_id, statement FROM outbox
-             WHERE synced_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT ?1",
+            "SELECT seq, statement_id, statement FROM outbox
+             WHERE seq >= coalesce((SELECT pending_from FROM sync_status WHERE id = 1), 0)
+               AND synced_at IS NULL AND rejected_reason IS NULL
+             ORDER BY seq LIMIT ?1",
         )?;
-        let rows = stmt
-            .query_map([limit as i64], |row| Ok(Pending { statement_id: row.get(0)?, json: row.get(1)? }))?;
+        let rows = stmt.query_map([limit as i64], |row| {
+            Ok(Pending { seq: row.get(0)?, statement_id: row.get(1)?, json: row.get(2)? })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Records that the LRS holds these statements, and the sync's success.
-    pub fn mark_synced(&mut self, statement_ids: &[String]) -> Result<(), StoreError> {
+    /// Records that the LRS holds these statements (by `seq`), and the sync's success.
+    pub fn mark_synced(&mut self, seqs: &[i64]) -> Result<(), StoreError> {
         let (_, at) = now();
         let tx = self.conn.transaction()?;
-        for id in statement_ids {
-            tx.run(
-                "UPDATE outbox SET synced_at = ?2 WHERE statement_id = ?1 AND synced_at IS NULL",
-                (id, &at),
-            )?;
+        for seq in seqs {
+            tx.run("UPDATE outbox SET synced_at = ?2 WHERE seq = ?1 AND synced_at IS NULL", (seq, &at))?;
         }
         tx.run(
             "INSERT INTO sync_status (id, last_success_at) VALUES (1, ?1)
              ON CONFLICT (id) DO UPDATE SET last_success_at = ?1",
             [&at],
         )?;
+        move_pending_from(&tx)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Sets a statement aside that the LRS refused (400), with its reason: it is not resent.
-    pub fn mark_rejected(&self, statement_id: &str, reason: &str) -> Result<(), StoreError> {
-        self.conn
-            .run("UPDATE outbox SET rejected_reason = ?2 WHERE statement_id = ?1", (statement_id, reason))?;
+    /// Sets a statement aside (by `seq`) that the LRS refused, with its reason: it is not resent.
+    pub fn mark_rejected(&mut self, seq: i64, reason: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.run("UPDATE outbox SET rejected_reason = ?2 WHERE seq = ?1", (seq, reason))?;
+        move_pending_from(&tx)?;
+        tx.commit()?;
         Ok(())
     }
 

@@ -277,7 +277,7 @@ impl<'a> Tx<'a> {
             )
             .optional()?;
         // Written only when the learner moves to another activity: one page less to log for
-        // most events. The time of the last event is read from the event log.
+        // most events. The time of the last event is read from the activities' summaries.
         let completed = match row {
             Some((last, completed)) => {
                 if last.as_deref() != Some(activity) {
@@ -359,8 +359,8 @@ impl Store {
         match (event, activity) {
             (Event::LessonOpened { .. }, Activity::Lesson(_)) => {
                 tx.tx.run(
-                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT DO NOTHING",
+                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                     ON CONFLICT DO UPDATE SET updated_at = ?4",
                     (key.0, key.1, key.2, &tx.at),
                 )?;
                 let object = tx.object(activity);
@@ -369,8 +369,8 @@ impl Store {
             (Event::LessonTime { seconds, .. }, Activity::Lesson(_)) => {
                 let seconds = finite(*seconds, "seconds")?.min(86_400.0);
                 tx.tx.run(
-                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, seconds) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT DO UPDATE SET seconds = seconds + ?5",
+                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, seconds, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?4)
+                     ON CONFLICT DO UPDATE SET seconds = seconds + ?5, updated_at = ?4",
                     (key.0, key.1, key.2, &tx.at, seconds),
                 )?;
             }
@@ -384,8 +384,8 @@ impl Store {
                     )
                     .optional()?;
                 tx.tx.run(
-                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, read_at) VALUES (?1, ?2, ?3, ?4, ?4)
-                     ON CONFLICT DO UPDATE SET read_at = coalesce(read_at, ?4)",
+                    "INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, read_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4, ?4)
+                     ON CONFLICT DO UPDATE SET read_at = coalesce(read_at, ?4), updated_at = ?4",
                     (key.0, key.1, key.2, &tx.at),
                 )?;
                 if before.as_ref().is_none_or(|(read_at, _)| read_at.is_none()) {
@@ -412,9 +412,9 @@ impl Store {
             (Event::VideoPosition { position, .. }, Activity::Video(video)) => {
                 let position = finite(*position, "position")?.min(video.duration_seconds);
                 tx.tx.run(
-                    "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position)
-                     VALUES (?1, ?2, ?3, '[]', 0, ?4) ON CONFLICT DO UPDATE SET position = ?4",
-                    (key.0, key.1, key.2, position),
+                    "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position, updated_at)
+                     VALUES (?1, ?2, ?3, '[]', 0, ?4, ?5) ON CONFLICT DO UPDATE SET position = ?4, updated_at = ?5",
+                    (key.0, key.1, key.2, position, &tx.at),
                 )?;
             }
             (Event::LessonOpened { .. } | Event::LessonTime { .. } | Event::LessonRead { .. }, other) => {
@@ -619,7 +619,7 @@ impl Store {
             .conn
             .one(
                 "SELECT last_activity_id,
-                        (SELECT at FROM event WHERE learner_id = ?1 AND module_id = ?2 ORDER BY seq DESC LIMIT 1),
+                        (SELECT max(at) FROM activity_time WHERE learner_id = ?1 AND module_id = ?2),
                         completed_at
                  FROM module_progress WHERE learner_id = ?1 AND module_id = ?2",
                 (learner_id, &module.id),
@@ -639,13 +639,15 @@ impl Store {
         })
     }
 
-    /// Ids of the modules a learner has records in (installed or not).
+    /// Ids of the modules a learner has records in (installed or not), the latest studied first.
     pub fn modules_of(&self, learner_id: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT module_id FROM module_progress m WHERE learner_id = ?1
-                 ORDER BY (SELECT max(seq) FROM event e WHERE e.learner_id = m.learner_id AND e.module_id = m.module_id) DESC",
+                "SELECT m.module_id FROM module_progress m
+                 LEFT JOIN (SELECT module_id, max(at) AS at FROM activity_time WHERE learner_id = ?1 GROUP BY module_id) t
+                     USING (module_id)
+                 WHERE m.learner_id = ?1 ORDER BY t.at DESC, m.module_id",
             )?;
         let rows = stmt.query_map([learner_id], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -672,11 +674,11 @@ fn watched(
     let threshold = f64::from(tx.origin.module.completion.videos_watched_percent.unwrap_or(90));
     let completes = !was_completed && percent >= threshold;
     tx.tx.run(
-        "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position, subtitle_language, completed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?8 THEN ?9 END)
+        "INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position, subtitle_language, completed_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?8 THEN ?9 END, ?9)
          ON CONFLICT DO UPDATE SET intervals = ?4, watched_percent = ?5, position = ?6,
              subtitle_language = coalesce(?7, subtitle_language),
-             completed_at = coalesce(completed_at, CASE WHEN ?8 THEN ?9 END)",
+             completed_at = coalesce(completed_at, CASE WHEN ?8 THEN ?9 END), updated_at = ?9",
         (key.0, key.1, key.2, &intervals, percent, to, subtitle_language, completes, &tx.at),
     )?;
     let watched_seconds: f64 = state.intervals.iter().map(|(a, b)| b - a).sum();

@@ -112,6 +112,61 @@ fn a_first_schema_database_is_upgraded_in_place_with_its_records() {
     assert_eq!(version as usize, dlis::store::schema_version());
 }
 
+/// A database at schema 3, before statements were acknowledged by row and before the time of
+/// the last activity was kept in the summaries: one statement sent, one refused, one to send.
+#[test]
+fn a_schema_3_database_keeps_its_sync_state_and_last_activity_through_the_upgrade() {
+    let dir = temp();
+    let db = dir.path().join("progress.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        for sql in [
+            include_str!("../../src/store/migrations/001_initial.sql"),
+            include_str!("../../src/store/migrations/002_sync_state.sql"),
+            include_str!("../../src/store/migrations/003_sync_error_kind.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO learner (id, display_name, language, created_at)
+                 VALUES ('L', 'Maria', 'el', '2026-03-01T09:00:00.000Z');
+             INSERT INTO event (learner_id, module_id, module_version, activity_id, kind, payload, at) VALUES
+                 ('L', 'test.module', '1.0.0', 'intro', 'lesson_opened', '{}', '2026-03-01T09:00:00.000Z'),
+                 ('L', 'test.module', '1.0.0', 'capsule', 'video_watched', '{}', '2026-03-01T09:05:00.000Z'),
+                 ('L', 'test.module', '1.0.0', 'intro', 'lesson_time', '{}', '2026-03-01T09:10:00.000Z');
+             INSERT INTO lesson_progress (learner_id, module_id, activity_id, opened_at, seconds)
+                 VALUES ('L', 'test.module', 'intro', '2026-03-01T09:00:00.000Z', 60);
+             INSERT INTO video_progress (learner_id, module_id, activity_id, intervals, watched_percent, position)
+                 VALUES ('L', 'test.module', 'capsule', '[[0,5]]', 40, 5);
+             INSERT INTO module_progress (learner_id, module_id, last_activity_id, last_at)
+                 VALUES ('L', 'test.module', 'intro', '2026-03-01T09:00:00.000Z');
+             INSERT INTO outbox (statement_id, learner_id, statement, created_at, synced_at, rejected_reason) VALUES
+                 ('s1', 'L', '{\"id\":\"s1\"}', '2026-03-01T09:00:00.000Z', '2026-03-01T12:00:00.000Z', NULL),
+                 ('s2', 'L', '{\"id\":\"s2\"}', '2026-03-01T09:05:00.000Z', NULL, 'bad verb'),
+                 ('s3', 'L', '{\"id\":\"s3\"}', '2026-03-01T09:10:00.000Z', NULL, NULL);",
+        )
+        .unwrap();
+    }
+
+    let mut store = Store::open(&db).unwrap();
+    let pending = store.pending(10).unwrap();
+    assert_eq!(pending.iter().map(|p| p.statement_id.as_str()).collect::<Vec<_>>(), ["s3"]);
+    let status = store.sync_status().unwrap();
+    assert_eq!((status.pending, status.synced), (1, 1));
+    assert_eq!(status.rejected, [("s2".to_owned(), "bad verb".to_owned())]);
+
+    let module: dlis::Manifest = serde_json::from_value(manifest("1.0.0")).unwrap();
+    let progress = store.module_progress("L", &module).unwrap();
+    assert_eq!(progress.last_at.as_deref(), Some("2026-03-01T09:10:00.000Z"), "from the event log");
+    assert_eq!(store.modules_of("L").unwrap(), ["test.module"]);
+
+    store.record("L", &module, &dlis::store::Event::LessonRead { activity: "intro".into() }).unwrap();
+    assert_eq!(store.pending(10).unwrap().len(), 2, "new statements queue after the old one");
+    let progress = store.module_progress("L", &module).unwrap();
+    assert!(progress.last_at.unwrap().as_str() > "2026-03-01T09:10:00.000Z");
+}
+
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let dir = temp();

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use dlis::Manifest;
 use dlis::quiz::Response;
 use dlis::store::{ActivityProgress, Event, Store, TrackError};
+use dlis::sync::Ledger;
 use serde_json::Value;
 
 use crate::support::*;
@@ -228,6 +229,45 @@ fn completion_follows_each_part_of_the_rule() {
 }
 
 #[test]
+fn the_module_studied_last_comes_first_with_the_time_of_its_last_event() {
+    let dir = temp();
+    let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let first = module("1.0.0");
+    let mut second = module("1.0.0");
+    second.id = "other.module".into();
+    let learner = store.create_learner("Sami", "fr", None).unwrap();
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(5));
+
+    store.record(&learner.id, &first, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    pause();
+    store
+        .record(&learner.id, &second, &Event::VideoPosition { activity: "capsule".into(), position: 3.0 })
+        .unwrap();
+    assert_eq!(store.modules_of(&learner.id).unwrap(), ["other.module", "test.module"]);
+    pause();
+    let attempt = store.start_quiz(&learner.id, &first, "check").unwrap();
+    assert_eq!(store.modules_of(&learner.id).unwrap(), ["test.module", "other.module"], "a quiz counts");
+    pause();
+    store
+        .record(&learner.id, &second, &Event::LessonTime { activity: "intro".into(), seconds: 4.0 })
+        .unwrap();
+    assert_eq!(store.modules_of(&learner.id).unwrap(), ["other.module", "test.module"]);
+    pause();
+    store.answer(&learner.id, &first, attempt.attempt_id, "q1", &Response::TrueFalse(true)).unwrap();
+    assert_eq!(store.modules_of(&learner.id).unwrap(), ["test.module", "other.module"], "an answer counts");
+
+    let last_event: String = store
+        .connection()
+        .query_row(
+            "SELECT at FROM event WHERE module_id = 'test.module' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(store.module_progress(&learner.id, &first).unwrap().last_at, Some(last_event));
+}
+
+#[test]
 fn upgrading_a_module_keeps_the_records_of_activities_that_still_exist() {
     let dir = temp();
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
@@ -293,6 +333,48 @@ fn profiles_for_a_shared_laptop() {
         .query_row("SELECT (SELECT count(*) FROM event WHERE learner_id = ?1) + (SELECT count(*) FROM lesson_progress WHERE learner_id = ?1)", [&a.id], |r| r.get(0))
         .unwrap();
     assert_eq!(leftovers, 0);
+}
+
+/// The sync finds what to send from a cursor: everything before it was sent. Deleting a
+/// profile whose statements came last must not hide the next statements behind that cursor
+/// (SQLite gives a deleted last row's number to the next row).
+#[test]
+fn statements_made_after_a_profile_is_deleted_are_still_sent() {
+    let dir = temp();
+    let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let module = module("1.0.0");
+    let stays = store.create_learner("Ana", "ro", None).unwrap();
+    let leaves = store.create_learner("Bram", "nl-BE", None).unwrap();
+    store.record(&stays.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    for _ in 0..3 {
+        store.record(&leaves.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    }
+    let sent = store.pending(100).unwrap();
+    assert_eq!(sent.len(), 4);
+    store.acknowledged(&sent).unwrap();
+    assert!(store.pending(100).unwrap().is_empty(), "all sent");
+
+    store.delete_learner(&leaves.id).unwrap();
+    store.record(&stays.id, &module, &Event::LessonRead { activity: "intro".into() }).unwrap();
+    let next = store.pending(100).unwrap();
+    assert_eq!(next.len(), 1, "the statement made after the deletion is to send");
+    assert!(next[0].seq <= sent.last().unwrap().seq, "it took a deleted statement's number");
+    assert_eq!(store.sync_status().unwrap().pending, 1);
+
+    // Statements settled out of order (a refusal in the middle) leave the rest to send.
+    let ledger: &mut dyn Ledger = &mut store;
+    ledger.rejected(&next[0], "refused").unwrap();
+    store.record(&stays.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    store.record(&stays.id, &module, &Event::LessonTime { activity: "intro".into(), seconds: 3.0 }).unwrap();
+    store.record(&stays.id, &module, &Event::LessonOpened { activity: "intro".into() }).unwrap();
+    let two = store.pending(100).unwrap();
+    assert_eq!(two.len(), 2);
+    store.acknowledged(&two[1..]).unwrap();
+    assert_eq!(store.pending(100).unwrap(), &two[..1], "the first one is still to send");
+    store.acknowledged(&two[..1]).unwrap();
+    assert!(store.pending(100).unwrap().is_empty());
+    let status = store.sync_status().unwrap();
+    assert_eq!((status.pending, status.synced, status.rejected.len()), (0, 3, 1));
 }
 
 #[test]
