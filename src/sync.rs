@@ -244,12 +244,11 @@ pub trait Ledger {
 
 impl Ledger for Store {
     fn acknowledged(&mut self, statements: &[Pending]) -> Result<(), StoreError> {
-        let seqs: Vec<i64> = statements.iter().map(|p| p.seq).collect();
-        self.mark_synced(&seqs)
+        self.mark_synced(statements)
     }
 
     fn rejected(&mut self, statement: &Pending, reason: &str) -> Result<(), StoreError> {
-        self.mark_rejected(statement.seq, reason)
+        self.mark_rejected(statement, reason)
     }
 }
 

@@ -64,12 +64,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Records that the LRS holds these statements (by `seq`), and the sync's success.
-    pub fn mark_synced(&mut self, seqs: &[i64]) -> Result<(), StoreError> {
+    /// Records that the LRS holds these statements, and the sync's success. A statement is
+    /// found by its row and checked by its id: if its learner was deleted meanwhile, the row
+    /// may hold another statement, which must not be marked.
+    pub fn mark_synced(&mut self, statements: &[Pending]) -> Result<(), StoreError> {
         let (_, at) = now();
         let tx = self.conn.transaction()?;
-        for seq in seqs {
-            tx.run("UPDATE outbox SET synced_at = ?2 WHERE seq = ?1 AND synced_at IS NULL", (seq, &at))?;
+        for statement in statements {
+            tx.run(
+                "UPDATE outbox SET synced_at = ?3 WHERE seq = ?1 AND statement_id = ?2 AND synced_at IS NULL",
+                (statement.seq, &statement.statement_id, &at),
+            )?;
         }
         tx.run(
             "INSERT INTO sync_status (id, last_success_at) VALUES (1, ?1)
@@ -81,10 +86,13 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a statement aside (by `seq`) that the LRS refused, with its reason: it is not resent.
-    pub fn mark_rejected(&mut self, seq: i64, reason: &str) -> Result<(), StoreError> {
+    /// Sets a statement aside that the LRS refused, with its reason: it is not resent.
+    pub fn mark_rejected(&mut self, statement: &Pending, reason: &str) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        tx.run("UPDATE outbox SET rejected_reason = ?2 WHERE seq = ?1", (seq, reason))?;
+        tx.run(
+            "UPDATE outbox SET rejected_reason = ?3 WHERE seq = ?1 AND statement_id = ?2",
+            (statement.seq, &statement.statement_id, reason),
+        )?;
         move_pending_from(&tx)?;
         tx.commit()?;
         Ok(())

@@ -359,6 +359,8 @@ fn statements_made_after_a_profile_is_deleted_are_still_sent() {
     let next = store.pending(100).unwrap();
     assert_eq!(next.len(), 1, "the statement made after the deletion is to send");
     assert!(next[0].seq <= sent.last().unwrap().seq, "it took a deleted statement's number");
+    store.acknowledged(&sent).unwrap(); // a late answer about the deleted statements
+    assert_eq!(store.pending(100).unwrap(), next, "marks only the statements the LRS has");
     assert_eq!(store.sync_status().unwrap().pending, 1);
 
     // Statements settled out of order (a refusal in the middle) leave the rest to send.
