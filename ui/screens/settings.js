@@ -177,8 +177,16 @@ async function records(ctx) {
       { testid: 'institution-endpoint', hint: t('institution-endpoint-hint') }),
     user: field(t('institution-user'), h('input', { type: 'text', value: i.username, autocomplete: 'off' }), { testid: 'institution-user' }),
     password: field(t('institution-password'), h('input', { type: 'password', autocomplete: 'new-password', value: '' }),
-      { testid: 'institution-password', hint: institution ? t('institution-password-keep') : null }),
+      { testid: 'institution-password', hint: ' ' }),
   };
+  // Once an institution is saved, an empty password keeps the one saved: say so from then on.
+  let saved = Boolean(institution);
+  const passwordHint = f.password.querySelector('.hint');
+  const showPasswordHint = () => {
+    passwordHint.textContent = saved ? t('institution-password-keep') : '';
+    passwordHint.hidden = !saved;
+  };
+  showPasswordHint();
   const saveStatus = statusLine('institution-status');
   const form = h('form', { class: 'sub-form', novalidate: true, testid: 'institution-form' },
     h('h3', {}, t('institution-title')),
@@ -190,7 +198,7 @@ async function records(ctx) {
     e.preventDefault();
     for (const x of Object.values(f)) x.setError(null);
     const required = [f.name, f.home, f.endpoint, f.user];
-    if (!institution) required.push(f.password);
+    if (!saved) required.push(f.password);
     const empty = required.find((x) => !x.control.value.trim());
     if (empty) {
       empty.setError(t('error-required'));
@@ -201,6 +209,8 @@ async function records(ctx) {
       await call('set_institution', { name: f.name.control.value.trim(), homePage: f.home.control.value.trim(),
         endpoint: f.endpoint.control.value.trim(), username: f.user.control.value.trim(), password: f.password.control.value });
       f.password.control.value = '';
+      saved = true;
+      showPasswordHint();
       say(saveStatus, t('settings-saved'));
       sendActions.hidden = false;
       needsInstitution.hidden = true;
