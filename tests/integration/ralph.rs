@@ -1,6 +1,6 @@
 //! A real LRS for the tests: Ralph (`ralph-malph` from PyPI, through `scripts/lrs-venv.sh`) on
 //! a free loopback port, and a learner's real session to give it statements. The benchmarks
-//! include this file too (`#[path]`), so that they measure against the same LRS.
+//! and the app's UI tests include this file too (`#[path]`), so that they use the same LRS.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -17,8 +17,11 @@ use serde_json::Value;
 pub const USER: &str = "dlis";
 pub const PASSWORD: &str = "s3cret";
 
+/// The repository: the root package's directory, or the parent of the app crate's, whose UI
+/// tests include this file too.
 pub fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.ancestors().find(|dir| dir.join("scripts/lrs-venv.sh").exists()).unwrap_or(manifest_dir)
 }
 
 /// The Python of the venv holding Ralph, made (once, then cached) by the project's script.

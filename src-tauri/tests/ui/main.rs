@@ -3,6 +3,9 @@
 //! `WebKitWebDriver`), the way a learner uses it.
 
 mod driver;
+#[path = "../../../tests/integration/ralph.rs"]
+#[allow(dead_code)]
+mod ralph;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -270,6 +273,18 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     assert!(pending > 0, "statements wait for the LRS");
     app.screenshot("settings").await;
     app.check_accessibility("settings").await;
+
+    // Once the LRS answers (a real Ralph on loopback), "Send now" sends every one of them.
+    let lrs = ralph::Lrs::start(&dir.path().join("lrs"));
+    let endpoint = app.find("[data-testid=institution-endpoint]").await;
+    within("clearing a field", endpoint.clear()).await.unwrap();
+    within("typing", endpoint.send_keys(&format!("{}/xAPI/", lrs.url))).await.unwrap();
+    app.click("[data-testid=institution-save]").await; // the password field left empty keeps it
+    app.click("[data-testid=sync-now]").await;
+    app.wait_text("[data-testid=sync-now-status]", "Tout a été envoyé").await;
+    assert_eq!(app.text_of("[data-testid=sync-pending]").await.trim(), "0");
+    let sent: u64 = app.text_of("[data-testid=sync-sent]").await.trim().parse().unwrap();
+    assert_eq!(sent, pending, "what waited was sent");
     app.close().await;
 
     let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
@@ -290,7 +305,17 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
             _ => {}
         }
     }
-    assert!(store.sync_status().unwrap().pending > 0, "statements wait in the outbox");
+    assert_eq!(store.sync_status().unwrap().pending, 0);
+    let mut ours: Vec<String> = store
+        .outbox()
+        .unwrap()
+        .iter()
+        .map(|s| serde_json::from_str::<Value>(s).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut theirs = lrs.stored_ids();
+    ours.sort();
+    theirs.sort();
+    assert_eq!(ours, theirs, "the LRS holds each statement of the outbox, once");
 }
 
 /// A bundle made from a sample module, with a lesson edited by `edit`.
