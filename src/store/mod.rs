@@ -157,12 +157,7 @@ impl Store {
         Ok(())
     }
 
-    /// The home page of learner accounts in statements (the institution's, once set).
-    pub fn home_page(&self) -> Result<String, StoreError> {
-        Ok(self.setting(settings::HOME_PAGE)?.unwrap_or_else(|| crate::xapi::DEFAULT_HOME_PAGE.to_owned()))
-    }
-
-    /// The statements not yet sent, oldest first, as the exact JSON to send.
+    /// Every statement in the outbox, sent or not, oldest first, as the exact JSON to send.
     pub fn outbox(&self) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT statement FROM outbox ORDER BY seq")?;
         let rows = stmt.query_map([], |row| row.get(0))?;

@@ -29,7 +29,8 @@ CREATE TRIGGER outbox_row_deleted AFTER DELETE ON outbox BEGIN
 END;
 
 -- 3. The time of a learner's last event in a module comes from the summaries, which every
--- event writes anyway, instead of from an index on the event log.
+-- event writes anyway, instead of from an index on the event log. (`module_progress.last_at`
+-- stays what it is: when the learner moved to `last_activity_id`.)
 ALTER TABLE lesson_progress ADD COLUMN updated_at TEXT;
 ALTER TABLE video_progress ADD COLUMN updated_at TEXT;
 UPDATE lesson_progress SET updated_at = (
