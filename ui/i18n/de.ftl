@@ -35,8 +35,8 @@ error-empty-name = Bitte geben Sie einen Namen ein.
 error-name-too-long = Dieser Name ist zu lang (höchstens 80 Zeichen).
 error-language = Diese Sprache wird nicht erkannt.
 error-unreachable = Der Server der Einrichtung war nicht erreichbar (keine Internetverbindung oder der Server ist ausgelastet). Ihre Daten sind sicher gespeichert und werden später gesendet.
-error-credentials = Der Server der Einrichtung hat den Benutzernamen oder das Passwort abgelehnt. Bitte klären Sie die Angaben mit Ihrer Einrichtung.
-error-no-institution = Es ist noch keine Einrichtung eingerichtet.
+error-credentials = Der Server der Einrichtung hat den Benutzernamen oder das Passwort abgelehnt. Bitte prüfen Sie die Angaben gemeinsam mit Ihrer Einrichtung.
+error-no-institution = Es ist noch keine Einrichtung eingetragen.
 error-no-attempts = Sie haben für dieses Quiz keine Versuche mehr.
 error-older = Eine neuere Version dieses Moduls ist bereits installiert. Es wurde nichts installiert.
 error-same-version-differs = Diese Version ist bereits installiert, aber die Datei ist anders. Es wurde nichts installiert; bitten Sie die Autorin oder den Autor des Moduls um eine neue Versionsnummer.
@@ -136,7 +136,7 @@ lesson-reached-end = Sie sind am Ende der Lektion angekommen. Sie ist als gelese
 link-inside-module = Dieser Link führt zu einer Datei des Moduls, die hier nicht geöffnet werden kann.
 external-link-title = Ein Link zu einer Website
 external-link-text = Dieser Link führt zu einer Website außerhalb von DLIS Learn. Um sie zu besuchen, kopieren Sie die Adresse und fügen Sie sie in Ihren Browser ein.
-external-mail-text = Das ist eine E-Mail-Adresse. Um dorthin zu schreiben, kopieren Sie sie in Ihr E-Mail-Programm.
+external-mail-text = Das ist eine E-Mail-Adresse. Um an diese Adresse zu schreiben, kopieren Sie sie in Ihr E-Mail-Programm.
 external-link-address = Adresse
 external-link-copied = Die Adresse wurde kopiert.
 
@@ -237,7 +237,7 @@ quiz-review = Ihre Antworten
 
 ## Installation
 install-title = Modul installieren
-install-lead = Module kommen als .zip-Datei, zum Beispiel auf einem USB-Stick oder per E-Mail.
+install-lead = Module erhalten Sie als .zip-Datei, zum Beispiel auf einem USB-Stick oder per E-Mail.
 install-how = Wählen Sie die Moduldatei auf diesem Computer aus.
 install-choose = Moduldatei auswählen …
 install-drop-hint = Sie können die Datei auch auf dieses Fenster ziehen.
@@ -296,7 +296,7 @@ institution-title = Einrichtung
 institution-lead = Diese Angaben erhalten Sie von Ihrer Ausbilderin oder Ihrem Ausbilder.
 institution-name = Name der Einrichtung
 institution-home = Webadresse der Einrichtung
-institution-home-hint = Dient zur Kennzeichnung der Konten der Lernenden, zum Beispiel https://example.org
+institution-home-hint = Dient zur Identifizierung der Konten der Lernenden, zum Beispiel https://example.org
 institution-endpoint = Adresse des Nachweis-Servers (LRS)
 institution-endpoint-hint = Zum Beispiel https://lrs.example.org/xapi/
 institution-user = Benutzername
@@ -318,15 +318,15 @@ sync-done = { $pending ->
     [one] Gesendet. 1 Eintrag wartet noch.
    *[other] Gesendet. { $pending } Einträge warten noch.
 }
-sync-needs-institution = Richten Sie oben die Einrichtung ein, um Daten zu senden.
+sync-needs-institution = Tragen Sie oben die Angaben zur Einrichtung ein, um Daten zu senden.
 export-title = Exportieren
 export-lead = Ohne Internetverbindung können Sie die Daten in einer Datei speichern und diese Ihrer Ausbilderin oder Ihrem Ausbilder geben.
 export-records = Daten exportieren …
 export-filter-name = DLIS-Learn-Export
 export-writing = Die Datei wird geschrieben …
 export-done = { $count ->
-    [one] 1 Eintrag wurde in { $path } geschrieben.
-   *[other] { $count } Einträge wurden in { $path } geschrieben.
+    [one] 1 Eintrag wurde in { $path } gespeichert.
+   *[other] { $count } Einträge wurden in { $path } gespeichert.
 }
 settings-about = Über
 about-version = Version von DLIS Learn

@@ -24,7 +24,7 @@ never = Nooit
 version = Versie { $version }
 table = Tabel { $n }
 quoted = ‘{ $text }’
-drop-here = Zet het modulebestand (.zip) hier neer om het te installeren
+drop-here = Sleep het modulebestand (.zip) hierheen om het te installeren
 
 ## Fouten
 error-title = Er is iets misgegaan
@@ -109,7 +109,7 @@ module-completed-on = Afgerond op { $date }.
 completion-rule-intro = Om deze module af te ronden:
 rule-lessons = lees elke les tot het einde;
 rule-videos = bekijk minstens { $percent } % van elke video;
-rule-quizzes = haal elke quiz.
+rule-quizzes = slaag voor elke quiz.
 status-not-started = Niet begonnen
 status-in-progress = Bezig
 status-done = Gedaan
@@ -136,7 +136,7 @@ lesson-reached-end = U bent aan het einde van de les. De les is gemarkeerd als g
 link-inside-module = Deze link verwijst naar een bestand van de module dat hier niet kan worden geopend.
 external-link-title = Een link naar een website
 external-link-text = Deze link leidt naar een website buiten DLIS Learn. Kopieer het adres en plak het in uw webbrowser om de website te bezoeken.
-external-mail-text = Dit is een e-mailadres. Kopieer het naar uw e-mailprogramma om te schrijven.
+external-mail-text = Dit is een e-mailadres. Kopieer het naar uw e-mailprogramma om naar dit adres te schrijven.
 external-link-address = Adres
 external-link-copied = Het adres is gekopieerd.
 
@@ -148,7 +148,7 @@ video-pause = Pauzeren
 video-back = { $seconds } s terug
 video-forward = { $seconds } s vooruit
 video-speed = Snelheid
-video-speed-now = Snelheid: { $speed } keer
+video-speed-now = Snelheid: { $speed } keer zo snel
 subtitles = Ondertitels
 subtitles-off = Uit
 transcript = Transcript
@@ -156,7 +156,7 @@ transcript-missing = Er is geen transcript voor deze video.
 video-resuming = U gaat verder waar u gestopt was, op { $time }.
 video-start-over = Opnieuw beginnen
 video-from-start = Afspelen vanaf het begin.
-video-completed = Bekeken: { $percent }. Deze video is gedaan.
+video-completed = Bekeken: { $percent }. Deze video is afgerond.
 video-at = Op { $time }
 video-muted = Geluid uit
 video-unmuted = Geluid aan
@@ -209,7 +209,7 @@ quiz-choose-one = Kies een antwoord.
 quiz-choose-some = Kies minstens één antwoord.
 quiz-choose-all = Kies alle antwoorden die juist zijn.
 quiz-type-answer = Typ uw antwoord.
-quiz-match-hint = Kies bij elk onderdeel het onderdeel dat erbij hoort.
+quiz-match-hint = Kies bij elk onderdeel wat erbij hoort.
 quiz-match-choose = Kiezen…
 quiz-match-missing = Kies bij elk onderdeel een koppeling.
 quiz-order-hint = Zet de onderdelen in de juiste volgorde met de knoppen ‘omhoog’ en ‘omlaag’.
@@ -237,7 +237,7 @@ quiz-review = Uw antwoorden
 
 ## Installatie
 install-title = Module installeren
-install-lead = Modules komen als .zip-bestand, bijvoorbeeld op een usb-stick of per e-mail.
+install-lead = U krijgt een module als .zip-bestand, bijvoorbeeld op een usb-stick of per e-mail.
 install-how = Kies het modulebestand op deze computer.
 install-choose = Modulebestand kiezen…
 install-drop-hint = U kunt het bestand ook naar dit venster slepen.
@@ -254,7 +254,7 @@ install-do = Installeren
 install-upgrade = Versie { $from } van deze module is geïnstalleerd. Dit bestand bevat versie { $to }, die nieuwer is. Uw voortgang blijft bewaard.
 install-upgrade-do = Module bijwerken
 install-older = Er is een nieuwere versie ({ $installed }) van deze module geïnstalleerd. Dit bestand bevat een oudere versie ({ $offered }). Meestal hebt u die niet nodig.
-install-keep-current = Nieuwere versie houden
+install-keep-current = Nieuwere versie behouden
 install-downgrade = Oudere versie toch installeren
 install-same = Versie { $version } van deze module is al geïnstalleerd.
 install-again = Controleren en opnieuw installeren
@@ -278,7 +278,7 @@ install-failed = De module is niet geïnstalleerd
 settings-title = Instellingen
 settings-display = Weergave
 settings-language-follow = De voorkeurstaal van de lerende
-settings-language-hint = Standaard gebruikt de interface de voorkeurstaal van de persoon die haar gebruikt.
+settings-language-hint = Standaard gebruikt de interface de voorkeurstaal van de lerende die ermee werkt.
 settings-high-contrast = Hoog contrast (lichte tekst op een donkere achtergrond)
 settings-reduce-motion = Minder beweging
 settings-reduce-motion-hint = Animaties zijn al beperkt als uw computer daarom vraagt.
@@ -291,7 +291,7 @@ delete-profile-text = Alle voortgang van dit profiel op deze computer gaat verlo
 delete-profile-confirm = Profiel verwijderen
 profile-deleted = Het profiel is verwijderd.
 settings-records = Leergegevens
-records-lead = Uw voortgang kan naar uw organisatie worden verzonden, zodat uw opleider die kan volgen. Alleen een pseudoniem nummer wordt verzonden, nooit uw naam.
+records-lead = Uw voortgang kan naar uw organisatie worden verzonden, zodat uw opleider die kan volgen. Er wordt alleen een pseudoniem nummer verzonden, nooit uw naam.
 institution-title = Organisatie
 institution-lead = Deze gegevens krijgt u van uw opleider.
 institution-name = Naam van de organisatie
@@ -301,7 +301,7 @@ institution-endpoint = Adres van de leergegevensserver (LRS)
 institution-endpoint-hint = Bijvoorbeeld https://lrs.example.org/xapi/
 institution-user = Gebruikersnaam
 institution-password = Wachtwoord
-institution-password-keep = Laat leeg om het huidige wachtwoord te houden.
+institution-password-keep = Laat leeg om het huidige wachtwoord te behouden.
 sync-title = Gegevens verzenden
 sync-pending = Wachten op verzending
 sync-sent = Al verzonden
@@ -325,12 +325,12 @@ export-records = Gegevens exporteren…
 export-filter-name = DLIS Learn-export
 export-writing = Het bestand wordt geschreven…
 export-done = { $count ->
-    [one] 1 gegeven is geschreven naar { $path }.
-   *[other] { $count } gegevens zijn geschreven naar { $path }.
+    [one] 1 gegeven is opgeslagen in { $path }.
+   *[other] { $count } gegevens zijn opgeslagen in { $path }.
 }
 settings-about = Over
 about-version = Versie van DLIS Learn
-about-data = Waar de gegevens staan
+about-data = Waar de gegevens worden bewaard
 
 ## Beschadigde voortgangsdatabase
 damaged-title = Uw voortgang kan niet worden geopend
