@@ -46,7 +46,7 @@ error-not-installed = Acest modul nu este (sau nu mai este) instalat pe acest ca
 
 ## Profiluri
 profiles-title = Cine învață astăzi?
-profiles-lead = Fiecare cursant are propriul profil pe acest calculator, astfel încât progresul fiecăruia rămâne separat.
+profiles-lead = Fiecare cursant are propriul profil pe acest calculator, astfel încât progresul fiecăruia să rămână separat.
 profiles-choose = Alegeți-vă profilul
 profiles-none = Nu există încă niciun profil pe acest calculator. Creați-vă profilul pentru a începe.
 profile-has-pin = Protejat prin cod PIN
@@ -69,7 +69,7 @@ pin-remove = Eliminați codul PIN
 pin-saved = Codul PIN a fost salvat.
 pin-removed = Codul PIN a fost eliminat.
 pin-prompt-title = Codul PIN pentru { $name }
-profile-create = Creați profilul meu
+profile-create = Creați-vă profilul
 profile-created = Bun venit, { $name }! Profilul dumneavoastră este gata.
 open-profile = Deschideți
 welcome = Bun venit, { $name }!
@@ -94,7 +94,7 @@ minutes = { $minutes ->
    *[other] aproximativ { $minutes } de minute
 }
 progress-label = Progresul în { $title }
-activities-done = { $done } din { $total } activități finalizate
+activities-done = Activități finalizate: { $done } din { $total }
 completed = Finalizat
 verified-by = Verificat de { $organisation }
 unsigned = Nesemnat
@@ -107,11 +107,11 @@ objectives = Ce veți învăța
 activities = Activități
 module-progress = Progresul dumneavoastră
 module-completed = Modul finalizat
-module-completed-on = Finalizat la { $date }.
+module-completed-on = Finalizat pe { $date }.
 completion-rule-intro = Pentru a finaliza acest modul:
 rule-lessons = citiți fiecare lecție până la capăt;
 rule-videos = urmăriți cel puțin { $percent } % din fiecare capsulă video;
-rule-quizzes = treceți fiecare test.
+rule-quizzes = promovați fiecare test.
 status-not-started = Neînceput
 status-in-progress = În desfășurare
 status-done = Finalizat
@@ -187,7 +187,7 @@ quiz-max-attempts = { $count ->
 }
 quiz-unlimited = Oricâte încercări doriți
 quiz-feedback-immediate = După fiecare răspuns vedeți dacă este corect.
-quiz-feedback-end = Vă vedeți rezultatele după ce ați răspuns la toate întrebările.
+quiz-feedback-end = Vedeți rezultatele după ce răspundeți la toate întrebările.
 quiz-status-passed = Ați promovat acest test (cel mai bun scor: { $score }).
 quiz-status-not-passed = { $count ->
     [one] Ați făcut 1 încercare (cel mai bun scor: { $score }).
@@ -240,7 +240,11 @@ quiz-submit-text = Trimiteți răspunsurile pentru a vă vedea scorul. După ace
 quiz-submit = Vedeți rezultatul
 quiz-passed = Felicitări: ați promovat!
 quiz-failed = Nu ați promovat de data aceasta
-quiz-score-detail = { $score } din { $max } puncte. Pragul de promovare este { $mark } %.
+quiz-score-detail = { $score } din { $max } { $max ->
+    [one] punct
+    [few] puncte
+   *[other] de puncte
+}. Pragul de promovare este { $mark } %.
 quiz-review = Răspunsurile dumneavoastră
 
 ## Instalare
@@ -289,7 +293,7 @@ settings-display = Afișare
 settings-language-follow = Limba preferată a cursantului
 settings-language-hint = În mod implicit, interfața folosește limba preferată a cursantului care o utilizează.
 settings-high-contrast = Contrast ridicat (text deschis pe fundal întunecat)
-settings-reduce-motion = Reduceți animațiile
+settings-reduce-motion = Mai puține animații
 settings-reduce-motion-hint = Animațiile sunt deja reduse atunci când calculatorul dumneavoastră solicită acest lucru.
 settings-saved = Salvat.
 settings-profile = Profil: { $name }
@@ -350,11 +354,11 @@ damaged-text = Fișierul în care DLIS Learn păstrează progresul tuturor pe ac
 damaged-details = Detalii tehnice
 damaged-what-now = Ce puteți face
 damaged-option-help = Cereți ajutorul formatorului sau al serviciului informatic al instituției: este posibil ca fișierul să poată fi reparat.
-damaged-option-fresh = Sau reîncepeți cu un progres gol. Fișierul deteriorat este pus deoparte, nu șters, astfel încât să poată fi reparat mai târziu.
+damaged-option-fresh = Sau reîncepeți de la zero, fără progres. Fișierul deteriorat este pus deoparte, nu șters, astfel încât să poată fi reparat mai târziu.
 damaged-where = Dosarul cu date: { $path }
 damaged-consent = Înțeleg că progresul din fișierul deteriorat nu va mai fi afișat.
 damaged-consent-needed = Vă rugăm să bifați mai întâi caseta pentru a confirma că ați înțeles.
-damaged-start-fresh = Reîncepeți cu un progres gol
-damaged-confirm-title = Reîncepeți cu un progres gol?
+damaged-start-fresh = Reîncepeți de la zero, fără progres
+damaged-confirm-title = Reîncepeți de la zero, fără progres?
 damaged-confirm-text = Fișierul deteriorat este pus deoparte. DLIS Learn va porni fără profiluri și fără progres.
 damaged-done = A fost creat un fișier de progres nou, gol. Cel deteriorat a fost păstrat ca { $path }.
