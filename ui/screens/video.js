@@ -14,6 +14,8 @@ const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 const SEEK_STEP = 5;
 /** A long interval is reported in pieces of about this many seconds while it plays. */
 const PIECE_S = 15;
+/** How long the picture may stand still while playing before the player restarts it. */
+const STALL_MS = 3000;
 
 export async function render(ctx, moduleId, activityId) {
   const view = await loadModule(moduleId);
@@ -228,9 +230,32 @@ export async function render(ctx, moduleId, activityId) {
     resume.replaceChildren(h('span', { class: 'error' }, t('video-error')));
   });
 
+  // WebKit's GStreamer player can stop moving while it still says it plays: the UI tests saw
+  // a capsule freeze at 89.8 s of 99 at double speed, everything buffered, in about one run in
+  // three. A learner would be stuck short of the end. So the player watches the time, and a
+  // tiny seek where it stands restarts it (the interval watched is not broken by it: gaps
+  // under 0.25 s are merged). `data-restarts` counts the restarts; the UI tests print it.
+  let stall = { at: -1, since: 0 };
+  const watchdog = setInterval(() => {
+    if (video.paused || video.ended || video.seeking) {
+      stall = { at: -1, since: 0 };
+      return;
+    }
+    const now = performance.now();
+    if (video.currentTime !== stall.at) {
+      stall = { at: video.currentTime, since: now };
+    } else if (now - stall.since > STALL_MS) {
+      console.warn('video: stalled at', video.currentTime, '- restarting it');
+      video.dataset.restarts = String(Number(video.dataset.restarts || 0) + 1);
+      stall.since = now;
+      video.currentTime = Math.min(video.currentTime + 0.05, video.duration || activity.duration_seconds);
+    }
+  }, 500);
+
   const cleanup = async () => {
     leaving = true;
     clearTimeout(positionTimer);
+    clearInterval(watchdog);
     if (!video.paused) flushSegment();
     await savePosition();
     video.pause();

@@ -650,6 +650,10 @@ async fn a_learner_completes_a_module_with_the_keyboard_alone() {
                         .await;
                     panic!("the capsule did not play to its end: {ended} ({state})");
                 }
+                let restarts = app
+                    .js("return document.querySelector('[data-testid=video]').dataset.restarts || '0';")
+                    .await;
+                eprintln!("the player restarted the capsule {restarts} time(s) on the way");
                 app.find("[data-testid=video-watched]").await;
                 activate(&app, "[data-testid=next-activity]").await;
             }
