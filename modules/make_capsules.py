@@ -450,7 +450,10 @@ def run(cmd: list[str]) -> str:
     return r.stdout
 
 
-def encode(frames_dir: Path, wav: Path, out: Path, crf: int, gop: int, keyframes: str, frames: int) -> int:
+def encode(frames_dir: Path, wav: Path, out: Path, crf: int, gop: int, keyframes: str) -> int:
+    # No frame limit: the frames and the WAV have the same length, and a limit on the picture
+    # (-frames:v) ended the file while the sound lagged behind the VP9 encoder's look-ahead,
+    # which cut the last five seconds of narration.
     cmd = [
         "ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
         "-framerate", str(FPS), "-i", str(frames_dir / "%05d.png"),
@@ -464,7 +467,6 @@ def encode(frames_dir: Path, wav: Path, out: Path, crf: int, gop: int, keyframes
         "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709", "-color_range", "tv",
         "-c:a", "libopus", "-b:a", OPUS_BITRATE, "-vbr", "on", "-application", "voip",
         "-ac", "1", "-ar", "48000",
-        "-frames:v", str(frames),
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
         "-f", "webm", str(out),
     ]
@@ -568,8 +570,7 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
                 parts = -(-nframes // max_dist)
                 kf += [first + (j * nframes) // parts for j in range(parts)]
             keyframes = ",".join(f"{f / FPS:.3f}" for f in kf)
-            size = encode(frames_dir, work / "narration.wav", tmp_webm, crf, max_dist + 1, keyframes,
-                          total_frames)
+            size = encode(frames_dir, work / "narration.wav", tmp_webm, crf, max_dist + 1, keyframes)
             if size < MAX_BYTES:
                 break
             log(f"{folder}: {size} bytes with crf {crf}, keyframes every {gop} s: over budget, trying harder")
@@ -577,7 +578,8 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
             raise CapsuleError(f"{folder}: capsule.webm is {size} bytes, over the {MAX_BYTES}-byte budget "
                                f"even at crf {crf}: shorten the narration")
         probe = json.loads(run(["ffprobe", "-v", "error", "-show_entries",
-                                "format=duration:stream=codec_type,codec_name,width,height,channels,sample_rate",
+                                "format=duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
+                                ":stream_tags=DURATION",
                                 "-of", "json", str(tmp_webm)]))
         codecs = sorted((s["codec_type"], s["codec_name"]) for s in probe["streams"])
         if codecs != [("audio", "opus"), ("video", "vp9")]:
@@ -585,6 +587,12 @@ def build(script: Script, modules_dir: Path, keep_work: bool) -> dict:
         probed = float(probe["format"]["duration"])
         if abs(probed - duration) > 0.1:
             raise CapsuleError(f"{folder}: ffprobe says {probed:.3f} s, expected {duration:.3f} s")
+        for stream in probe["streams"]:  # each stream, too: the sound must last as long as the picture
+            h, m, sec = stream.get("tags", {}).get("DURATION", "0:0:0").split(":")
+            length = int(h) * 3600 + int(m) * 60 + float(sec)
+            if abs(length - duration) > 0.1:
+                raise CapsuleError(f"{folder}: the {stream['codec_type']} lasts {length:.3f} s, "
+                                   f"expected {duration:.3f} s")
 
         # 5. poster, subtitles, transcripts (everything is checked before anything is written)
         outputs: dict[str, bytes] = {"capsule.webm": tmp_webm.read_bytes()}
