@@ -6,6 +6,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use anyhow::Context;
 use dlis::Library;
+use dlis::bundle::asset::Bundle;
+use dlis::library::Installed;
 use dlis::progress::Silent;
 use dlis::store::{Store, StoreError};
 
@@ -42,8 +44,8 @@ impl AppState {
             }
             Err(err) => return Err(err.into()),
         };
-        if let Slot::Open(store) = &slot {
-            install_samples(&library, store);
+        if let (Slot::Open(store), Some(samples)) = (&slot, samples_dir()) {
+            install_samples(&library, store, &samples);
         }
         let media = media::Server::start(library.clone())?;
         Ok(AppState { data_dir, library, media, store: Mutex::new(slot), sync_store: Mutex::new(None) })
@@ -93,27 +95,103 @@ fn samples_dir() -> Option<PathBuf> {
     [bin.join("modules"), bin.join("../share/dlis-learn/modules")].into_iter().find(|d| d.is_dir())
 }
 
-/// On first start, installs the sample modules. Failures are reported, never fatal: the app
-/// is still usable, and a trainer can install bundles by hand.
-fn install_samples(library: &Library, store: &Store) {
-    if store.setting(SAMPLES_SETTING).ok().flatten().is_some() {
-        return;
-    }
-    let Some(dir) = samples_dir() else { return };
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+/// On first start, installs the sample modules shipped in `dir`. On later starts, upgrades
+/// those still installed at an older version than the one shipped (records follow activity
+/// ids, so the learners' progress is kept); a sample the user removed stays removed.
+/// Failures are reported, never fatal: the app is still usable, and a trainer can install
+/// bundles by hand.
+fn install_samples(library: &Library, store: &Store, dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut bundles: Vec<PathBuf> =
         entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "zip")).collect();
     bundles.sort();
+    let first_start = store.setting(SAMPLES_SETTING).ok().flatten().is_none();
+    let installed =
+        if first_start { Vec::new() } else { library.list().map(|(list, _)| list).unwrap_or_default() };
     for bundle in &bundles {
+        if !first_start {
+            // Only the shipped manifest is read here, so that a start costs almost nothing.
+            let Ok(shipped) = Bundle::open(bundle, library.limits()) else { continue };
+            let shipped = shipped.manifest();
+            let older = |i: &Installed| i.manifest.id == shipped.id && i.manifest.version < shipped.version;
+            if !installed.iter().any(older) {
+                continue;
+            }
+        }
         if let Err(err) = library.install(bundle, false, &Silent) {
             eprintln!("sample module {}: {err}", display(bundle));
         }
     }
-    if let Err(err) = store.set_setting(SAMPLES_SETTING, "1") {
+    if first_start && let Err(err) = store.set_setting(SAMPLES_SETTING, "1") {
         eprintln!("cannot record that the samples were installed: {err}");
     }
 }
 
 fn display(path: &Path) -> String {
     path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sample module of `modules/`, at `version`, packed into `dir` as the app ships it.
+    fn shipped(name: &str, version: &str, dir: &Path) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules").join(name);
+        let copy = dir.join(format!("source-{name}"));
+        copy_dir(&source, &copy);
+        let manifest = std::fs::read_to_string(copy.join("module.json")).unwrap();
+        let start = manifest.find("\"version\": \"").unwrap() + "\"version\": \"".len();
+        let end = start + manifest[start..].find('"').unwrap();
+        std::fs::write(
+            copy.join("module.json"),
+            format!("{}{version}{}", &manifest[..start], &manifest[end..]),
+        )
+        .unwrap();
+        let out = dir.join("samples");
+        std::fs::create_dir_all(&out).unwrap();
+        dlis::bundle::pack::pack(&copy, &out.join(format!("{name}.zip")), &Default::default(), &Silent)
+            .unwrap();
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &to.join(entry.file_name()));
+            } else {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+
+    fn versions(library: &Library) -> Vec<(String, String)> {
+        let (list, _) = library.list().unwrap();
+        list.iter().map(|i| (i.manifest.id.clone(), i.manifest.version.to_string())).collect()
+    }
+
+    #[test]
+    fn samples_are_installed_once_then_upgraded_unless_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path().join("data"));
+        std::fs::create_dir_all(library.data_dir()).unwrap();
+        let store = Store::open(&library.data_dir().join(dlis::store::FILE_NAME)).unwrap();
+        let (first, later) = (dir.path().join("first"), dir.path().join("later"));
+        for name in ["faire-avec", "ethique-mediation"] {
+            shipped(name, "1.0.0", &first);
+            shipped(name, "1.0.1", &later);
+        }
+
+        install_samples(&library, &store, &first.join("samples"));
+        let both = [("dlis.ethique-mediation", "1.0.0"), ("dlis.faire-avec", "1.0.0")];
+        assert_eq!(versions(&library), both.map(|(id, v)| (id.to_owned(), v.to_owned())));
+        library.remove("dlis.ethique-mediation").unwrap(); // the learner did not want this one
+
+        // A later version of the app ships newer samples.
+        install_samples(&library, &store, &later.join("samples"));
+        assert_eq!(versions(&library), [("dlis.faire-avec".to_owned(), "1.0.1".to_owned())]);
+        install_samples(&library, &store, &first.join("samples")); // an older app again: no downgrade
+        assert_eq!(versions(&library), [("dlis.faire-avec".to_owned(), "1.0.1".to_owned())]);
+    }
 }
