@@ -797,47 +797,20 @@ fn attempt_view(conn: &Connection, attempt_id: i64, quiz: &Quiz) -> Result<Attem
 
 /// Every activity's progress for `learner_id` in `module`, in the module's order.
 /// True when the learner meets the module's completion rule. This runs after every event of
-/// a module not yet complete, so it asks one short question per activity and stops at the
-/// first one not done, starting with the activity the event was about: the likeliest to be
-/// unfinished. It agrees with [`ActivityProgress::done`] over [`activity_progress`].
+/// a module not yet complete, so it stops at the first activity not done, starting with the
+/// one the event was about: the likeliest to be unfinished. The rule itself is
+/// [`ActivityProgress::done`], the same as the progress view's.
 fn module_done(
     conn: &Connection,
     learner_id: &str,
     module: &Manifest,
     current: &str,
 ) -> Result<bool, TrackError> {
-    let rule = &module.completion;
     let activities = module.activities.iter();
     let ordered =
         activities.clone().filter(|a| a.id() == current).chain(activities.filter(|a| a.id() != current));
     for activity in ordered {
-        let key = (learner_id, &module.id, activity.id());
-        let done: bool = match activity {
-            Activity::Lesson(_) if !rule.all_lessons_read => true,
-            Activity::Lesson(_) => conn.one(
-                "SELECT EXISTS (SELECT 1 FROM lesson_progress
-                 WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND read_at IS NOT NULL)",
-                key,
-                |row| row.get(0),
-            )?,
-            Activity::Video(_) => match rule.videos_watched_percent {
-                None => true,
-                Some(percent) => conn.one(
-                    "SELECT EXISTS (SELECT 1 FROM video_progress
-                     WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND watched_percent >= ?4)",
-                    (key.0, key.1, key.2, f64::from(percent)),
-                    |row| row.get(0),
-                )?,
-            },
-            Activity::Quiz(_) if !rule.quizzes_passed => true,
-            Activity::Quiz(_) => conn.one(
-                "SELECT EXISTS (SELECT 1 FROM quiz_attempt
-                 WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3 AND passed = 1)",
-                key,
-                |row| row.get(0),
-            )?,
-        };
-        if !done {
+        if !progress_in(conn, learner_id, module, activity)?.done(module) {
             return Ok(false);
         }
     }
@@ -849,49 +822,63 @@ fn activity_progress(
     learner_id: &str,
     module: &Manifest,
 ) -> Result<Vec<ActivityProgress>, TrackError> {
-    let mut out = Vec::with_capacity(module.activities.len());
-    for activity in &module.activities {
-        let key = (learner_id, &module.id, activity.id());
-        out.push(match activity {
-            Activity::Lesson(lesson) => {
-                let row: Option<(bool, f64)> = conn
-                    .one(
-                        "SELECT read_at IS NOT NULL, seconds FROM lesson_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
-                        key,
-                        |row| Ok((row.get(0)?, row.get(1)?)),
-                    )
-                    .optional()?;
-                ActivityProgress::Lesson {
-                    id: lesson.id.clone(),
-                    opened: row.is_some(),
-                    read: row.is_some_and(|(read, _)| read),
-                    seconds: row.map_or(0.0, |(_, s)| s),
-                }
-            }
-            Activity::Video(video) => {
-                let state = video_state(conn, key.0, key.1, key.2)?;
-                ActivityProgress::Video { id: video.id.clone(), watched_percent: state.watched_percent, position: state.position, completed: state.completed }
-            }
-            Activity::Quiz(quiz) => {
-                let (attempts, best, passed, open): (u32, Option<f64>, bool, bool) = conn.one(
-                    "SELECT count(submitted_at), max(CASE WHEN max_score > 0 THEN score / max_score END),
-                            coalesce(max(passed), 0), count(*) > count(submitted_at)
-                     FROM quiz_attempt WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
+    module.activities.iter().map(|activity| progress_in(conn, learner_id, module, activity)).collect()
+}
+
+/// The learner's progress in one activity: one short query, without a capsule's intervals.
+fn progress_in(
+    conn: &Connection,
+    learner_id: &str,
+    module: &Manifest,
+    activity: &Activity,
+) -> Result<ActivityProgress, TrackError> {
+    let key = (learner_id, &module.id, activity.id());
+    Ok(match activity {
+        Activity::Lesson(lesson) => {
+            let row: Option<(bool, f64)> = conn
+                .one(
+                    "SELECT read_at IS NOT NULL, seconds FROM lesson_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
                     key,
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-                )?;
-                ActivityProgress::Quiz(QuizProgress {
-                    id: quiz.id.clone(),
-                    attempts,
-                    best_scaled: best,
-                    passed,
-                    in_progress: open,
-                    attempts_left: quiz.max_attempts.map(|max| max.saturating_sub(attempts)),
-                })
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            ActivityProgress::Lesson {
+                id: lesson.id.clone(),
+                opened: row.is_some(),
+                read: row.is_some_and(|(read, _)| read),
+                seconds: row.map_or(0.0, |(_, s)| s),
             }
-        });
-    }
-    Ok(out)
+        }
+        Activity::Video(video) => {
+            let row: Option<(f64, f64, bool)> = conn
+                .one(
+                    "SELECT watched_percent, position, completed_at IS NOT NULL
+                     FROM video_progress WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
+                    key,
+                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                )
+                .optional()?;
+            let (watched_percent, position, completed) = row.unwrap_or_default();
+            ActivityProgress::Video { id: video.id.clone(), watched_percent, position, completed }
+        }
+        Activity::Quiz(quiz) => {
+            let (attempts, best, passed, open): (u32, Option<f64>, bool, bool) = conn.one(
+                "SELECT count(submitted_at), max(CASE WHEN max_score > 0 THEN score / max_score END),
+                        coalesce(max(passed), 0), count(*) > count(submitted_at)
+                 FROM quiz_attempt WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
+                key,
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )?;
+            ActivityProgress::Quiz(QuizProgress {
+                id: quiz.id.clone(),
+                attempts,
+                best_scaled: best,
+                passed,
+                in_progress: open,
+                attempts_left: quiz.max_attempts.map(|max| max.saturating_sub(attempts)),
+            })
+        }
+    })
 }
 
 #[cfg(test)]
