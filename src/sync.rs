@@ -6,12 +6,18 @@
 //!
 //! | answer | what happens |
 //! |---|---|
-//! | 200, 204 | the whole batch is acknowledged |
+//! | 200 with one id per statement sent, in order | the whole batch is acknowledged |
+//! | 200 listing some of them, in order (Ralph lists only the new ones), or 204 | those listed are acknowledged; each other statement is looked up by id |
 //! | 400 | the batch is split until the refused statement is alone; it is set aside with the LRS's reason |
 //! | 401, 403 | stop: the credentials must be fixed |
 //! | 409 | each statement is looked up by id: those the LRS holds are acknowledged, the others resent alone |
 //! | 413 | smaller batches |
 //! | 429, 5xx, network errors | stop this pass; the caller backs off (honouring `Retry-After`) |
+//! | anything else: a redirect, a 200 that does not list the statements sent | not stored: stop this pass and back off |
+//!
+//! Redirects are never followed: a captive portal answers 302 and then 200 to the GET it
+//! turned the POST into, which would pass for an acknowledgement, and following a redirect to
+//! another host could hand it the institution's credentials.
 
 use std::time::Duration;
 
@@ -37,6 +43,56 @@ pub struct LrsAccess {
     pub endpoint: String,
     pub username: String,
     pub password: String,
+}
+
+impl LrsAccess {
+    /// The access to `endpoint` as `username`, with `password` when one is given. Without
+    /// one, the `saved` password is used only for the endpoint and user it was saved for:
+    /// credentials belong to an endpoint, so whoever changes the address or the user must
+    /// know the password (or the next sync would hand it to their host).
+    pub fn reuse(
+        saved: Option<&LrsAccess>,
+        endpoint: &str,
+        username: &str,
+        password: Option<&str>,
+    ) -> Result<LrsAccess, SyncError> {
+        let endpoint = url_like(endpoint).map_err(SyncError::BadInstitution)?;
+        let password = match (password.filter(|p| !p.is_empty()), saved) {
+            (Some(password), _) => password.to_owned(),
+            (None, Some(saved)) if saved.is_for(&endpoint, username) => saved.password.clone(),
+            (None, Some(saved)) => {
+                return Err(SyncError::PasswordNeeded {
+                    endpoint,
+                    saved: saved.endpoint.clone(),
+                    user: saved.username.clone(),
+                });
+            }
+            (None, None) => return Err(SyncError::BadInstitution("the LRS password is missing".into())),
+        };
+        Ok(LrsAccess { endpoint, username: username.to_owned(), password })
+    }
+
+    /// Whether these credentials were given for this endpoint and user.
+    fn is_for(&self, endpoint: &str, username: &str) -> bool {
+        url_like(&self.endpoint).is_ok_and(|saved| saved == endpoint) && self.username == username
+    }
+
+    /// True when the endpoint sends the password and the records unencrypted over a network
+    /// (`http://` to anything but this computer).
+    pub fn is_unencrypted(&self) -> bool {
+        plain_http_off_machine(&self.endpoint)
+    }
+}
+
+fn plain_http_off_machine(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    !(host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127."))
 }
 
 /// Credentials never appear in logs: `Debug` leaves the password out.
@@ -67,6 +123,11 @@ pub enum SyncError {
     Unauthorized { status: u16 },
     #[error("the LRS cannot be reached or is busy ({detail}); will try again later")]
     Unavailable { detail: String, retry_after: Option<Duration> },
+    #[error(
+        "the saved password belongs to {saved} as {user:?}; give the password for {endpoint} \
+         (credentials are never sent to another address or user)"
+    )]
+    PasswordNeeded { endpoint: String, saved: String, user: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -80,6 +141,7 @@ impl SyncError {
             SyncError::NotConfigured => Some("no-institution"),
             SyncError::Unauthorized { .. } => Some("credentials"),
             SyncError::Unavailable { .. } => Some("unreachable"),
+            SyncError::PasswordNeeded { .. } => Some("password-needed"),
             SyncError::BadInstitution(_) | SyncError::Store(_) => None,
         }
     }
@@ -123,12 +185,21 @@ fn url_like(url: &str) -> Result<String, String> {
 /// What the LRS answered to one POST.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    Stored,
+    /// 200, with the ids the LRS says it stored (xAPI: one per statement, in order).
+    Stored(Vec<String>),
+    /// 204: stored, says the LRS without a word (Ralph: every statement was already there).
+    NoContent,
+    /// Not an answer of an LRS: a redirect, a 200 whose body is not a list of ids, another status.
+    Unexpected(String),
     BadRequest(String),
     Unauthorized(u16),
     Conflict,
     TooLarge,
-    Busy { status: Option<u16>, detail: String, retry_after: Option<Duration> },
+    Busy {
+        status: Option<u16>,
+        detail: String,
+        retry_after: Option<Duration>,
+    },
 }
 
 /// An xAPI client for one LRS.
@@ -149,6 +220,7 @@ impl Client {
         let endpoint = url_like(&access.endpoint).map_err(SyncError::BadInstitution)?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .max_redirects(0)
             .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
             .timeout_global(Some(timeout))
             .build()
@@ -182,17 +254,21 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let mut reason = || {
-            let text = response.body_mut().read_to_string().unwrap_or_default();
-            text.chars().take(500).collect::<String>()
-        };
         match status {
-            200 | 204 => Answer::Stored,
-            400 | 422 => Answer::BadRequest(reason()),
+            200 => match serde_json::from_str::<Vec<String>>(&body_of(&mut response)) {
+                Ok(ids) => Answer::Stored(ids),
+                Err(_) => Answer::Unexpected("the LRS answered 200 without a list of statement ids".into()),
+            },
+            204 => Answer::NoContent,
+            300..=399 => Answer::Unexpected(redirect(status, response.headers())),
+            400 | 422 => Answer::BadRequest(body_of(&mut response).chars().take(500).collect()),
             401 | 403 => Answer::Unauthorized(status),
             409 => Answer::Conflict,
             413 => Answer::TooLarge,
-            _ => Answer::Busy { status: Some(status), detail: format!("HTTP {status}"), retry_after },
+            429 | 500..=599 => {
+                Answer::Busy { status: Some(status), detail: format!("HTTP {status}"), retry_after }
+            }
+            _ => Answer::Unexpected(format!("the LRS answered HTTP {status} to statements sent")),
         }
     }
 
@@ -213,20 +289,21 @@ impl Client {
         };
         match response.status().as_u16() {
             200 => {
-                let body = response.body_mut().read_to_string().map_err(|err| Answer::Busy {
-                    status: Some(200),
-                    detail: err.to_string(),
-                    retry_after: None,
-                })?;
-                let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                let Ok(value) = serde_json::from_str::<serde_json::Value>(&body_of(&mut response)) else {
+                    return Err(Answer::Unexpected(
+                        "the LRS answered a lookup with something not JSON".into(),
+                    ));
+                };
                 // The statement itself, as xAPI says, or a `{"statements": [...]}` page as Ralph answers.
-                Ok(match value.get("statements") {
+                let stored = match value.get("statements") {
                     Some(list) => list.as_array().and_then(|list| list.first()).cloned(),
-                    None => value.get("id").is_some().then_some(value),
-                })
+                    None => Some(value),
+                };
+                Ok(stored.filter(|s| s["id"].as_str() == Some(statement_id)))
             }
             404 => Ok(None),
             status @ (401 | 403) => Err(Answer::Unauthorized(status)),
+            status @ 300..=399 => Err(Answer::Unexpected(redirect(status, response.headers()))),
             status => Err(Answer::Busy {
                 status: Some(status),
                 detail: format!("HTTP {status}"),
@@ -234,6 +311,19 @@ impl Client {
             }),
         }
     }
+}
+
+/// The body of an answer, as text (bounded by ureq's 10 MB limit); empty when unreadable.
+fn body_of(response: &mut ureq::http::Response<ureq::Body>) -> String {
+    response.body_mut().read_to_string().unwrap_or_default()
+}
+
+fn redirect(status: u16, headers: &ureq::http::HeaderMap) -> String {
+    let to = headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or("nowhere");
+    let to: String = to.chars().take(200).filter(|c| !c.is_control()).collect();
+    format!(
+        "the LRS address answered a redirect ({status}) to {to:?}, which is not followed (a Wi-Fi login page?)"
+    )
 }
 
 /// Where acknowledgements are recorded: the outbox for `dlis sync`, a tally for `dlis push`.
@@ -272,10 +362,24 @@ pub fn send(
     }
     let bodies: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
     match client.post(&bodies) {
-        Answer::Stored => {
-            ledger.acknowledged(batch)?;
-            sent.acknowledged += batch.len() as u64;
+        Answer::Stored(ids) => {
+            let Some(listed) = listed_in_order(batch, &ids) else {
+                return Err(SyncError::Unavailable {
+                    detail: "the LRS answered 200 with ids of statements that were not sent".into(),
+                    retry_after: None,
+                });
+            };
+            let (mut stored, mut unlisted) = (Vec::new(), Vec::new());
+            for (pending, listed) in batch.iter().zip(listed) {
+                if listed { &mut stored } else { &mut unlisted }.push(pending.clone());
+            }
+            if !stored.is_empty() {
+                ledger.acknowledged(&stored)?;
+                sent.acknowledged += stored.len() as u64;
+            }
+            confirm(client, &unlisted, ledger, sent)?;
         }
+        Answer::NoContent => confirm(client, batch, ledger, sent)?,
         Answer::BadRequest(_) | Answer::TooLarge if batch.len() > 1 => {
             let (left, right) = batch.split_at(batch.len() / 2);
             send(client, left, ledger, sent)?;
@@ -293,21 +397,7 @@ pub fn send(
         }
         Answer::Conflict => {
             // Some id of the batch is already there: ask the LRS about each statement.
-            let mut rest = Vec::new();
-            for pending in batch {
-                match client.lookup(&pending.statement_id) {
-                    Ok(Some(stored)) if same_statement(&stored, &pending.json) => {
-                        ledger.acknowledged(std::slice::from_ref(pending))?;
-                        sent.acknowledged += 1;
-                    }
-                    Ok(Some(_)) => {
-                        ledger.rejected(pending, "the LRS holds a different statement with this id (409)")?;
-                        sent.rejected += 1;
-                    }
-                    Ok(None) => rest.push(pending.clone()),
-                    Err(answer) => return Err(stop(answer)),
-                }
-            }
+            let rest = look_up(client, batch, ledger, sent)?;
             if rest.len() < batch.len() {
                 send(client, &rest, ledger, sent)?;
             } else if batch.len() > 1 {
@@ -327,6 +417,67 @@ pub fn send(
     Ok(())
 }
 
+/// For each statement sent, whether `ids` lists it; `None` unless `ids` lists statements of
+/// the batch, each once, in the batch's order.
+fn listed_in_order(batch: &[Pending], ids: &[String]) -> Option<Vec<bool>> {
+    let mut listed = vec![false; batch.len()];
+    let mut next = 0;
+    for id in ids {
+        let at = next + batch[next..].iter().position(|p| &p.statement_id == id)?;
+        listed[at] = true;
+        next = at + 1;
+    }
+    Some(listed)
+}
+
+/// Statements the LRS said it stored without naming them (204, or left out of a 200's list):
+/// each is acknowledged only once the LRS shows it; those it does not hold are sent again.
+fn confirm(
+    client: &Client,
+    batch: &[Pending],
+    ledger: &mut dyn Ledger,
+    sent: &mut Sent,
+) -> Result<(), SyncError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let rest = look_up(client, batch, ledger, sent)?;
+    if rest.len() == batch.len() {
+        // It said "stored" and holds none of them: whatever answered is not keeping records.
+        return Err(SyncError::Unavailable {
+            detail: "the LRS said it stored statements that it does not hold".into(),
+            retry_after: None,
+        });
+    }
+    send(client, &rest, ledger, sent)
+}
+
+/// Asks the LRS about each statement: those it holds are acknowledged (or set aside when it
+/// holds another statement under the id); returns those it does not hold.
+fn look_up(
+    client: &Client,
+    batch: &[Pending],
+    ledger: &mut dyn Ledger,
+    sent: &mut Sent,
+) -> Result<Vec<Pending>, SyncError> {
+    let mut rest = Vec::new();
+    for pending in batch {
+        match client.lookup(&pending.statement_id) {
+            Ok(Some(stored)) if same_statement(&stored, &pending.json) => {
+                ledger.acknowledged(std::slice::from_ref(pending))?;
+                sent.acknowledged += 1;
+            }
+            Ok(Some(_)) => {
+                ledger.rejected(pending, "the LRS holds a different statement with this id (409)")?;
+                sent.rejected += 1;
+            }
+            Ok(None) => rest.push(pending.clone()),
+            Err(answer) => return Err(stop(answer)),
+        }
+    }
+    Ok(rest)
+}
+
 /// Whether the statement the LRS holds is ours. Statement ids are random UUIDs made on this
 /// machine, so the same id means the same statement unless its verb or object differ; the
 /// LRS may add properties (`stored`, `authority`, `version`) and normalise others.
@@ -339,6 +490,7 @@ fn stop(answer: Answer) -> SyncError {
     match answer {
         Answer::Unauthorized(status) => SyncError::Unauthorized { status },
         Answer::Busy { detail, retry_after, .. } => SyncError::Unavailable { detail, retry_after },
+        Answer::Unexpected(detail) => SyncError::Unavailable { detail, retry_after: None },
         other => SyncError::Unavailable { detail: format!("{other:?}"), retry_after: None },
     }
 }
@@ -429,5 +581,64 @@ mod tests {
         let access =
             LrsAccess { endpoint: "https://x/".into(), username: "u".into(), password: "hunter2".into() };
         assert!(!format!("{access:?}").contains("hunter2"));
+    }
+
+    fn pending(ids: &[&str]) -> Vec<Pending> {
+        ids.iter()
+            .enumerate()
+            .map(|(seq, id)| Pending { seq: seq as i64, statement_id: (*id).into(), json: "{}".into() })
+            .collect()
+    }
+
+    fn ids(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| (*id).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_200_counts_only_for_the_statements_it_lists_in_order() {
+        let batch = pending(&["a", "b", "c"]);
+        assert_eq!(listed_in_order(&batch, &ids(&["a", "b", "c"])), Some(vec![true, true, true]));
+        // Ralph lists only the statements it did not hold already.
+        assert_eq!(listed_in_order(&batch, &ids(&["a", "c"])), Some(vec![true, false, true]));
+        assert_eq!(listed_in_order(&batch, &[]), Some(vec![false, false, false]));
+        for wrong in [&["c", "a"][..], &["a", "a"], &["x"], &["a", "b", "c", "d"]] {
+            assert_eq!(listed_in_order(&batch, &ids(wrong)), None, "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn a_saved_password_goes_only_to_its_own_endpoint_and_user() {
+        let saved = LrsAccess {
+            endpoint: "https://lrs.example.org/xAPI/".into(),
+            username: "dlis".into(),
+            password: "s3cret".into(),
+        };
+        let kept = LrsAccess::reuse(Some(&saved), "https://lrs.example.org/xAPI", "dlis", None).unwrap();
+        assert_eq!(kept.password, "s3cret", "the same endpoint, written without its slash");
+        let elsewhere = LrsAccess::reuse(Some(&saved), "https://evil.example/xAPI/", "dlis", None);
+        assert!(matches!(elsewhere, Err(SyncError::PasswordNeeded { .. })), "{elsewhere:?}");
+        let other_user = LrsAccess::reuse(Some(&saved), &saved.endpoint, "admin", Some(""));
+        assert!(matches!(other_user, Err(SyncError::PasswordNeeded { .. })), "{other_user:?}");
+        let given = LrsAccess::reuse(Some(&saved), "https://evil.example/xAPI/", "x", Some("p")).unwrap();
+        assert_eq!(given.password, "p");
+        assert!(LrsAccess::reuse(None, &saved.endpoint, "dlis", None).is_err());
+        let message = elsewhere.unwrap_err().to_string();
+        assert!(!message.contains("s3cret"), "{message}");
+    }
+
+    #[test]
+    fn plain_http_is_flagged_unless_it_stays_on_this_computer() {
+        for unencrypted in ["http://lrs.example.org/xAPI/", "http://10.0.0.2:8100/", "http://u@127.example/"]
+        {
+            assert!(plain_http_off_machine(unencrypted), "{unencrypted}");
+        }
+        for fine in [
+            "https://lrs.example.org/",
+            "http://127.0.0.1:8100/xAPI/",
+            "http://localhost/",
+            "http://[::1]:80/",
+        ] {
+            assert!(!plain_http_off_machine(fine), "{fine}");
+        }
     }
 }

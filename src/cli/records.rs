@@ -18,6 +18,7 @@ pub fn set_institution(data_dir: &Path, file: &Path) -> Result<()> {
     })?;
     open_store(data_dir)?.set_institution(&institution)?;
     println!("records will go to {} ({})", institution.name, institution.lrs.endpoint);
+    warn_if_unencrypted(&institution.lrs);
     Ok(())
 }
 
@@ -30,6 +31,16 @@ pub fn show_institution(data_dir: &Path) -> Result<()> {
         None => println!("no institution set up (`dlis institution set FILE`)"),
     }
     Ok(())
+}
+
+fn warn_if_unencrypted(access: &LrsAccess) {
+    if access.is_unencrypted() {
+        eprintln!(
+            "warning: {} is http://: the LRS password and the learners' records cross the network \
+             unencrypted; ask the institution for its https:// address",
+            access.endpoint
+        );
+    }
 }
 
 pub fn sync(data_dir: &Path, wait: u64, batch: usize, status_only: bool) -> Result<()> {
@@ -122,16 +133,20 @@ pub struct PushTarget {
 }
 
 pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize) -> Result<()> {
-    let profile = open_store(data_dir).ok().and_then(|s| s.institution().ok().flatten()).map(|i| i.lrs);
-    let access = match (target.lrs, target.user, target.password, profile) {
-        (Some(endpoint), Some(username), Some(password), _) => LrsAccess { endpoint, username, password },
-        (endpoint, username, password, Some(p)) => LrsAccess {
-            endpoint: endpoint.unwrap_or(p.endpoint),
-            username: username.unwrap_or(p.username),
-            password: password.unwrap_or(p.password),
-        },
-        _ => bail!("no LRS: pass --lrs URL --user U --password P, or set up an institution first"),
+    // Only what was given on the command line, or the institution's profile: its password
+    // goes only to its own endpoint and user (`LrsAccess::reuse`).
+    let saved = match &target {
+        PushTarget { lrs: Some(_), user: Some(_), password: Some(_) } => None,
+        _ => open_store(data_dir).ok().and_then(|s| s.institution().ok().flatten()).map(|i| i.lrs),
     };
+    let (Some(endpoint), Some(username)) = (
+        target.lrs.as_deref().or(saved.as_ref().map(|s| s.endpoint.as_str())),
+        target.user.as_deref().or(saved.as_ref().map(|s| s.username.as_str())),
+    ) else {
+        bail!("no LRS: pass --lrs URL --user U --password P, or set up an institution first");
+    };
+    let access = LrsAccess::reuse(saved.as_ref(), endpoint, username, target.password.as_deref())?;
+    warn_if_unencrypted(&access);
     let client = Client::new(&access)?;
     let mut seen = BTreeSet::new();
     let mut pending = Vec::new();

@@ -26,12 +26,17 @@ pub enum Fault {
     ForwardThenAnswer(u16),
     /// Wait, then forward.
     Delay(Duration),
+    /// Answer this, as something that is not the LRS would (a Wi-Fi login page, a proxy):
+    /// status, extra header lines (each ending in `\r\n`) and body, without forwarding.
+    Impostor(u16, String, String),
 }
 
 /// A request as the plan sees it.
 #[derive(Debug, Clone)]
 pub struct Request {
     pub method: String,
+    /// The request target, e.g. `/xAPI/statements`.
+    pub target: String,
     pub body: Vec<u8>,
 }
 
@@ -109,17 +114,27 @@ fn serve(mut client: TcpStream, upstream: &str, shared: &Shared) -> std::io::Res
     client.set_read_timeout(Some(Duration::from_secs(30)))?;
     let (head, body) = read_message(&mut BufReader::new(client.try_clone()?))?;
     let request_line = head.lines().next().unwrap_or_default().to_owned();
-    let method = request_line.split(' ').next().unwrap_or_default().to_owned();
-    let request = Request { method, body: body.clone() };
+    let mut parts = request_line.split(' ');
+    let method = parts.next().unwrap_or_default().to_owned();
+    let target = parts.next().unwrap_or_default().to_owned();
+    let request = Request { method, target, body: body.clone() };
     let fault = (shared.plan.lock().unwrap())(&request);
     shared.log.lock().unwrap().push((request, fault.clone()));
-    match fault {
+    match &fault {
         Fault::DropBefore => return client.shutdown(Shutdown::Both),
         Fault::Answer(status, retry_after) => {
             let retry = retry_after.map(|s| format!("Retry-After: {s}\r\n")).unwrap_or_default();
-            return respond(&mut client, status, &retry);
+            return respond(&mut client, *status, &retry);
         }
-        Fault::Delay(delay) => thread::sleep(delay),
+        Fault::Impostor(status, headers, body) => {
+            write!(
+                client,
+                "HTTP/1.1 {status} Impostor\r\nContent-Length: {}\r\n{headers}Connection: close\r\n\r\n{body}",
+                body.len()
+            )?;
+            return client.shutdown(Shutdown::Both);
+        }
+        Fault::Delay(delay) => thread::sleep(*delay),
         Fault::Pass | Fault::DropAfter | Fault::ForwardThenAnswer(_) => {}
     }
     let answer = forward(upstream, &head, &body)?;

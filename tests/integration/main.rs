@@ -1,11 +1,13 @@
 //! Integration tests of the `dlis` tool and the core library, written as trainers' sessions.
 
+mod answers;
 mod durability;
 mod faults;
 mod hostile;
 mod install;
 mod lrs;
 mod pack;
+mod pins;
 mod progress;
 mod ralph;
 mod report;

@@ -15,7 +15,7 @@ use crate::ralph::*;
 use crate::support::*;
 
 /// A trainer's institution file pointing at `lrs` (a base URL such as `http://127.0.0.1:PORT`).
-fn institution_file(dir: &Path, lrs: &str, password: &str) -> PathBuf {
+pub(crate) fn institution_file(dir: &Path, lrs: &str, password: &str) -> PathBuf {
     let path = dir.join(format!("institution-{password}.json"));
     let institution = json!({
         "name": "IRTS Hauts-de-France",
@@ -28,7 +28,7 @@ fn institution_file(dir: &Path, lrs: &str, password: &str) -> PathBuf {
 
 /// A laptop: a data dir whose institution sends to `lrs`, with `learners` who each did a
 /// whole session of the sample module.
-fn laptop(dir: &Path, lrs: &str, learners: usize) -> PathBuf {
+pub(crate) fn laptop(dir: &Path, lrs: &str, learners: usize) -> PathBuf {
     let data = dir.join("data");
     dlis(&data).args(["institution", "set"]).arg(institution_file(dir, lrs, "s3cret")).assert().success();
     let mut store = Store::open(&data.join("progress.db")).unwrap();
@@ -38,28 +38,33 @@ fn laptop(dir: &Path, lrs: &str, learners: usize) -> PathBuf {
     data
 }
 
-fn id_of(statement: &str) -> String {
+/// Points the laptop's institution at another LRS address (the same credentials).
+pub(crate) fn point_at(data: &Path, dir: &Path, lrs: &str) {
+    dlis(data).args(["institution", "set"]).arg(institution_file(dir, lrs, "s3cret")).assert().success();
+}
+
+pub(crate) fn id_of(statement: &str) -> String {
     serde_json::from_str::<Value>(statement).unwrap()["id"].as_str().unwrap().to_owned()
 }
 
 /// The ids of every statement in the laptop's outbox, sorted.
-fn outbox_ids(data: &Path) -> Vec<String> {
+pub(crate) fn outbox_ids(data: &Path) -> Vec<String> {
     let mut ids: Vec<String> =
         Store::open(&data.join("progress.db")).unwrap().outbox().unwrap().iter().map(|s| id_of(s)).collect();
     ids.sort();
     ids
 }
 
-fn sorted(mut ids: Vec<String>) -> Vec<String> {
+pub(crate) fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
     ids
 }
 
-fn status(data: &Path) -> dlis::store::SyncStatus {
+pub(crate) fn status(data: &Path) -> dlis::store::SyncStatus {
     Store::open(&data.join("progress.db")).unwrap().sync_status().unwrap()
 }
 
-fn stderr(output: &std::process::Output) -> String {
+pub(crate) fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
@@ -344,7 +349,7 @@ fn after_a_storm_of_faults_and_killed_syncs_the_lrs_holds_each_statement_once() 
 }
 
 /// An export file holding `statements`, written by hand to the documented format.
-fn export_of(path: &Path, statements: &[String]) {
+pub(crate) fn export_of(path: &Path, statements: &[String]) {
     use sha2::{Digest, Sha256};
     use std::io::Write;
     let body: String = statements.iter().map(|s| format!("{s}\n")).collect();
