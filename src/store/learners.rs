@@ -4,11 +4,10 @@
 //! optional PIN (stored as an Argon2 hash) and a random UUID: the pseudonymous id that is the
 //! only thing about the learner that ever leaves the machine.
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+use super::pins::hash_pin;
 use super::{Cached, Store, StoreError, now, settings};
 
 /// A learner profile.
@@ -36,6 +35,10 @@ pub enum LearnerError {
     BadPin,
     #[error("wrong PIN")]
     WrongPin,
+    #[error("too many wrong PINs: this PIN is locked for {seconds} s; each new wrong PIN locks it longer")]
+    Locked { seconds: u64 },
+    #[error("no trainer PIN is set on this computer yet")]
+    NoTrainerPin,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -52,11 +55,12 @@ impl LearnerError {
     pub fn kind(&self) -> Option<&'static str> {
         match self {
             LearnerError::WrongPin => Some("wrong-pin"),
+            LearnerError::Locked { .. } => Some("pin-locked"),
             LearnerError::BadPin => Some("bad-pin"),
             LearnerError::EmptyName => Some("empty-name"),
             LearnerError::NameTooLong { .. } => Some("name-too-long"),
             LearnerError::Language(_) => Some("language"),
-            LearnerError::Unknown { .. } | LearnerError::Store(_) => None,
+            LearnerError::Unknown { .. } | LearnerError::NoTrainerPin | LearnerError::Store(_) => None,
         }
     }
 }
@@ -78,15 +82,6 @@ fn check_language(language: &str) -> Result<(), LearnerError> {
     oxilangtag::LanguageTag::parse(language)
         .map(|_| ())
         .map_err(|_| LearnerError::Language(language.to_owned()))
-}
-
-fn hash_pin(pin: &str) -> Result<String, LearnerError> {
-    if !(4..=12).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(LearnerError::BadPin);
-    }
-    let salt = SaltString::generate(&mut rand_core::OsRng);
-    let hash = Argon2::default().hash_password(pin.as_bytes(), &salt).map_err(|_| LearnerError::BadPin)?;
-    Ok(hash.to_string())
 }
 
 impl Store {
@@ -146,10 +141,12 @@ impl Store {
         if changed == 0 {
             return Err(LearnerError::Unknown { id: id.to_owned() });
         }
+        self.forget_attempts(id)?;
         self.learner(id)
     }
 
-    /// Checks a PIN before a protected profile is opened; a profile without PIN always opens.
+    /// Checks a PIN before a protected profile is opened, under the attempt limit
+    /// (`pins.rs`); a profile without PIN always opens.
     pub fn check_pin(&self, id: &str, pin: &str) -> Result<(), LearnerError> {
         let hash: Option<String> = self
             .conn
@@ -157,8 +154,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| LearnerError::Unknown { id: id.to_owned() })?;
         let Some(hash) = hash else { return Ok(()) };
-        let parsed = PasswordHash::new(&hash).map_err(|_| LearnerError::WrongPin)?;
-        Argon2::default().verify_password(pin.as_bytes(), &parsed).map_err(|_| LearnerError::WrongPin)
+        self.check_guarded(id, &hash, pin)
     }
 
     /// Deletes a profile and every record of it, unsent statements included. The caller asks
@@ -167,6 +163,7 @@ impl Store {
         let learner = self.learner(id)?;
         let tx = self.conn.transaction()?;
         tx.run("DELETE FROM learner WHERE id = ?1", [id])?;
+        tx.run("DELETE FROM pin_attempt WHERE subject = ?1", [id])?;
         tx.run("DELETE FROM setting WHERE key = ?1 AND value = ?2", (settings::CURRENT_LEARNER, id))?;
         tx.commit()?;
         Ok(learner)

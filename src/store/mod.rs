@@ -10,6 +10,8 @@
 
 mod learners;
 mod outbox;
+mod pins;
+mod private;
 mod tracking;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ use rusqlite_migration::{M, Migrations};
 
 pub use learners::{Learner, LearnerError};
 pub use outbox::{Pending, SyncStatus};
+pub use pins::FREE_ATTEMPTS;
 pub use tracking::{
     ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, TrackError, VideoState,
 };
@@ -32,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_sync_state.sql"),
     include_str!("migrations/003_sync_error_kind.sql"),
     include_str!("migrations/004_fewer_pages_per_event.sql"),
+    include_str!("migrations/005_pin_attempts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -63,6 +67,8 @@ pub enum StoreError {
     Migrate { path: PathBuf, source: rusqlite_migration::Error },
     #[error("cannot set the damaged database aside: {source}")]
     SetAside { source: std::io::Error },
+    #[error("cannot make the progress database {} private to its owner: {source}", path.display())]
+    Private { path: PathBuf, source: std::io::Error },
     #[error("progress database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -78,6 +84,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let open_err = |source| StoreError::Open { path: path.to_owned(), source };
         let damaged = |detail: String| StoreError::Damaged { path: path.to_owned(), detail };
+        private::owner_only(path).map_err(|source| StoreError::Private { path: path.to_owned(), source })?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
