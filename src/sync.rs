@@ -92,7 +92,8 @@ fn plain_http_off_machine(url: &str) -> bool {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host.split(':').next().unwrap_or_default(),
     };
-    !(host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127."))
+    let loopback = host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    !(loopback || host.eq_ignore_ascii_case("localhost"))
 }
 
 /// Credentials never appear in logs: `Debug` leaves the password out.

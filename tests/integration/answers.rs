@@ -178,3 +178,23 @@ fn the_saved_password_is_never_sent_to_another_lrs() {
     dlis(&data).arg("push").arg(&export).assert().success();
     assert_eq!(sorted(lrs.stored_ids()), outbox_ids(&data));
 }
+
+#[test]
+fn an_institution_on_plain_http_is_warned_about_unless_it_stays_on_this_computer() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let far = crate::sync::institution_file(dir.path(), "http://lrs.irts-hdf.example", "s3cret");
+    let output = dlis(&data).args(["institution", "set"]).arg(&far).output().unwrap();
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("warning: http://lrs.irts-hdf.example/xAPI/ is http://"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!stderr(&output).contains("s3cret"));
+
+    let near = crate::sync::institution_file(dir.path(), "http://127.0.0.1:8100", "s3cret");
+    let output = dlis(&data).args(["institution", "set"]).arg(&near).output().unwrap();
+    assert!(output.status.success());
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+}
