@@ -118,7 +118,17 @@ impl Archive {
                     continue;
                 }
             };
-            let name = String::from_utf8_lossy(file.name_raw()).into_owned();
+            // Names are compared, hashed and served as strings, so a name must be exactly one
+            // string: bytes that are not UTF-8 are refused (two such names could decode to the
+            // same replacement characters, one hashed by validation, the other served).
+            let Ok(name) = std::str::from_utf8(file.name_raw()).map(str::to_owned) else {
+                let shown = String::from_utf8_lossy(file.name_raw()).into_owned();
+                out.push(Diagnostic::new(
+                    shown,
+                    "the entry's name is not valid UTF-8; repack the bundle with `dlis pack`",
+                ));
+                continue;
+            };
             let mut problem = |message: String| out.push(Diagnostic::new(name.clone(), message));
             if let Err(why) = paths::check(&name) {
                 problem(why.to_string());
@@ -166,14 +176,27 @@ impl Archive {
             ));
             self.entries.clear();
         }
+        let mut named = false;
         if self.has_duplicates {
             for name in self.duplicated_names() {
                 out.push(Diagnostic::new(
                     name.clone(),
                     "appears more than once in the zip; each file may appear only once",
                 ));
-                self.entries.retain(|e| e.name != name);
+                named = true;
             }
+        }
+        // Every local header must agree with the central directory, no two entries may share
+        // bytes, and no entry may hide between them: otherwise what validation hashed and what
+        // a later read finds could differ. The whole zip is refused.
+        if let Err(err) = self.zip.validate_header_consistency() {
+            if !named {
+                out.push(Diagnostic::new(
+                    self.path.display().to_string(),
+                    format!("its entries are not laid out as its directory says ({err}); copy it again, or repack it with `dlis pack`"),
+                ));
+            }
+            self.entries.clear();
         }
         for (first, second) in paths::case_collisions(self.entries.iter().map(|e| e.name.as_str())) {
             out.push(Diagnostic::new(
@@ -220,7 +243,7 @@ impl Archive {
     }
 
     fn open_entry(&mut self, entry: &Entry) -> Result<zip::read::ZipFile<'_, File>, EntryError> {
-        let options = ZipReadOptions::new().enforce_header_consistency(!self.has_duplicates);
+        let options = ZipReadOptions::new().enforce_header_consistency(true);
         Ok(self.zip.by_index_with_options(entry.index, options)?)
     }
 

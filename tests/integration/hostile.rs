@@ -126,6 +126,20 @@ fn byte_level_cases(dir: &Path, valid: &Path) -> Vec<Case> {
         reason: "appears more than once",
     });
 
+    let bundle = dir.join("not-utf8-name.zip");
+    let mut entries = read_entries(valid);
+    entries.push(("extra/aX.txt".into(), b"x".to_vec()));
+    write_entries(&bundle, &entries);
+    let mut bytes = fs::read(&bundle).unwrap();
+    assert_eq!(patch_all(&mut bytes, b"extra/aX.txt", b"extra/a\xff.txt"), 2);
+    fs::write(&bundle, bytes).unwrap();
+    cases.push(Case {
+        name: "not-utf8-name",
+        bundle,
+        entry: "extra/a\u{fffd}.txt",
+        reason: "not valid UTF-8",
+    });
+
     let bundle = dir.join("encrypted.zip");
     fs::copy(valid, &bundle).unwrap();
     let mut bytes = fs::read(&bundle).unwrap();
