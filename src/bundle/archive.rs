@@ -52,6 +52,18 @@ pub enum OpenError {
     NotZip { path: PathBuf, source: zip::result::ZipError },
 }
 
+impl OpenError {
+    /// What is wrong, without the file's name (for a diagnostic that names it already).
+    pub fn reason(&self) -> String {
+        match self {
+            OpenError::Io { source, .. } => format!("cannot read it: {source}"),
+            OpenError::NotZip { source, .. } => format!(
+                "not a zip file, or it is truncated or damaged ({source}); copy it again from where it came from"
+            ),
+        }
+    }
+}
+
 /// Why an entry's content could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum EntryError {

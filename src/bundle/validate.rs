@@ -86,14 +86,17 @@ pub fn validate_as(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn
             archive
         }
         Err(err) => {
-            report.diagnostics.push(Diagnostic::new(shown_as.display().to_string(), err.to_string()));
+            report.diagnostics.push(Diagnostic::new(shown_as.display().to_string(), err.reason()));
             return report;
         }
     };
+    // The file the user gave is named, never the copy being checked (an install's staging file).
+    let (checked, shown) = (path.display().to_string(), shown_as.display().to_string());
     for d in &mut report.diagnostics {
-        if d.path == path.display().to_string() {
-            d.path = shown_as.display().to_string();
+        if d.path == checked {
+            d.path = shown.clone();
         }
+        d.message = d.message.replace(&checked, &shown);
     }
     report.entries = archive
         .entries

@@ -127,3 +127,24 @@ fn only_installed_modules_can_be_opened_never_a_path() {
         );
     }
 }
+
+#[test]
+fn install_errors_say_each_cause_once_and_name_the_file_the_trainer_gave() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let missing = dir.path().join("missing.zip");
+    let output = dlis(&data).arg("install").arg(&missing).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("missing.zip"), "{stderr}");
+    assert_eq!(stderr.matches("(os error 2)").count(), 1, "the cause said once: {stderr}");
+
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "Dear trainer, the module is attached.\n").unwrap();
+    let output = dlis(&data).arg("install").arg(&notes).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("notes.txt") && stderr.contains("not a zip file"), "{stderr}");
+    assert!(!stderr.contains(".install-"), "the staging copy is named: {stderr}");
+    assert_eq!(stderr.matches(&*notes.display().to_string()).count(), 2, "{stderr}");
+}
