@@ -74,6 +74,33 @@ pub enum InstallError {
          (the author should raise the version, or use --force to replace it)"
     )]
     SameVersionDiffers { id: String, version: String },
+    #[error(
+        "{id} is installed from a bundle signed by {installed}, a trusted organisation, and this \
+         one is {offered}; nothing was installed (check where it comes from, or use --force)"
+    )]
+    SignerChanged { id: String, installed: String, offered: String },
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+}
+
+/// Who signed the installed copy and the offered bundle, when the installed copy was signed
+/// with a trusted key and the offered one is not signed with that same key: replacing it
+/// needs `--force`, since anyone can make an unsigned bundle with the same id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignerChange {
+    /// The trusted organisation that signed the installed copy.
+    pub installed: String,
+    /// Who signed the offered bundle (the trusted name, or the name it claims), if anyone.
+    pub offered: Option<String>,
+}
+
+impl SignerChange {
+    fn offered_words(&self) -> String {
+        match &self.offered {
+            Some(name) => format!("signed by another key ({name:?})"),
+            None => "not signed".to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,7 +121,8 @@ impl InstallError {
         match self {
             InstallError::Older { .. } => Some("older"),
             InstallError::SameVersionDiffers { .. } => Some("same-version-differs"),
-            InstallError::Io { .. } | InstallError::Invalid { .. } => None,
+            InstallError::SignerChanged { .. } => Some("signer-changed"),
+            InstallError::Io { .. } | InstallError::Invalid { .. } | InstallError::Trust(_) => None,
         }
     }
 }
@@ -226,11 +254,38 @@ impl Library {
                 }
             }
         };
+        if let (Some(change), false) = (self.signer_change(&manifest.id, report.signer.as_ref())?, force) {
+            return Err(InstallError::SignerChanged {
+                id: manifest.id.clone(),
+                offered: change.offered_words(),
+                installed: change.installed,
+            });
+        }
         let modules = self.modules_dir();
         fs::create_dir_all(&modules).map_err(io_err(&modules))?;
         staged.persist(&target).map_err(|e| InstallError::Io { path: target.clone(), source: e.error })?;
         File::open(&modules).and_then(|dir| dir.sync_all()).map_err(io_err(&modules))?;
         Ok((self.describe(&target, manifest, report.signer), outcome))
+    }
+
+    /// Whether replacing the installed module `id` with a bundle signed by `offered` would
+    /// drop a trusted signature (see [`SignerChange`]); `None` when it would not.
+    pub fn signer_change(
+        &self,
+        id: &str,
+        offered: Option<&Signer>,
+    ) -> Result<Option<SignerChange>, TrustError> {
+        let Some((installed, _)) = self.installed_manifest(&self.module_path(id)) else { return Ok(None) };
+        let trust = self.trust()?;
+        let Some(organisation) = installed.signer.as_ref().and_then(|s| trust.organisation_for(s)) else {
+            return Ok(None);
+        };
+        let same_key =
+            offered.zip(installed.signer.as_ref()).is_some_and(|(o, i)| o.public_key == i.public_key);
+        Ok((!same_key).then(|| SignerChange {
+            installed: organisation.to_owned(),
+            offered: offered.map(|o| trust.organisation_for(o).unwrap_or(&o.organisation).to_owned()),
+        }))
     }
 
     fn remove_stale_staging(&self) {

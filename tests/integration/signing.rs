@@ -133,3 +133,44 @@ fn installing_a_signed_copy_of_an_installed_module_records_the_signature() {
         .success()
         .stdout(predicates::str::contains("already installed"));
 }
+
+#[test]
+fn a_module_from_a_trusted_signer_is_not_replaced_by_an_unsigned_or_foreign_bundle_without_force() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let keygen = |name: &str| {
+        let key = dir.path().join(name);
+        dlis(&data).args(["keygen", "--organisation", name, "-o"]).arg(&key).assert().success();
+        key
+    };
+    let (helmo, stranger) = (keygen("HELMo"), keygen("Stranger"));
+    dlis(&data).args(["trust", "add"]).arg(helmo.with_extension("pub")).assert().success();
+    let signed = |version: &str, key: &std::path::Path| {
+        let source = dir.path().join(format!("v{version}"));
+        std::fs::create_dir_all(&source).unwrap();
+        let bundle = valid_bundle(&source, version);
+        dlis(&data).arg("sign").arg(&bundle).arg("--key").arg(key.with_extension("key")).assert().success();
+        bundle
+    };
+    dlis(&data).arg("install").arg(signed("1.0.0", &helmo)).assert().success();
+
+    // A newer version, unsigned, or signed by a key nobody trusts, claiming any name.
+    let unsigned_dir = dir.path().join("unsigned");
+    std::fs::create_dir_all(&unsigned_dir).unwrap();
+    for (bundle, offered) in [
+        (valid_bundle(&unsigned_dir, "1.1.0"), "not signed"),
+        (signed("1.2.0", &stranger), "signed by another key (\"Stranger\")"),
+    ] {
+        dlis(&data).arg("install").arg(&bundle).assert().failure().stderr(predicates::str::contains(
+            format!("signed by HELMo, a trusted organisation, and this one is {offered}"),
+        ));
+        assert_eq!(installed(&data)["modules"][0]["version"], "1.0.0");
+        assert_eq!(installed(&data)["modules"][0]["verified_by"], "HELMo");
+    }
+    // The same organisation's next version goes in; so does anything with --force.
+    dlis(&data).arg("install").arg(signed("1.3.0", &helmo)).assert().success();
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.3.0");
+    dlis(&data).arg("install").arg(valid_bundle(&unsigned_dir, "1.4.0")).arg("--force").assert().success();
+    assert_eq!(installed(&data)["modules"][0]["version"], "1.4.0");
+    assert_eq!(installed(&data)["modules"][0]["signed"], false);
+}
