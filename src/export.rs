@@ -21,6 +21,11 @@ pub const MANIFEST: &str = "manifest.json";
 const KIND: &str = "dlis-learn-export";
 /// Largest `statements.jsonl` a reader accepts (about four million statements).
 const MAX_STATEMENTS_SIZE: u64 = 4 << 30;
+/// Highest compression ratio of `statements.jsonl` past [`RATIO_FROM`] bytes. Real exports
+/// deflate far less (every statement carries two random UUIDs and a timestamp; the merge
+/// benchmark's exports, made from a real session, pass); a bomb of blank lines, about 1000:1.
+const MAX_RATIO: u64 = 100;
+const RATIO_FROM: u64 = 1 << 20;
 
 /// The content of `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,12 +174,25 @@ pub fn read_text(path: &Path) -> Result<ExportText, ExportError> {
         return Err(damaged(format!("it claims {} bytes of statements", manifest.size)));
     }
 
-    let mut entry = zip
-        .by_name(STATEMENTS)
-        .map_err(|_| damaged("statements.jsonl is missing".into()))?
-        .take(manifest.size + 1);
+    let entry = zip.by_name(STATEMENTS).map_err(|_| damaged("statements.jsonl is missing".into()))?;
+    // Nothing is allocated from what the manifest claims until the zip agrees with it, and the
+    // zip's own claim must be backed by compressed bytes actually there (a ratio cap).
+    let (declared, compressed) = (entry.size(), entry.compressed_size());
+    if declared != manifest.size {
+        return Err(damaged(format!(
+            "statements.jsonl holds {declared} bytes, the manifest says {}",
+            manifest.size
+        )));
+    }
+    if declared > RATIO_FROM && declared / compressed.max(1) > MAX_RATIO {
+        return Err(damaged(format!(
+            "statements.jsonl expands {declared} bytes from {compressed} (more than {MAX_RATIO}:1): \
+             refused as a likely zip bomb"
+        )));
+    }
+    let mut entry = entry.take(manifest.size + 1);
     // Hashed block by block as it is inflated, while each block is still in the cache.
-    let mut body = Vec::with_capacity(manifest.size as usize);
+    let mut body = Vec::with_capacity(declared as usize);
     let mut hasher = Sha256::new();
     let mut block = vec![0; 1 << 16];
     loop {

@@ -151,15 +151,27 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
     let mut seen = BTreeSet::new();
     let mut pending = Vec::new();
     let mut damaged = 0;
+    let mut bad_lines = 0;
     for file in files {
-        match export::read(file) {
+        match export::read_text(file) {
             Ok(export) => {
-                for json in export.statements {
-                    let value: serde_json::Value = serde_json::from_str(&json)?;
-                    let Some(id) = value["id"].as_str() else { continue };
-                    if seen.insert(id.to_owned()) {
+                // A line that is not a statement with an id is named, and the rest goes on.
+                for (number, json) in export.statements().enumerate() {
+                    let id = serde_json::from_str::<serde_json::Value>(json)
+                        .ok()
+                        .and_then(|v| v["id"].as_str().map(str::to_owned));
+                    let Some(id) = id else {
+                        eprintln!(
+                            "error: {} line {}: not an xAPI statement with an id; not sent",
+                            file.display(),
+                            number + 1
+                        );
+                        bad_lines += 1;
+                        continue;
+                    };
+                    if seen.insert(id.clone()) {
                         let seq = pending.len() as i64;
-                        pending.push(Pending { seq, statement_id: id.to_owned(), json });
+                        pending.push(Pending { seq, statement_id: id, json: json.to_owned() });
                     }
                 }
             }
@@ -183,9 +195,9 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
         pending.len(),
         access.endpoint
     );
-    if damaged > 0 || tally.acknowledged.len() != pending.len() {
+    if damaged > 0 || bad_lines > 0 || tally.acknowledged.len() != pending.len() {
         bail!(
-            "not every statement reached the LRS ({damaged} damaged file(s), {} refused)",
+            "not every statement reached the LRS ({damaged} damaged file(s), {bad_lines} unreadable line(s), {} refused)",
             tally.rejected.len()
         );
     }

@@ -2,6 +2,7 @@
 
 mod answers;
 mod durability;
+mod exports;
 mod faults;
 mod hostile;
 mod install;
