@@ -4,6 +4,7 @@
 //! `{ message }` in plain words, ready to show.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use dlis::Manifest;
 use dlis::library::{InstallOutcome, Installed};
@@ -70,6 +71,27 @@ fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> Reply<T>) -> Re
 fn current(store: &Store) -> Reply<Learner> {
     store.current_learner()?.map_or_else(|| fail("no learner profile is open"), Ok)
 }
+
+/// The profile `id`, if it is the signed-in learner's: a profile is changed only by its
+/// learner, whatever the page asks.
+fn own(store: &Store, id: &str) -> Reply<Learner> {
+    match store.current_learner()? {
+        Some(learner) if learner.id == id => Ok(learner),
+        _ => fail("only the signed-in learner can change their own profile"),
+    }
+}
+
+/// Fails unless the trainer PIN was given lately (`trainer.rs`): the page then asks for it.
+fn trainer_only(state: &AppState) -> Reply<()> {
+    if state.trainer.is_open(Instant::now()) {
+        Ok(())
+    } else {
+        Err(CommandError { message: "this needs the trainer PIN".into(), kind: Some(TRAINER_ONLY) })
+    }
+}
+
+/// The kind of the error that says a command needs the trainer PIN.
+const TRAINER_ONLY: &str = "trainer-only";
 
 fn manifest_of(state: &AppState, module: &str) -> Reply<Manifest> {
     Ok(state.library.open(module)?.manifest().clone())
@@ -171,6 +193,7 @@ pub fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String
         if store.learner(&id)?.has_pin {
             store.check_pin(&id, pin.as_deref().unwrap_or_default())?;
         }
+        state.trainer.close();
         Ok(store.switch_learner(&id)?)
     })
 }
@@ -178,28 +201,39 @@ pub fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String
 /// Closes the open profile (on a shared laptop, before handing it over).
 #[tauri::command]
 pub fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+    state.trainer.close();
     with_store(&state, |store| Ok(store.close_learner()?))
 }
 
 #[tauri::command]
 pub fn rename_learner(state: State<'_, AppState>, id: String, name: String) -> Reply<Learner> {
-    with_store(&state, |store| Ok(store.rename_learner(&id, &name)?))
+    with_store(&state, |store| {
+        own(store, &id)?;
+        Ok(store.rename_learner(&id, &name)?)
+    })
 }
 
 #[tauri::command]
 pub fn set_learner_language(state: State<'_, AppState>, id: String, language: String) -> Reply<Learner> {
-    with_store(&state, |store| Ok(store.set_learner_language(&id, &language)?))
+    with_store(&state, |store| {
+        own(store, &id)?;
+        Ok(store.set_learner_language(&id, &language)?)
+    })
 }
 
 #[tauri::command]
 pub fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
-    with_store(&state, |store| Ok(store.set_pin(&id, pin.as_deref().filter(|p| !p.is_empty()))?))
+    with_store(&state, |store| {
+        own(store, &id)?;
+        Ok(store.set_pin(&id, pin.as_deref().filter(|p| !p.is_empty()))?)
+    })
 }
 
 /// Deletes a profile and every record of it (the page has asked for confirmation).
 #[tauri::command]
 pub fn delete_learner(state: State<'_, AppState>, id: String) -> Reply<()> {
     with_store(&state, |store| {
+        own(store, &id)?;
         store.delete_learner(&id)?;
         Ok(())
     })
@@ -453,20 +487,45 @@ pub struct BundleInfo {
     manifest: Option<Manifest>,
     problems: Vec<String>,
     installed_version: Option<String>,
+    /// Who signed the offered bundle: the trusted organisation, else the name its signature
+    /// claims (`verified` says which); `None` when it is not signed.
+    signed_by: Option<String>,
+    verified: bool,
+    /// The organisation that signed the installed copy, when its key is trusted.
+    installed_verified_by: Option<String>,
+    /// Installing would drop the installed copy's trusted signature: the page asks first.
+    signer_change: Option<dlis::library::SignerChange>,
 }
 
 #[tauri::command]
 pub fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<BundleInfo> {
     let report = dlis::bundle::validate(&path, state.library.limits(), &dlis::progress::Silent);
-    let installed_version = match &report.manifest {
-        Some(manifest) => state.library.open(&manifest.id).ok().map(|b| b.manifest().version.to_string()),
-        None => None,
-    };
-    Ok(BundleInfo {
+    let trust = state.library.trust()?;
+    let verified_by = report.signer.as_ref().and_then(|s| trust.organisation_for(s)).map(str::to_owned);
+    let mut info = BundleInfo {
         problems: report.diagnostics.iter().map(|d| d.to_string()).collect(),
-        manifest: report.manifest.map(without_answers),
-        installed_version,
-    })
+        verified: verified_by.is_some(),
+        signed_by: verified_by.or_else(|| report.signer.as_ref().map(|s| s.organisation.clone())),
+        installed_version: None,
+        installed_verified_by: None,
+        signer_change: None,
+        manifest: None,
+    };
+    if let Some(manifest) = &report.manifest {
+        if let Ok(installed) = state.library.open(&manifest.id) {
+            info.installed_version = Some(installed.manifest().version.to_string());
+        }
+        info.signer_change = state.library.signer_change(&manifest.id, report.signer.as_ref())?;
+        info.installed_verified_by = state
+            .library
+            .list()?
+            .0
+            .into_iter()
+            .find(|m| m.manifest.id == manifest.id)
+            .and_then(|m| m.verified_by);
+    }
+    info.manifest = report.manifest.map(without_answers);
+    Ok(info)
 }
 
 /// Forwards install progress to the page as `install-progress` events.
@@ -503,6 +562,7 @@ pub async fn install_bundle(
     path: PathBuf,
     force: bool,
 ) -> Reply<InstallResult> {
+    trainer_only(&state)?;
     let library = state.library.clone();
     let progress = ToPage(app);
     let result = tauri::async_runtime::spawn_blocking(move || library.install(&path, force, &progress))
@@ -519,6 +579,7 @@ pub async fn install_bundle(
 
 #[tauri::command]
 pub fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> {
+    trainer_only(&state)?;
     state.library.remove(&id)?;
     state.media.forget();
     Ok(())
@@ -556,22 +617,30 @@ pub struct InstitutionView {
     home_page: String,
     endpoint: String,
     username: String,
+    /// The endpoint is `http://` to another computer: the page warns.
+    unencrypted: bool,
+}
+
+impl From<Institution> for InstitutionView {
+    fn from(i: Institution) -> InstitutionView {
+        InstitutionView {
+            unencrypted: i.lrs.is_unencrypted(),
+            name: i.name,
+            home_page: i.home_page,
+            endpoint: i.lrs.endpoint,
+            username: i.lrs.username,
+        }
+    }
 }
 
 /// The institution profile, without its password.
 #[tauri::command]
 pub fn institution(state: State<'_, AppState>) -> Reply<Option<InstitutionView>> {
-    with_store(&state, |store| {
-        Ok(store.institution()?.map(|i| InstitutionView {
-            name: i.name,
-            home_page: i.home_page,
-            endpoint: i.lrs.endpoint,
-            username: i.lrs.username,
-        }))
-    })
+    with_store(&state, |store| Ok(store.institution()?.map(InstitutionView::from)))
 }
 
-/// Sets the institution; an empty password keeps the current one.
+/// Sets the institution (trainer only). An empty password keeps the saved one, but only for
+/// the same endpoint and user (`LrsAccess::reuse`).
 #[tauri::command]
 pub fn set_institution(
     state: State<'_, AppState>,
@@ -580,16 +649,59 @@ pub fn set_institution(
     endpoint: String,
     username: String,
     password: String,
-) -> Reply<()> {
+) -> Reply<InstitutionView> {
+    trainer_only(&state)?;
     with_store(&state, |store| {
-        let password = match (password.is_empty(), store.institution()?) {
-            (true, Some(current)) => current.lrs.password,
-            _ => password,
-        };
-        let lrs = dlis::sync::LrsAccess { endpoint, username, password };
-        store.set_institution(&Institution { name, home_page, lrs })?;
+        let saved = store.institution()?.map(|i| i.lrs);
+        let lrs = dlis::sync::LrsAccess::reuse(saved.as_ref(), &endpoint, &username, Some(&password))?;
+        let institution = Institution { name, home_page, lrs };
+        store.set_institution(&institution)?;
+        Ok(InstitutionView::from(institution))
+    })
+}
+
+#[derive(Serialize)]
+pub struct TrainerState {
+    /// Whether a trainer PIN is set on this computer (if not, the page offers to set one).
+    pin_set: bool,
+    /// Whether the trainer's commands work now.
+    unlocked: bool,
+}
+
+#[tauri::command]
+pub fn trainer_state(state: State<'_, AppState>) -> Reply<TrainerState> {
+    with_store(&state, |store| {
+        Ok(TrainerState {
+            pin_set: store.has_trainer_pin()?,
+            unlocked: state.trainer.is_open(Instant::now()),
+        })
+    })
+}
+
+/// Sets the trainer PIN: the first time without `current`, then only with it. Opens the
+/// trainer's session.
+#[tauri::command]
+pub fn set_trainer_pin(state: State<'_, AppState>, current: Option<String>, pin: String) -> Reply<()> {
+    with_store(&state, |store| {
+        store.set_trainer_pin(current.as_deref(), &pin)?;
+        state.trainer.open(Instant::now());
         Ok(())
     })
+}
+
+/// The trainer PIN, checked under its attempt limit, opens the trainer's session.
+#[tauri::command]
+pub fn unlock_trainer(state: State<'_, AppState>, pin: String) -> Reply<()> {
+    with_store(&state, |store| {
+        store.check_trainer_pin(&pin)?;
+        state.trainer.open(Instant::now());
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub fn lock_trainer(state: State<'_, AppState>) {
+    state.trainer.close();
 }
 
 /// Writes an export file of every learner's records (the page asked where).
@@ -621,6 +733,7 @@ mod tests {
             || InstallError::Older { id: "m".into(), installed: "2.0.0".into(), offered: "1.0.0".into() };
         vec![
             LearnerError::WrongPin.into(),
+            LearnerError::Locked { seconds: 30 }.into(),
             LearnerError::BadPin.into(),
             LearnerError::EmptyName.into(),
             LearnerError::NameTooLong { max: 80 }.into(),
@@ -629,8 +742,21 @@ mod tests {
             SyncError::NotConfigured.into(),
             SyncError::Unauthorized { status: 401 }.into(),
             SyncError::Unavailable { detail: "offline".into(), retry_after: None }.into(),
+            SyncError::PasswordNeeded {
+                endpoint: "https://b/".into(),
+                saved: "https://a/".into(),
+                user: "u".into(),
+            }
+            .into(),
+            CommandError { message: "trainer".into(), kind: Some(super::TRAINER_ONLY) },
             older().into(),
             InstallError::SameVersionDiffers { id: "m".into(), version: "1.0.0".into() }.into(),
+            InstallError::SignerChanged {
+                id: "m".into(),
+                installed: "HELMo".into(),
+                offered: "not signed".into(),
+            }
+            .into(),
             dlis::library::LibraryError::NotInstalled { id: "m".into() }.into(),
         ]
     }

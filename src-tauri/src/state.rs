@@ -12,6 +12,7 @@ use dlis::progress::Silent;
 use dlis::store::{Store, StoreError};
 
 use crate::media;
+use crate::trainer::TrainerSession;
 
 /// The setting that says the sample modules were offered once (a learner may remove them).
 const SAMPLES_SETTING: &str = "app.samples_installed";
@@ -23,6 +24,8 @@ pub struct AppState {
     store: Mutex<Slot>,
     /// A second connection to the same database for the background sync, opened on first use.
     sync_store: Mutex<Option<Store>>,
+    /// Whether the trainer PIN was given lately (see `trainer.rs`).
+    pub trainer: TrainerSession,
 }
 
 /// The progress store, or why it could not be opened (shown to the user, who decides).
@@ -48,7 +51,14 @@ impl AppState {
             install_samples(&library, store, &samples);
         }
         let media = media::Server::start(library.clone())?;
-        Ok(AppState { data_dir, library, media, store: Mutex::new(slot), sync_store: Mutex::new(None) })
+        Ok(AppState {
+            data_dir,
+            library,
+            media,
+            store: Mutex::new(slot),
+            sync_store: Mutex::new(None),
+            trainer: TrainerSession::default(),
+        })
     }
 
     pub fn slot(&self) -> MutexGuard<'_, Slot> {

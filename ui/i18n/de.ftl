@@ -43,6 +43,10 @@ error-same-version-differs = Diese Version ist bereits installiert, aber die Dat
 error-no-activity = Diese Aktivität gibt es in diesem Modul nicht.
 error-required = Bitte füllen Sie dieses Feld aus.
 error-not-installed = Dieses Modul ist auf diesem Computer nicht (mehr) installiert.
+error-trainer-only = Dafür ist die Ausbildungs-PIN nötig.
+error-pin-locked = Zu viele falsche PINs: Diese PIN ist eine Weile gesperrt, und jede weitere falsche PIN sperrt sie länger. Bitte warten Sie und versuchen Sie es dann noch einmal.
+error-password-needed = Bitte geben Sie das Passwort ein: Ein gespeichertes Passwort gilt nur für die Serveradresse und den Benutzernamen, für die es eingegeben wurde.
+error-signer-changed = Das installierte Modul wurde von einer vertrauenswürdigen Organisation signiert, und diese Datei ist nicht mit demselben Schlüssel signiert. Es wurde nichts installiert.
 
 ## Profile
 profiles-title = Wer lernt heute?
@@ -301,7 +305,7 @@ institution-endpoint = Adresse des Nachweis-Servers (LRS)
 institution-endpoint-hint = Zum Beispiel https://lrs.example.org/xapi/
 institution-user = Benutzername
 institution-password = Passwort
-institution-password-keep = Leer lassen, um das aktuelle Passwort zu behalten.
+institution-password-keep = Leer lassen, um das aktuelle Passwort zu behalten (nur solange Serveradresse und Benutzername gleich bleiben).
 sync-title = Senden der Daten
 sync-pending = Warten auf das Senden
 sync-sent = Bereits gesendet
@@ -346,3 +350,36 @@ damaged-start-fresh = Mit leerem Fortschritt neu beginnen
 damaged-confirm-title = Mit leerem Fortschritt neu beginnen?
 damaged-confirm-text = Die beschädigte Datei wird beiseitegelegt. DLIS Learn startet ohne Profile und ohne Fortschritt.
 damaged-done = Eine neue, leere Fortschrittsdatei wurde angelegt. Die beschädigte wurde als { $path } aufbewahrt.
+
+## Ausbildungs-PIN (Einstellungen der Einrichtung, Installieren von Modulen)
+institution-trainer-only = Nur Ausbilderinnen und Ausbilder können diese Einstellungen ändern: Beim Speichern wird die Ausbildungs-PIN verlangt.
+institution-unencrypted = Diese Adresse beginnt mit http://: Das Passwort und die Lernnachweise der Lernenden würden unverschlüsselt durch das Netzwerk gehen. Fragen Sie Ihre Einrichtung nach ihrer Adresse, die mit https:// beginnt.
+trainer-title = Ausbildungs-PIN
+trainer-pin-is-set = Eine Ausbildungs-PIN schützt die Einstellungen der Einrichtung und die Installation von Modulen auf diesem Computer.
+trainer-pin-not-set = Es ist noch keine Ausbildungs-PIN festgelegt. Wer als Ausbilderin oder Ausbilder diesen Computer einrichtet, wählt eine; Lernende dürfen sie nicht kennen.
+trainer-pin-save = Ausbildungs-PIN festlegen
+trainer-pin-change = Ausbildungs-PIN ändern
+trainer-pin-saved = Die Ausbildungs-PIN wurde gespeichert.
+trainer-lock = Geschützte Einstellungen sperren
+trainer-locked = Die geschützten Einstellungen sind gesperrt.
+trainer-enter-title = Ausbildungs-PIN
+trainer-enter-lead = Dies ist Ausbilderinnen und Ausbildern vorbehalten: Geben Sie die Ausbildungs-PIN ein, um fortzufahren.
+trainer-unlock = Weiter
+trainer-choose-title = Ausbildungs-PIN wählen
+trainer-choose-lead = Die Ausbildungs-PIN schützt, wohin die Lernnachweise der Lernenden gesendet werden und welche Module auf diesem Computer installiert sind. Wählen Sie sie jetzt und geben Sie sie nur an Ausbilderinnen und Ausbilder weiter. Danach wird sie nie wieder angezeigt.
+trainer-pin = Ausbildungs-PIN
+trainer-pin-new = Neue Ausbildungs-PIN
+trainer-pin-current = Aktuelle Ausbildungs-PIN
+trainer-pin-hint = 4 bis 12 Ziffern.
+trainer-change-title = Ausbildungs-PIN ändern
+
+## Wer ein Modul signiert hat (Installationsansicht)
+install-signature = Signatur
+install-installed-signature = Installierte Kopie
+install-signed-verified = Geprüft: signiert von { $organisation }
+install-signed-untrusted = Mit einem Schlüssel signiert, dem dieser Computer nicht vertraut (angegebener Name: „{ $organisation }“)
+install-unsigned = Nicht signiert
+install-not-verified = Nicht von einer vertrauenswürdigen Organisation signiert
+install-signer-changed-unsigned = Die installierte Kopie wurde von { $installed } signiert, einer vertrauenswürdigen Organisation, und diese Datei ist nicht signiert. Eine nicht signierte Moduldatei kann jede Person erstellen: Installieren Sie sie nur, wenn Sie wissen, woher sie stammt.
+install-signer-changed-other = Die installierte Kopie wurde von { $installed } signiert, einer vertrauenswürdigen Organisation, und diese Datei mit einem anderen Schlüssel (angegebener Name: „{ $offered }“). Installieren Sie sie nur, wenn Sie wissen, woher sie stammt.
+install-anyway = Trotzdem installieren

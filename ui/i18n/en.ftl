@@ -43,6 +43,10 @@ error-same-version-differs = This version is already installed, but the file is 
 error-no-activity = This activity does not exist in the module.
 error-required = Please fill in this field.
 error-not-installed = This module is not installed on this computer (any more).
+error-trainer-only = This needs the trainer PIN.
+error-pin-locked = Too many wrong PINs: this PIN is locked for a while, and each new wrong PIN locks it for longer. Please wait, then try again.
+error-password-needed = Please type the password: a saved password is only used for the server address and user name it was given for.
+error-signer-changed = The installed module was signed by a trusted organisation, and this file is not signed with the same key. Nothing was installed.
 
 ## Profiles
 profiles-title = Who is learning?
@@ -301,7 +305,7 @@ institution-endpoint = Address of the records server (LRS)
 institution-endpoint-hint = For example https://lrs.example.org/xapi/
 institution-user = User name
 institution-password = Password
-institution-password-keep = Leave empty to keep the current password.
+institution-password-keep = Leave empty to keep the current password (only while the server address and user name stay the same).
 sync-title = Sending the records
 sync-pending = Waiting to be sent
 sync-sent = Already sent
@@ -345,3 +349,36 @@ damaged-start-fresh = Start again with empty progress
 damaged-confirm-title = Start again with empty progress?
 damaged-confirm-text = The damaged file is kept aside. DLIS Learn will start with no profiles and no progress.
 damaged-done = A new, empty progress file has been started. The damaged one was kept as { $path }.
+
+## Trainer PIN (institution settings, installing modules)
+institution-trainer-only = Only a trainer can change these settings: saving asks for the trainer PIN.
+institution-unencrypted = This address starts with http://: the password and the learners' records would cross the network unencrypted. Ask your institution for its https:// address.
+trainer-title = Trainer PIN
+trainer-pin-is-set = A trainer PIN protects the institution settings and the installation of modules on this computer.
+trainer-pin-not-set = No trainer PIN is set yet. The trainer who sets up this computer chooses one; learners must not know it.
+trainer-pin-save = Set the trainer PIN
+trainer-pin-change = Change the trainer PIN
+trainer-pin-saved = The trainer PIN has been saved.
+trainer-lock = Lock the trainer settings
+trainer-locked = The trainer settings are locked.
+trainer-enter-title = Trainer PIN
+trainer-enter-lead = This is for trainers: type the trainer PIN to go on.
+trainer-unlock = Continue
+trainer-choose-title = Choose the trainer PIN
+trainer-choose-lead = The trainer PIN protects where learners' records are sent and which modules are installed on this computer. Choose it now and keep it for trainers only: it is never shown again.
+trainer-pin = Trainer PIN
+trainer-pin-new = New trainer PIN
+trainer-pin-current = Current trainer PIN
+trainer-pin-hint = 4 to 12 digits.
+trainer-change-title = Change the trainer PIN
+
+## Who signed a bundle (install screen)
+install-signature = Signature
+install-installed-signature = Installed copy
+install-signed-verified = Verified: signed by { $organisation }
+install-signed-untrusted = Signed with a key this computer does not trust (it says "{ $organisation }")
+install-unsigned = Not signed
+install-not-verified = Not signed by a trusted organisation
+install-signer-changed-unsigned = The installed copy was signed by { $installed }, a trusted organisation, and this bundle is not signed. Anyone can make an unsigned bundle: install it only if you know where it comes from.
+install-signer-changed-other = The installed copy was signed by { $installed }, a trusted organisation, and this bundle by another key (it says "{ $offered }"). Install it only if you know where it comes from.
+install-anyway = Install anyway

@@ -43,6 +43,10 @@ error-same-version-differs = Cette version est déjà installée, mais le fichie
 error-no-activity = Cette activité n'existe pas dans le module.
 error-required = Veuillez remplir ce champ.
 error-not-installed = Ce module n'est pas (ou plus) installé sur cet ordinateur.
+error-trainer-only = Cette action demande le code PIN formateur.
+error-pin-locked = Trop de codes PIN erronés : ce code est bloqué pour un moment, et chaque nouvelle erreur le bloque plus longtemps. Patientez, puis réessayez.
+error-password-needed = Saisissez le mot de passe : un mot de passe enregistré ne sert qu'à l'adresse du serveur et au nom d'utilisateur pour lesquels il a été donné.
+error-signer-changed = Le module installé a été signé par un organisme de confiance, et ce fichier n'est pas signé avec la même clé. Rien n'a été installé.
 
 ## Profils
 profiles-title = Qui apprend aujourd'hui ?
@@ -301,7 +305,7 @@ institution-endpoint = Adresse du serveur de suivi (LRS)
 institution-endpoint-hint = Par exemple https://lrs.example.org/xapi/
 institution-user = Nom d'utilisateur
 institution-password = Mot de passe
-institution-password-keep = Laissez vide pour garder le mot de passe actuel.
+institution-password-keep = Laissez vide pour garder le mot de passe actuel (seulement si l'adresse du serveur et le nom d'utilisateur ne changent pas).
 sync-title = Envoi des données
 sync-pending = En attente d'envoi
 sync-sent = Déjà envoyées
@@ -345,3 +349,36 @@ damaged-start-fresh = Repartir avec une progression vide
 damaged-confirm-title = Repartir avec une progression vide ?
 damaged-confirm-text = Le fichier endommagé est mis de côté. DLIS Learn démarrera sans profil ni progression.
 damaged-done = Un nouveau fichier de progression vide a été créé. L'ancien a été conservé sous le nom { $path }.
+
+## Code PIN formateur (réglages de l'établissement, installation de modules)
+institution-trainer-only = Seul un formateur peut modifier ces réglages : l'enregistrement demande le code PIN formateur.
+institution-unencrypted = Cette adresse commence par http:// : le mot de passe et les résultats des apprenants circuleraient sur le réseau sans chiffrement. Demandez à votre établissement son adresse en https://.
+trainer-title = Code PIN formateur
+trainer-pin-is-set = Un code PIN formateur protège les réglages de l'établissement et l'installation de modules sur cet ordinateur.
+trainer-pin-not-set = Aucun code PIN formateur n'est encore défini. Le formateur qui prépare cet ordinateur le choisit ; les apprenants ne doivent pas le connaître.
+trainer-pin-save = Définir le code PIN formateur
+trainer-pin-change = Changer le code PIN formateur
+trainer-pin-saved = Le code PIN formateur a été enregistré.
+trainer-lock = Verrouiller les réglages formateur
+trainer-locked = Les réglages formateur sont verrouillés.
+trainer-enter-title = Code PIN formateur
+trainer-enter-lead = Cette action est réservée aux formateurs : saisissez le code PIN formateur pour continuer.
+trainer-unlock = Continuer
+trainer-choose-title = Choisir le code PIN formateur
+trainer-choose-lead = Le code PIN formateur protège l'envoi des résultats des apprenants et les modules installés sur cet ordinateur. Choisissez-le maintenant et réservez-le aux formateurs : il ne sera plus jamais affiché.
+trainer-pin = Code PIN formateur
+trainer-pin-new = Nouveau code PIN formateur
+trainer-pin-current = Code PIN formateur actuel
+trainer-pin-hint = De 4 à 12 chiffres.
+trainer-change-title = Changer le code PIN formateur
+
+## Qui a signé un module (écran d'installation)
+install-signature = Signature
+install-installed-signature = Copie installée
+install-signed-verified = Vérifié : signé par { $organisation }
+install-signed-untrusted = Signé avec une clé que cet ordinateur ne reconnaît pas (elle se dit « { $organisation } »)
+install-unsigned = Non signé
+install-not-verified = Non signé par un organisme de confiance
+install-signer-changed-unsigned = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier n'est pas signé. N'importe qui peut fabriquer un fichier de module non signé : ne l'installez que si vous savez d'où il vient.
+install-signer-changed-other = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier par une autre clé (elle se dit « { $offered } »). Ne l'installez que si vous savez d'où il vient.
+install-anyway = Installer quand même

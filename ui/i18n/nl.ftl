@@ -43,6 +43,10 @@ error-same-version-differs = Deze versie is al geïnstalleerd, maar het bestand 
 error-no-activity = Deze activiteit bestaat niet in de module.
 error-required = Vul dit veld in.
 error-not-installed = Deze module is niet (meer) geïnstalleerd op deze computer.
+error-trainer-only = Hiervoor is de opleiderspincode nodig.
+error-pin-locked = Te veel verkeerde pincodes: deze pincode is een tijdje geblokkeerd, en elke nieuwe verkeerde pincode blokkeert hem langer. Wacht even en probeer het dan opnieuw.
+error-password-needed = Typ het wachtwoord: een opgeslagen wachtwoord wordt alleen gebruikt voor het serveradres en de gebruikersnaam waarvoor het is opgegeven.
+error-signer-changed = De geïnstalleerde module is ondertekend door een vertrouwde organisatie, en dit bestand is niet met dezelfde sleutel ondertekend. Er is niets geïnstalleerd.
 
 ## Profielen
 profiles-title = Wie leert er vandaag?
@@ -301,7 +305,7 @@ institution-endpoint = Adres van de leergegevensserver (LRS)
 institution-endpoint-hint = Bijvoorbeeld https://lrs.example.org/xapi/
 institution-user = Gebruikersnaam
 institution-password = Wachtwoord
-institution-password-keep = Laat leeg om het huidige wachtwoord te behouden.
+institution-password-keep = Laat leeg om het huidige wachtwoord te behouden (alleen zolang het serveradres en de gebruikersnaam hetzelfde blijven).
 sync-title = Gegevens verzenden
 sync-pending = Wachten op verzending
 sync-sent = Al verzonden
@@ -346,3 +350,36 @@ damaged-start-fresh = Opnieuw beginnen met lege voortgang
 damaged-confirm-title = Opnieuw beginnen met lege voortgang?
 damaged-confirm-text = Het beschadigde bestand wordt apart gezet. DLIS Learn start zonder profielen en zonder voortgang.
 damaged-done = Er is een nieuw, leeg voortgangsbestand aangemaakt. Het beschadigde bestand is bewaard als { $path }.
+
+## Opleiderspincode (instellingen van de organisatie, modules installeren)
+institution-trainer-only = Alleen een opleider kan deze instellingen wijzigen: bij het opslaan wordt om de opleiderspincode gevraagd.
+institution-unencrypted = Dit adres begint met http://: het wachtwoord en de leergegevens van de lerenden zouden onversleuteld over het netwerk gaan. Vraag uw organisatie om het adres dat met https:// begint.
+trainer-title = Opleiderspincode
+trainer-pin-is-set = Een opleiderspincode beveiligt de instellingen van de organisatie en het installeren van modules op deze computer.
+trainer-pin-not-set = Er is nog geen opleiderspincode ingesteld. De opleider die deze computer klaarzet, kiest er een; lerenden mogen hem niet kennen.
+trainer-pin-save = Opleiderspincode instellen
+trainer-pin-change = Opleiderspincode wijzigen
+trainer-pin-saved = De opleiderspincode is opgeslagen.
+trainer-lock = Opleidersinstellingen vergrendelen
+trainer-locked = De opleidersinstellingen zijn vergrendeld.
+trainer-enter-title = Opleiderspincode
+trainer-enter-lead = Dit is alleen voor opleiders: typ de opleiderspincode om verder te gaan.
+trainer-unlock = Doorgaan
+trainer-choose-title = Opleiderspincode kiezen
+trainer-choose-lead = De opleiderspincode beveiligt waar de leergegevens van lerenden naartoe gaan en welke modules op deze computer zijn geïnstalleerd. Kies hem nu en deel hem alleen met opleiders: hij wordt nooit meer getoond.
+trainer-pin = Opleiderspincode
+trainer-pin-new = Nieuwe opleiderspincode
+trainer-pin-current = Huidige opleiderspincode
+trainer-pin-hint = 4 tot 12 cijfers.
+trainer-change-title = Opleiderspincode wijzigen
+
+## Wie een module heeft ondertekend (installatiescherm)
+install-signature = Handtekening
+install-installed-signature = Geïnstalleerde kopie
+install-signed-verified = Gecontroleerd: ondertekend door { $organisation }
+install-signed-untrusted = Ondertekend met een sleutel die deze computer niet vertrouwt (opgegeven naam: ‘{ $organisation }’)
+install-unsigned = Niet ondertekend
+install-not-verified = Niet ondertekend door een vertrouwde organisatie
+install-signer-changed-unsigned = De geïnstalleerde kopie is ondertekend door { $installed }, een vertrouwde organisatie, en dit bestand is niet ondertekend. Iedereen kan een niet-ondertekend modulebestand maken: installeer het alleen als u weet waar het vandaan komt.
+install-signer-changed-other = De geïnstalleerde kopie is ondertekend door { $installed }, een vertrouwde organisatie, en dit bestand met een andere sleutel (opgegeven naam: ‘{ $offered }’). Installeer het alleen als u weet waar het vandaan komt.
+install-anyway = Toch installeren

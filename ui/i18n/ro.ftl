@@ -43,6 +43,10 @@ error-same-version-differs = Această versiune este deja instalată, dar fișier
 error-no-activity = Această activitate nu există în modul.
 error-required = Vă rugăm să completați acest câmp.
 error-not-installed = Acest modul nu este (sau nu mai este) instalat pe acest calculator.
+error-trainer-only = Această acțiune necesită codul PIN de formator.
+error-pin-locked = Prea multe coduri PIN greșite: acest cod PIN este blocat pentru o vreme, iar fiecare nou cod PIN greșit îl blochează pentru mai mult timp. Vă rugăm să așteptați, apoi să încercați din nou.
+error-password-needed = Vă rugăm să introduceți parola: o parolă salvată este folosită numai pentru adresa serverului și numele de utilizator pentru care a fost introdusă.
+error-signer-changed = Modulul instalat a fost semnat de o organizație de încredere, iar acest fișier nu este semnat cu aceeași cheie. Nu s-a instalat nimic.
 
 ## Profiluri
 profiles-title = Cine învață astăzi?
@@ -314,7 +318,7 @@ institution-endpoint = Adresa serverului de evidență (LRS)
 institution-endpoint-hint = De exemplu https://lrs.example.org/xapi/
 institution-user = Nume de utilizator
 institution-password = Parolă
-institution-password-keep = Lăsați gol pentru a păstra parola actuală.
+institution-password-keep = Lăsați gol pentru a păstra parola actuală (numai cât timp adresa serverului și numele de utilizator rămân aceleași).
 sync-title = Trimiterea datelor
 sync-pending = În așteptare
 sync-sent = Deja trimise
@@ -362,3 +366,36 @@ damaged-start-fresh = Reîncepeți de la zero, fără progres
 damaged-confirm-title = Reîncepeți de la zero, fără progres?
 damaged-confirm-text = Fișierul deteriorat este pus deoparte. DLIS Learn va porni fără profiluri și fără progres.
 damaged-done = A fost creat un fișier de progres nou, gol. Cel deteriorat a fost păstrat ca { $path }.
+
+## Cod PIN de formator (setările instituției, instalarea modulelor)
+institution-trainer-only = Numai un formator poate modifica aceste setări: la salvare se cere codul PIN de formator.
+institution-unencrypted = Această adresă începe cu http://: parola și datele cursanților ar circula prin rețea necriptate. Cereți instituției dumneavoastră adresa sa care începe cu https://.
+trainer-title = Cod PIN de formator
+trainer-pin-is-set = Un cod PIN de formator protejează setările instituției și instalarea modulelor pe acest calculator.
+trainer-pin-not-set = Nu a fost setat încă niciun cod PIN de formator. Formatorul care pregătește acest calculator alege unul; cursanții nu trebuie să-l cunoască.
+trainer-pin-save = Setați codul PIN de formator
+trainer-pin-change = Schimbați codul PIN de formator
+trainer-pin-saved = Codul PIN de formator a fost salvat.
+trainer-lock = Blocați setările de formator
+trainer-locked = Setările de formator sunt blocate.
+trainer-enter-title = Cod PIN de formator
+trainer-enter-lead = Această acțiune este rezervată formatorilor: introduceți codul PIN de formator pentru a continua.
+trainer-unlock = Continuați
+trainer-choose-title = Alegeți codul PIN de formator
+trainer-choose-lead = Codul PIN de formator protejează locul unde sunt trimise datele cursanților și modulele instalate pe acest calculator. Alegeți-l acum și comunicați-l numai formatorilor: nu va mai fi afișat niciodată.
+trainer-pin = Cod PIN de formator
+trainer-pin-new = Noul cod PIN de formator
+trainer-pin-current = Codul PIN de formator actual
+trainer-pin-hint = Între 4 și 12 cifre.
+trainer-change-title = Schimbați codul PIN de formator
+
+## Cine a semnat un modul (ecranul de instalare)
+install-signature = Semnătură
+install-installed-signature = Copia instalată
+install-signed-verified = Verificat: semnat de { $organisation }
+install-signed-untrusted = Semnat cu o cheie în care acest calculator nu are încredere (nume declarat: „{ $organisation }”)
+install-unsigned = Nesemnat
+install-not-verified = Nu este semnat de o organizație de încredere
+install-signer-changed-unsigned = Copia instalată a fost semnată de { $installed }, o organizație de încredere, iar acest fișier nu este semnat. Oricine poate crea un fișier de modul nesemnat: instalați-l numai dacă știți de unde provine.
+install-signer-changed-other = Copia instalată a fost semnată de { $installed }, o organizație de încredere, iar acest fișier cu o altă cheie (nume declarat: „{ $offered }”). Instalați-l numai dacă știți de unde provine.
+install-anyway = Instalați totuși

@@ -6,6 +6,7 @@ import { h, clear, announce } from '../lib/dom.js';
 import { t, pick, languageName } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { compareVersions } from '../lib/semver.js';
+import { asTrainer } from '../lib/trainer.js';
 
 export async function render(ctx, routePath) {
   const stage = h('div', { class: 'install-stage', testid: 'install-stage' });
@@ -20,6 +21,14 @@ export async function render(ctx, routePath) {
   if (dropped) flow.inspect(dropped);
   else flow.idle();
   return { node: root, cleanup: () => flow.stop() };
+}
+
+/** Who signed the offered bundle, in words: verified, claimed by an untrusted key, or nobody. */
+function signature(info) {
+  if (!info.signed_by) return t('install-unsigned');
+  return info.verified
+    ? t('install-signed-verified', { organisation: info.signed_by })
+    : t('install-signed-untrusted', { organisation: info.signed_by });
 }
 
 class InstallFlow {
@@ -103,12 +112,28 @@ class InstallFlow {
         h('div', {}, h('dt', {}, t('module-organisation')), h('dd', {}, m.organisation.name)),
         h('div', {}, h('dt', {}, t('module-version')), h('dd', { testid: 'install-version' }, m.version)),
         h('div', {}, h('dt', {}, t('module-languages')), h('dd', {}, m.languages.map(languageName).join(', '))),
-        h('div', {}, h('dt', {}, t('module-duration')), h('dd', {}, t('minutes', { minutes: m.estimated_minutes })))),
+        h('div', {}, h('dt', {}, t('module-duration')), h('dd', {}, t('minutes', { minutes: m.estimated_minutes }))),
+        h('div', {}, h('dt', {}, t('install-signature')), h('dd', { testid: 'install-signature' }, signature(info))),
+        info.installed_version ? h('div', {}, h('dt', {}, t('install-installed-signature')),
+          h('dd', { testid: 'install-installed-signature' }, info.installed_verified_by
+            ? t('install-signed-verified', { organisation: info.installed_verified_by }) : t('install-not-verified'))) : null),
       h('p', { class: 'path' }, path));
     const installed = info.installed_version;
     const actions = h('div', { class: 'actions' });
     const cancel = h('button', { type: 'button', testid: 'install-cancel', onclick: () => this.idle() }, t('cancel'));
-    if (!installed) {
+    const change = info.signer_change;
+    if (change) {
+      // The installed copy was signed by a trusted organisation and this one is not (by the
+      // same key): anyone can make an unsigned bundle with the same id.
+      card.append(h('p', { class: 'notice warning', testid: 'install-status', 'data-signer-changed': 'true' },
+        change.offered
+          ? t('install-signer-changed-other', { installed: change.installed, offered: change.offered })
+          : t('install-signer-changed-unsigned', { installed: change.installed })));
+      actions.append(h('button', { type: 'button', class: 'primary', testid: 'install-keep', onclick: () => this.idle() },
+        t('install-keep-current')),
+        h('button', { type: 'button', testid: 'install-anyway', onclick: () => this.install(path, true) },
+          t('install-anyway')));
+    } else if (!installed) {
       card.append(h('p', { testid: 'install-status' }, t('install-new')));
       actions.append(h('button', { type: 'button', class: 'primary', testid: 'install-confirm',
         onclick: () => this.install(path, false) }, t('install-do')), cancel);
@@ -156,7 +181,7 @@ class InstallFlow {
       }
     });
     try {
-      const result = await call('install_bundle', { path, force });
+      const result = await asTrainer(() => call('install_bundle', { path, force }));
       this.stop();
       this.success(result);
     } catch (err) {

@@ -6,6 +6,7 @@ import { h, announce, modal, clear } from '../lib/dom.js';
 import { t, formatDate, language } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { field, languageSelect, pinInput, pinProblem } from '../lib/forms.js';
+import { asTrainer, askTrainerPin, changeTrainerPin } from '../lib/trainer.js';
 
 export async function render(ctx) {
   const root = h('section', { class: 'screen narrow settings' },
@@ -168,7 +169,7 @@ function profile(ctx) {
 
 async function records(ctx) {
   const institution = await call('institution').catch(() => null);
-  const i = institution || { name: '', home_page: '', endpoint: '', username: '' };
+  const i = institution || { name: '', home_page: '', endpoint: '', username: '', unencrypted: false };
   const f = {
     name: field(t('institution-name'), h('input', { type: 'text', value: i.name }), { testid: 'institution-name' }),
     home: field(t('institution-home'), h('input', { type: 'url', value: i.home_page, placeholder: 'https://' }),
@@ -188,10 +189,15 @@ async function records(ctx) {
   };
   showPasswordHint();
   const saveStatus = statusLine('institution-status');
+  // http:// to another computer: the password and the records cross the network unencrypted.
+  const unencrypted = h('p', { class: 'notice warning', testid: 'institution-unencrypted', hidden: !i.unencrypted },
+    t('institution-unencrypted'));
   const form = h('form', { class: 'sub-form', novalidate: true, testid: 'institution-form' },
     h('h3', {}, t('institution-title')),
     h('p', { class: 'hint' }, t('institution-lead')),
+    h('p', { class: 'hint' }, t('institution-trainer-only')),
     Object.values(f),
+    unencrypted,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', testid: 'institution-save' }, t('save'))),
     saveStatus);
   form.addEventListener('submit', async (e) => {
@@ -206,8 +212,11 @@ async function records(ctx) {
       return;
     }
     try {
-      await call('set_institution', { name: f.name.control.value.trim(), homePage: f.home.control.value.trim(),
-        endpoint: f.endpoint.control.value.trim(), username: f.user.control.value.trim(), password: f.password.control.value });
+      const view = await asTrainer(() => call('set_institution', { name: f.name.control.value.trim(),
+        homePage: f.home.control.value.trim(), endpoint: f.endpoint.control.value.trim(),
+        username: f.user.control.value.trim(), password: f.password.control.value }));
+      unencrypted.hidden = !view.unencrypted;
+      await trainer.refresh(); // the trainer PIN may have just been given: offer to lock
       f.password.control.value = '';
       saved = true;
       showPasswordHint();
@@ -216,9 +225,15 @@ async function records(ctx) {
       needsInstitution.hidden = true;
       await refreshSync();
     } catch (err) {
+      if (err.kind === 'password-needed') {
+        f.password.setError(explain(err));
+        f.password.control.focus();
+      }
       say(saveStatus, explain(err), true);
     }
   });
+
+  const trainer = await trainerPin();
 
   const syncBox = h('div', { class: 'sync-status', testid: 'sync-status' });
   const sendStatus = statusLine('sync-now-status');
@@ -282,11 +297,42 @@ async function records(ctx) {
   return section('settings-records', t('settings-records'),
     h('p', {}, t('records-lead')),
     form,
+    trainer,
     h('div', { class: 'sub-form' }, h('h3', {}, t('sync-title')), syncBox,
       sendActions, needsInstitution,
       sendStatus),
     h('div', { class: 'sub-form' }, h('h3', {}, t('export-title')), h('p', {}, t('export-lead')),
       h('div', { class: 'actions' }, exportButton), exportStatus));
+}
+
+/** The trainer PIN: set it (first use), change it, or lock the trainer's settings now. */
+async function trainerPin() {
+  const box = h('div', { class: 'sub-form', testid: 'trainer-pin' });
+  const status = statusLine('trainer-pin-status');
+  async function show() {
+    const state = await call('trainer_state');
+    clear(box).append(h('h3', {}, t('trainer-title')),
+      h('p', { testid: 'trainer-pin-state' }, state.pin_set ? t('trainer-pin-is-set') : t('trainer-pin-not-set')),
+      h('div', { class: 'actions' },
+        state.pin_set
+          ? h('button', { type: 'button', testid: 'trainer-pin-change', onclick: async () => {
+            if (await changeTrainerPin()) say(status, t('trainer-pin-saved'));
+            await show();
+          } }, t('trainer-pin-change'))
+          : h('button', { type: 'button', testid: 'trainer-pin-set', onclick: async () => {
+            if (await askTrainerPin()) say(status, t('trainer-pin-saved'));
+            await show();
+          } }, t('trainer-pin-save')),
+        state.unlocked ? h('button', { type: 'button', testid: 'trainer-lock', onclick: async () => {
+          await call('lock_trainer');
+          say(status, t('trainer-locked'));
+          await show();
+        } }, t('trainer-lock')) : null),
+      status);
+  }
+  await show();
+  box.refresh = show;
+  return box;
 }
 
 function about(ctx) {
