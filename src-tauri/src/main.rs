@@ -12,6 +12,7 @@
 mod commands;
 mod media;
 mod state;
+mod trainer;
 mod views;
 
 fn main() {
@@ -45,8 +46,35 @@ fn lean_webview(app: &tauri::App) -> tauri::Result<()> {
     Ok(())
 }
 
+/// The CSP of `tauri.conf.json` lets media and images come from `http://127.0.0.1:*`; the
+/// page gets the media server's own origin instead, known once it has its port, so no other
+/// program listening on this computer can feed the page.
+fn media_server_only(csp: &mut Option<tauri::utils::config::Csp>, origin: &str) {
+    use tauri::utils::config::{Csp, CspDirectiveSources};
+    const ANY_LOCAL_PORT: &str = "http://127.0.0.1:*";
+    match csp {
+        Some(Csp::DirectiveMap(directives)) => {
+            for sources in directives.values_mut() {
+                let list: Vec<String> = match sources {
+                    CspDirectiveSources::Inline(text) => text.split_whitespace().map(str::to_owned).collect(),
+                    CspDirectiveSources::List(list) => list.clone(),
+                };
+                *sources = CspDirectiveSources::List(
+                    list.into_iter()
+                        .map(|s| if s == ANY_LOCAL_PORT { origin.to_owned() } else { s })
+                        .collect(),
+                );
+            }
+        }
+        Some(Csp::Policy(text)) => *text = text.replace(ANY_LOCAL_PORT, origin),
+        None => {}
+    }
+}
+
 fn run() -> anyhow::Result<()> {
     let state = state::AppState::start()?;
+    let mut context = tauri::generate_context!("../tauri.conf.json");
+    media_server_only(&mut context.config_mut().app.security.csp, &state.media.origin);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -85,8 +113,12 @@ fn run() -> anyhow::Result<()> {
             commands::institution,
             commands::set_institution,
             commands::export_records,
+            commands::trainer_state,
+            commands::set_trainer_pin,
+            commands::unlock_trainer,
+            commands::lock_trainer,
             commands::screen_shown,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))?;
+        .run(context)?;
     Ok(())
 }

@@ -16,7 +16,7 @@ use dlis::Library;
 use dlis::bundle::asset::Bundle;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
-/// Largest body sent for one open-ended range (`bytes=N-`): the player asks for the rest.
+/// Largest body sent for one range request: the player asks for the rest.
 const MAX_CHUNK: u64 = 4 << 20;
 /// Requests served at once (a video, its subtitles, a few images).
 const WORKERS: usize = 4;
@@ -26,6 +26,8 @@ const APP_ORIGINS: [&str; 2] = ["tauri://localhost", "http://tauri.localhost"];
 pub struct Server {
     /// `http://127.0.0.1:PORT/TOKEN`: module files are under `{base}/{module id}/{path}`.
     pub base: String,
+    /// `http://127.0.0.1:PORT`, the only origin the page's CSP lets media and images come from.
+    pub origin: String,
     bundles: Arc<Mutex<HashMap<String, Arc<Bundle>>>>,
 }
 
@@ -47,7 +49,8 @@ impl Server {
                 }
             });
         }
-        Ok(Server { base: format!("http://127.0.0.1:{port}/{token}"), bundles })
+        let origin = format!("http://127.0.0.1:{port}");
+        Ok(Server { base: format!("{origin}/{token}"), origin, bundles })
     }
 
     /// Forgets opened bundles, after an install or a removal changed them.
@@ -62,7 +65,7 @@ fn random_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
+type Reply = Response<Box<dyn std::io::Read + Send>>;
 
 fn answer(
     request: &Request,
@@ -92,7 +95,8 @@ fn answer(
             },
         }
     };
-    let Some(info) = bundle.info(&file) else { return status(404) };
+    // Only the module's content: never module.json (the quiz answers) nor signature.json.
+    let Some(info) = bundle.content(&file) else { return status(404) };
     let size = info.size;
     let range = match request.headers().iter().find(|h| h.field.equiv("Range")) {
         None => None,
@@ -104,15 +108,17 @@ fn answer(
         },
     };
     let wanted = range.clone().unwrap_or(0..size);
-    let body = if *request.method() == Method::Head {
-        Vec::new()
+    let length = wanted.end - wanted.start;
+    // Streamed from the zip a piece at a time: a 300 MB capsule is never held in memory.
+    let body: Box<dyn std::io::Read + Send> = if *request.method() == Method::Head {
+        Box::new(std::io::empty())
     } else {
-        match bundle.read_range(&file, wanted.clone()) {
-            Ok(bytes) => bytes,
+        match bundle.range_reader(&file, wanted.clone()) {
+            Ok(reader) => Box::new(reader),
             Err(_) => return status(500),
         }
     };
-    let mut response = Response::from_data(body)
+    let mut response = Response::new(StatusCode(200), Vec::new(), body, Some(length as usize), None)
         .with_header(header_of("Content-Type", media_type(&file)))
         .with_header(header_of("Accept-Ranges", "bytes"))
         .with_header(header_of("X-Content-Type-Options", "nosniff"))
@@ -133,7 +139,7 @@ fn answer(
 }
 
 fn status(code: u16) -> Reply {
-    Response::from_data(Vec::new()).with_status_code(StatusCode(code))
+    Response::new(StatusCode(code), Vec::new(), Box::new(std::io::empty()), Some(0), None)
 }
 
 fn header_of(name: &str, value: &str) -> Header {
@@ -141,9 +147,9 @@ fn header_of(name: &str, value: &str) -> Header {
         .unwrap_or_else(|()| Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a valid header"))
 }
 
-/// The bytes a `Range` header asks for, clamped to the file and to [`MAX_CHUNK`] for
-/// open-ended ranges; `None` when it cannot be satisfied. Only single ranges are served
-/// (players never ask for several).
+/// The bytes a `Range` header asks for, clamped to the file and to [`MAX_CHUNK`] (a range
+/// answer may be shorter than asked: players ask for the rest); `None` when it cannot be
+/// satisfied. Only single ranges are served (players never ask for several).
 fn byte_range(header: &str, size: u64) -> Option<Range<u64>> {
     let spec = header.trim().strip_prefix("bytes=")?;
     if spec.contains(',') {
@@ -169,6 +175,7 @@ fn byte_range(header: &str, size: u64) -> Option<Range<u64>> {
         }
         (true, true) => return None,
     };
+    let range = range.start..range.end.min(range.start.saturating_add(MAX_CHUNK));
     (range.start < range.end).then_some(range)
 }
 
@@ -226,6 +233,11 @@ mod tests {
         assert_eq!(byte_range("bytes=90-200", 100), Some(90..100));
         assert_eq!(byte_range("bytes=-10", 100), Some(90..100));
         assert_eq!(byte_range("bytes=0-", 100 << 20), Some(0..MAX_CHUNK));
+        assert_eq!(byte_range("bytes=0-99999999", 100 << 20), Some(0..MAX_CHUNK), "closed ranges too");
+        assert_eq!(
+            byte_range("bytes=-99999999", 100 << 20),
+            Some((100 << 20) - 99999999..(100 << 20) - 99999999 + MAX_CHUNK)
+        );
         for bad in ["bytes=100-", "bytes=20-10", "bytes=-", "items=0-1", "bytes=0-1,5-6", "bytes=x-"] {
             assert_eq!(byte_range(bad, 100), None, "{bad}");
         }

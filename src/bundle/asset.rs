@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::ops::Range;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -50,6 +49,33 @@ pub enum AssetError {
     Read { asset: String, source: io::Error },
 }
 
+/// A byte range of one file of a bundle, read as it is streamed (see [`Bundle::range_reader`]).
+pub enum RangeReader {
+    Stored { file: File, at: u64, left: u64 },
+    Memory(io::Cursor<Vec<u8>>),
+}
+
+impl Read for RangeReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            RangeReader::Stored { file, at, left } => {
+                let want = buf.len().min(usize::try_from(*left).unwrap_or(usize::MAX));
+                if want == 0 {
+                    return Ok(0);
+                }
+                let n = read_at(file, &mut buf[..want], *at)?;
+                if n == 0 {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+                *at += n as u64;
+                *left -= n as u64;
+                Ok(n)
+            }
+            RangeReader::Memory(cursor) => cursor.read(buf),
+        }
+    }
+}
+
 impl Bundle {
     /// Opens an installed bundle. It was fully verified at install time, so only its
     /// directory and manifest are read here.
@@ -87,9 +113,33 @@ impl Bundle {
         &self.manifest
     }
 
-    /// Size and location of a listed file of the module.
+    /// Size and location of a file of the bundle (`module.json` and `signature.json` included).
     pub fn info(&self, asset: &str) -> Option<AssetInfo> {
         self.assets.get(asset).copied()
+    }
+
+    /// Size and location of a file the manifest lists in `files`: the module's content, which
+    /// the page may load. `module.json` (which holds the quiz answers) and `signature.json`
+    /// are not among them.
+    pub fn content(&self, asset: &str) -> Option<AssetInfo> {
+        self.manifest.files.iter().any(|f| f.path == asset).then(|| self.info(asset)).flatten()
+    }
+
+    /// A reader of `range` (clamped to the file) of the file `asset`, for streaming it:
+    /// STORED files are read in place, a piece at a time; deflated ones (small texts) are
+    /// decompressed up to the range's end.
+    pub fn range_reader(&self, asset: &str, range: Range<u64>) -> Result<RangeReader, AssetError> {
+        let info = self.info(asset).ok_or_else(|| AssetError::NotFound { asset: asset.to_owned() })?;
+        let end = range.end.min(info.size);
+        let read_err = |source| AssetError::Read { asset: asset.to_owned(), source };
+        match info.offset {
+            Some(offset) if range.start <= end => Ok(RangeReader::Stored {
+                file: self.file.try_clone().map_err(read_err)?,
+                at: offset + range.start,
+                left: end - range.start,
+            }),
+            _ => Ok(RangeReader::Memory(io::Cursor::new(self.read_range(asset, range)?))),
+        }
     }
 
     /// Reads `range` (end exclusive, clamped to the file's size) of the file `asset`.
@@ -107,7 +157,7 @@ impl Bundle {
         let read_err = |source| AssetError::Read { asset: asset.to_owned(), source };
         let mut buf = vec![0u8; (end - range.start) as usize];
         match info.offset {
-            Some(offset) => self.file.read_exact_at(&mut buf, offset + range.start).map_err(read_err)?,
+            Some(offset) => read_exact_at(&self.file, &mut buf, offset + range.start).map_err(read_err)?,
             None => {
                 let mut zip = self.zip.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 let mut file = zip.by_index(info.index).map_err(|e| read_err(io::Error::other(e)))?;
@@ -122,4 +172,32 @@ impl Bundle {
     pub fn read(&self, asset: &str) -> Result<Vec<u8>, AssetError> {
         self.read_range(asset, 0..u64::MAX)
     }
+}
+
+/// A positioned read, which leaves no cursor for readers on other threads to contend for:
+/// `pread` on Unix; on Windows `seek_read`, which moves the handle's cursor too, harmless here
+/// since every read says where it reads.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+}
+
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match read_at(file, buf, offset) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
 }

@@ -199,6 +199,30 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs a script that ends by calling `done(value)` (its last argument), and returns the value.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+        within("running a script", self.client.execute_async(&script, args))
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Calls an app command the way the page does, as a page that wants more than its screens
+    /// offer could: `Ok` with the result, or `Err` with the error (`{ message, kind }`).
+    pub async fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        let run = self.client.execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke(arguments[0], arguments[1])
+                .then(r => done({ ok: r === undefined ? null : r }), e => done({ err: e }));",
+            vec![json!(command), args],
+        );
+        let answer = within(&format!("the command {command}"), run).await.unwrap();
+        match answer.get("ok") {
+            Some(ok) => Ok(ok.clone()),
+            None => Err(answer["err"].clone()),
+        }
+    }
+
     /// Runs axe-core on the screen; fails on serious or critical violations.
     pub async fn check_accessibility(&self, screen: &str) {
         if self.js("return typeof window.axe").await != json!("object") {

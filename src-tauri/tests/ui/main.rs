@@ -70,6 +70,15 @@ fn faire_avec() -> Manifest {
     Manifest::parse(&std::fs::read(path).unwrap()).unwrap()
 }
 
+/// The trainer PIN the tests' trainer chooses.
+const TRAINER_PIN: &str = "246810";
+
+/// Types `text` into the field with this `data-testid`.
+async fn type_into(app: &App, testid: &str, text: &str) {
+    let input = app.find(&format!("[data-testid={testid}]")).await;
+    within("typing", input.send_keys(text)).await.unwrap();
+}
+
 /// Creates a profile on the profile picker, the way a trainee does on first start.
 async fn create_profile(app: &App, name: &str) {
     app.find("[data-testid=new-profile-form]").await;
@@ -264,6 +273,13 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
         within("typing", input.send_keys(&value)).await.unwrap();
     }
     app.click("[data-testid=institution-save]").await;
+    // First use: the trainer chooses the trainer PIN, which guards these settings from now on.
+    app.find("[data-testid=trainer-pin-dialog]").await;
+    app.check_accessibility("trainer PIN chosen on first use").await;
+    type_into(&app, "trainer-pin-input", TRAINER_PIN).await;
+    type_into(&app, "trainer-pin-confirm", TRAINER_PIN).await;
+    app.click("[data-testid=trainer-pin-ok]").await;
+    app.wait_text("[data-testid=institution-status]", "Enregistré").await;
     app.click("[data-testid=sync-now]").await;
     app.find("[data-testid=sync-last-error]").await;
     // Said in the learner's language, from the error's kind, not the core's English words.
@@ -275,11 +291,25 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     app.check_accessibility("settings").await;
 
     // Once the LRS answers (a real Ralph on loopback), "Send now" sends every one of them.
+    // The settings are locked again (as after signing out): the trainer PIN is asked for, and
+    // a new address needs the password typed again, since a saved one never goes elsewhere.
+    app.click("[data-testid=trainer-lock]").await;
     let lrs = ralph::Lrs::start(&dir.path().join("lrs"));
     let endpoint = app.find("[data-testid=institution-endpoint]").await;
     within("clearing a field", endpoint.clear()).await.unwrap();
     within("typing", endpoint.send_keys(&format!("{}/xAPI/", lrs.url))).await.unwrap();
-    app.click("[data-testid=institution-save]").await; // the password field left empty keeps it
+    app.click("[data-testid=institution-save]").await;
+    type_into(&app, "trainer-pin-input", "000000").await;
+    app.click("[data-testid=trainer-pin-ok]").await;
+    app.wait_text("[data-testid=trainer-pin-error]", "PIN").await;
+    type_into(&app, "trainer-pin-input", TRAINER_PIN).await;
+    app.click("[data-testid=trainer-pin-ok]").await;
+    app.wait_text("[data-testid=institution-password-error]", "mot de passe").await;
+    app.screenshot("settings-password-needed").await;
+    app.check_accessibility("settings, password needed").await;
+    type_into(&app, "institution-password", "s3cret").await;
+    app.click("[data-testid=institution-save]").await;
+    app.wait_text("[data-testid=institution-status]", "Enregistré").await;
     app.click("[data-testid=sync-now]").await;
     app.wait_text("[data-testid=sync-now-status]", "Tout a été envoyé").await;
     assert_eq!(app.text_of("[data-testid=sync-pending]").await.trim(), "0");
@@ -446,6 +476,83 @@ async fn hostile_bundles_are_refused_and_lesson_html_never_runs() {
     let after: Vec<String> =
         dlis::Library::new(&data).list().unwrap().0.iter().map(|m| m.manifest.version.to_string()).collect();
     assert_eq!(before, after);
+
+    // A learner at the laptop: installing asks for the trainer PIN, which the learner does not
+    // know; and no command acts on another learner's profile, whatever the page asks.
+    Store::open(&data.join(dlis::store::FILE_NAME)).unwrap().set_trainer_pin(None, TRAINER_PIN).unwrap();
+    app.js(&format!(
+        "window.__TAURI__.event.emit('tauri://drag-drop', {{ paths: [{}], position: {{ x: 10, y: 10 }} }});",
+        Value::String(xss.display().to_string())
+    ))
+    .await;
+    app.wait_text("[data-testid=install-signature]", "Non signé").await;
+    app.click("[data-testid=install-confirm]").await;
+    app.find("[data-testid=trainer-pin-dialog]").await;
+    app.click("[data-testid=trainer-pin-cancel]").await;
+    app.wait_text("[data-testid=install-error-message]", "PIN formateur").await;
+    let refused = app.invoke("install_bundle", json!({ "path": xss, "force": true })).await;
+    assert_eq!(refused.unwrap_err()["kind"], json!("trainer-only"));
+    let refused = app.invoke("remove_module", json!({ "id": "dlis.faire-avec" })).await;
+    assert_eq!(refused.unwrap_err()["kind"], json!("trainer-only"));
+    let refused = app
+        .invoke(
+            "set_institution",
+            json!({ "name": "x", "homePage": "https://x.example", "endpoint":
+            "https://evil.example/xAPI/", "username": "dlis", "password": "" }),
+        )
+        .await;
+    assert_eq!(refused.unwrap_err()["kind"], json!("trainer-only"));
+    let unchanged: Vec<String> =
+        dlis::Library::new(&data).list().unwrap().0.iter().map(|m| m.manifest.version.to_string()).collect();
+    assert_eq!(before, unchanged);
+
+    let other =
+        Store::open(&data.join(dlis::store::FILE_NAME)).unwrap().create_learner("Zoé", "fr", None).unwrap();
+    for (command, args) in [
+        ("rename_learner", json!({ "id": other.id, "name": "pris" })),
+        ("set_learner_language", json!({ "id": other.id, "language": "en" })),
+        ("set_learner_pin", json!({ "id": other.id, "pin": "1234" })),
+        ("delete_learner", json!({ "id": other.id })),
+    ] {
+        let answer = app.invoke(command, args).await;
+        assert!(answer.is_err(), "{command} acted on another learner's profile: {answer:?}");
+    }
+    assert_eq!(Store::open(&data.join(dlis::store::FILE_NAME)).unwrap().learner(&other.id).unwrap(), other);
+
+    // The media server gives the page the module's content and nothing else: not module.json,
+    // which holds the quiz answers, nor the signature.
+    let view = app.invoke("module", json!({ "id": "dlis.faire-avec" })).await.unwrap();
+    let base = view["asset_base"].as_str().unwrap().to_owned();
+    let status_of = |path: &str| {
+        ureq::get(format!("{base}/{path}"))
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .call()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(status_of("lessons/why-faire-avec.fr.md"), 200);
+    assert_eq!(status_of("module.json"), 404);
+    assert_eq!(status_of("signature.json"), 404);
+
+    // And the page takes media and images from the media server only, not from any program
+    // listening on another local port.
+    let other_program = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let elsewhere = format!("http://127.0.0.1:{}/poster.png", other_program.local_addr().unwrap().port());
+    let blocked = app
+        .js_async(
+            "document.addEventListener('securitypolicyviolation', (e) => done(e.blockedURI), { once: true });
+             const img = document.createElement('img');
+             img.alt = '';
+             img.src = arguments[0];
+             document.body.append(img);
+             setTimeout(() => done('not blocked'), 3000);",
+            vec![json!(elsewhere)],
+        )
+        .await;
+    assert_eq!(blocked, json!(elsewhere), "the CSP let another local port in");
 
     // The XSS lesson, installed by a trainer, renders as text and runs nothing.
     dlis::Library::new(&data).install(&xss, true, &dlis::progress::Silent).unwrap();
