@@ -399,8 +399,17 @@ impl Manifest {
     pub fn check(&self) -> Vec<Diagnostic> {
         let mut check = Checker { languages: self.languages.iter().cloned().collect(), out: Vec::new() };
         check.all(self);
+        if let Ok(value) = serde_json::to_value(self) {
+            check.no_control_characters(String::new(), &value);
+        }
         check.out
     }
+}
+
+/// The first character of `text` that may not appear in a module's texts or a learner's name:
+/// control characters (C0, DEL, C1), which a terminal or a log would obey.
+pub fn control_character(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_control())
 }
 
 /// Picks the text for `language`, falling back to `default`, then to any language.
@@ -434,6 +443,35 @@ struct Checker {
 }
 
 impl Checker {
+    /// Every string of the manifest, at any depth, is free of control characters.
+    fn no_control_characters(&mut self, field: String, value: &serde_json::Value) {
+        match value {
+            serde_json::Value::String(text) => {
+                if let Some(c) = control_character(text) {
+                    self.problem(
+                        field,
+                        format!(
+                            "contains the control character U+{:04X}; module texts may not",
+                            u32::from(c)
+                        ),
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.no_control_characters(format!("{field}[{i}]"), item);
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (name, member) in members {
+                    let field = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
+                    self.no_control_characters(field, member);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn problem(&mut self, field: impl AsRef<str>, message: impl Into<String>) {
         self.out.push(Diagnostic::new(format!("{MANIFEST_PATH}: {}", field.as_ref()), message));
     }

@@ -737,6 +737,7 @@ mod tests {
             LearnerError::BadPin.into(),
             LearnerError::EmptyName.into(),
             LearnerError::NameTooLong { max: 80 }.into(),
+            LearnerError::NameControl.into(),
             LearnerError::Language("x y".into()).into(),
             TrackError::NoAttemptsLeft { quiz: "q".into(), max: 3 }.into(),
             SyncError::NotConfigured.into(),

@@ -51,15 +51,17 @@ pub fn list(data_dir: &Path, json: bool) -> Result<()> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else if rows.is_empty() {
-        println!("no learner profile yet (create one with `dlis learner create NAME`)");
+        outln!("no learner profile yet (create one with `dlis learner create NAME`)");
     } else {
         for (l, started, completed) in rows {
             let pin = if l.has_pin { ", PIN" } else { "" };
-            println!(
+            outln!(
                 "{}  {:<24} {}{pin}  {started} module(s) started, {completed} completed",
-                l.id, l.display_name, l.language
+                l.id,
+                l.display_name,
+                l.language
             );
         }
     }
@@ -84,19 +86,19 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
             .iter()
             .map(|(id, _, progress)| serde_json::json!({ "module_id": id, "installed": progress.is_some(), "progress": progress }))
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({ "learner": learner, "modules": value }))?
         );
         return Ok(());
     }
-    println!("{} ({}, {})", learner.display_name, learner.id, learner.language);
+    outln!("{} ({}, {})", learner.display_name, learner.id, learner.language);
     if report.is_empty() {
-        println!("  no progress yet");
+        outln!("  no progress yet");
     }
     for (module_id, manifest, progress) in report {
         let (Some(manifest), Some(progress)) = (manifest, progress) else {
-            println!("  {module_id}: records kept, module not installed");
+            outln!("  {module_id}: records kept, module not installed");
             continue;
         };
         let state = match &progress.completed_at {
@@ -104,7 +106,7 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
             None => "in progress".into(),
         };
         let lang = learner.language.as_str();
-        println!(
+        outln!(
             "  {} — {} ({state})",
             module_id,
             localized(&manifest.title, lang, &manifest.default_language)
@@ -139,7 +141,7 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
             };
             let marker =
                 if progress.last_activity_id.as_deref() == Some(activity.id()) { "→" } else { " " };
-            println!("    {marker} {:<28} {line}", activity.id());
+            outln!("    {marker} {:<28} {line}", activity.id());
         }
     }
     Ok(())

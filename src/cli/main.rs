@@ -14,6 +14,9 @@ use dlis::progress::{Progress, Silent};
 use dlis::{Library, diagnostic};
 use indicatif::{ProgressBar, ProgressStyle};
 
+#[macro_use]
+mod terminal;
+
 mod learners;
 mod records;
 mod report;
@@ -220,7 +223,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {}", said_once(&err));
+            errln!("error: {}", said_once(&err));
             ExitCode::FAILURE
         }
     }
@@ -255,7 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Pack { src, out } => {
             let packed = pack::pack(src, out, &limits, &*bar())?;
-            println!(
+            outln!(
                 "packed {} {} ({} files, {}) into {}",
                 packed.manifest.id,
                 packed.manifest.version,
@@ -267,12 +270,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate { bundle, json } => {
             let report = validate(bundle, &limits, &*bar());
             if *json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else if report.is_valid() {
-                println!("{} is a valid bundle", bundle.display());
+                outln!("{} is a valid bundle", bundle.display());
             } else {
-                println!("{} has {} problem(s):", bundle.display(), report.diagnostics.len());
-                println!("{}", diagnostic::render(&report.diagnostics));
+                outln!("{} has {} problem(s):", bundle.display(), report.diagnostics.len());
+                outln!("{}", diagnostic::render(&report.diagnostics));
             }
             return Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
         }
@@ -284,7 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             if *json {
                 let value = serde_json::json!({ "report": report, "verified_by": verified_by });
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 print_inspect(&report, verified_by.as_deref());
             }
@@ -294,29 +297,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (installed, outcome) = library()?.install(bundle, *force, &*bar())?;
             let what = format!("{} {}", installed.manifest.id, installed.manifest.version);
             match outcome {
-                InstallOutcome::Installed => println!("installed {what}"),
-                InstallOutcome::Upgraded { from } => println!(
-                    "upgraded {} from {from} to {}",
-                    installed.manifest.id, installed.manifest.version
-                ),
-                InstallOutcome::Replaced { from } => {
-                    println!("replaced {} {from} by {}", installed.manifest.id, installed.manifest.version)
+                InstallOutcome::Installed => outln!("installed {what}"),
+                InstallOutcome::Upgraded { from } => {
+                    outln!("upgraded {} from {from} to {}", installed.manifest.id, installed.manifest.version)
                 }
-                InstallOutcome::Unchanged => println!("{what} is already installed"),
+                InstallOutcome::Replaced { from } => {
+                    outln!("replaced {} {from} by {}", installed.manifest.id, installed.manifest.version)
+                }
+                InstallOutcome::Unchanged => outln!("{what} is already installed"),
             }
-            println!("  {}", signature_line(&installed));
+            outln!("  {}", signature_line(&installed));
         }
         Command::List { json } => {
             let (modules, problems) = library()?.list()?;
             if *json {
                 let value = serde_json::json!({ "modules": modules.iter().map(list_entry).collect::<Vec<_>>(), "problems": problems });
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                outln!("{}", serde_json::to_string_pretty(&value)?);
             } else if modules.is_empty() && problems.is_empty() {
-                println!("no module installed (install one with `dlis install BUNDLE.zip`)");
+                outln!("no module installed (install one with `dlis install BUNDLE.zip`)");
             } else {
                 for module in &modules {
                     let m = &module.manifest;
-                    println!(
+                    outln!(
                         "{:<28} {:<8} {} ({} min, {}; {})",
                         m.id,
                         m.version.to_string(),
@@ -327,13 +329,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     );
                 }
                 for problem in &problems {
-                    eprintln!("warning: {problem}");
+                    errln!("warning: {problem}");
                 }
             }
         }
         Command::Remove { module_id } => {
             let removed = library()?.remove(module_id)?;
-            println!("removed {} {}", removed.manifest.id, removed.manifest.version);
+            outln!("removed {} {}", removed.manifest.id, removed.manifest.version);
         }
         Command::Keygen { organisation, out } => {
             if organisation.trim().is_empty() {
@@ -342,8 +344,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let key = KeyPair::generate(organisation);
             let (secret, public) = (out.with_extension("key"), out.with_extension("pub"));
             key.write(&secret, &public)?;
-            println!("wrote {} (secret: keep it safe, never ship it)", secret.display());
-            println!(
+            outln!("wrote {} (secret: keep it safe, never ship it)", secret.display());
+            outln!(
                 "wrote {} (public: give it to the laptops that should trust {organisation})",
                 public.display()
             );
@@ -352,7 +354,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let key = KeyPair::read(key)?;
             let out = out.as_deref().unwrap_or(bundle);
             signature::sign_bundle(bundle, &key, out, &limits)?;
-            println!("signed {} as {}", out.display(), key.organisation);
+            outln!("signed {} as {}", out.display(), key.organisation);
         }
         Command::Trust { action } => {
             let mut store = library()?.trust()?;
@@ -361,23 +363,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let key = signature::read_public(public_key)?;
                     let organisation = key.organisation.clone();
                     if store.add(key)? {
-                        println!("trusted {organisation}: its signed modules show as verified");
+                        outln!("trusted {organisation}: its signed modules show as verified");
                     } else {
-                        println!("{organisation} was already trusted");
+                        outln!("{organisation} was already trusted");
                     }
                 }
                 TrustAction::List => {
                     for key in store.keys() {
-                        println!("{}  {}", key.public_key, key.organisation);
+                        outln!("{}  {}", key.public_key, key.organisation);
                     }
                 }
                 TrustAction::Remove { key_or_organisation } => match store.remove(key_or_organisation)? {
                     0 => bail!("no trusted key matches {key_or_organisation:?} (see `dlis trust list`)"),
-                    n => println!("removed {n} trusted key(s)"),
+                    n => outln!("removed {n} trusted key(s)"),
                 },
             }
         }
-        Command::Schema => println!("{}", serde_json::to_string_pretty(&dlis::manifest::json_schema())?),
+        Command::Schema => outln!("{}", serde_json::to_string_pretty(&dlis::manifest::json_schema())?),
         Command::Learners { json } => learners::list(&data_dir(&cli.data_dir)?, *json)?,
         Command::Learner { action } => {
             let dir = data_dir(&cli.data_dir)?;
@@ -392,11 +394,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         None
                     };
                     let learner = store.create_learner(name, language, pin.as_deref())?;
-                    println!("{}", learner.id);
+                    outln!("{}", learner.id);
                 }
                 LearnerAction::Rename { id, name } => {
                     let learner = store.rename_learner(id, name)?;
-                    println!("renamed {} to {}", learner.id, learner.display_name);
+                    outln!("renamed {} to {}", learner.id, learner.display_name);
                 }
                 LearnerAction::Delete { id, yes } => {
                     let learner = store.learner(id)?;
@@ -407,7 +409,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         );
                     }
                     store.delete_learner(id)?;
-                    println!("deleted {} and their records", learner.display_name);
+                    outln!("deleted {} and their records", learner.display_name);
                 }
             }
         }
@@ -435,7 +437,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let (_, aside) = dlis::store::Store::set_aside_and_start_fresh(&path)?;
-            println!("the old database is kept as {}; a new one is ready", aside.display());
+            outln!("the old database is kept as {}; a new one is ready", aside.display());
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -460,14 +462,14 @@ fn list_entry(installed: &Installed) -> serde_json::Value {
 }
 
 fn print_inspect(report: &Report, verified_by: Option<&str>) {
-    println!("{}", report.bundle.display());
+    outln!("{}", report.bundle.display());
     if let Some(m) = &report.manifest {
         let lang = m.default_language.as_str();
-        println!("  module      {} {} — {}", m.id, m.version, localized(&m.title, lang, lang));
-        println!("  issued by   {} ({})", m.organisation.name, m.license);
-        println!("  languages   {} (default {lang})", m.languages.join(", "));
-        println!("  duration    about {} min", m.estimated_minutes);
-        println!("  activities");
+        outln!("  module      {} {} — {}", m.id, m.version, localized(&m.title, lang, lang));
+        outln!("  issued by   {} ({})", m.organisation.name, m.license);
+        outln!("  languages   {} (default {lang})", m.languages.join(", "));
+        outln!("  duration    about {} min", m.estimated_minutes);
+        outln!("  activities");
         for activity in &m.activities {
             let detail = match activity {
                 Activity::Lesson(_) => String::new(),
@@ -478,7 +480,7 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
                     format!(" ({} questions, pass mark {}%)", q.questions.len(), q.pass_mark_percent)
                 }
             };
-            println!(
+            outln!(
                 "    {:<6} {:<28} {}{detail}",
                 activity.kind_name(),
                 activity.id(),
@@ -488,7 +490,7 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
     }
     let total: u64 = report.entries.iter().map(|e| e.size).sum();
     let packed: u64 = report.entries.iter().map(|e| e.compressed_size).sum();
-    println!(
+    outln!(
         "  files       {} ({} unpacked, {} in the zip)",
         report.entries.len(),
         human_size(total),
@@ -499,11 +501,11 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
         (Some(s), None) => format!("signed by an untrusted key claiming \"{}\"", s.organisation),
         (None, _) => "unsigned".into(),
     };
-    println!("  signature   {signer}");
+    outln!("  signature   {signer}");
     if report.is_valid() {
-        println!("  valid       yes");
+        outln!("  valid       yes");
     } else {
-        println!(
+        outln!(
             "  valid       no, {} problem(s):\n{}",
             report.diagnostics.len(),
             diagnostic::render(&report.diagnostics)

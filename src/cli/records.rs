@@ -17,25 +17,28 @@ pub fn set_institution(data_dir: &Path, file: &Path) -> Result<()> {
         format!("{} is not an institution file (see docs/export-format.md)", file.display())
     })?;
     open_store(data_dir)?.set_institution(&institution)?;
-    println!("records will go to {} ({})", institution.name, institution.lrs.endpoint);
+    outln!("records will go to {} ({})", institution.name, institution.lrs.endpoint);
     warn_if_unencrypted(&institution.lrs);
     Ok(())
 }
 
 pub fn show_institution(data_dir: &Path) -> Result<()> {
     match open_store(data_dir)?.institution()? {
-        Some(i) => println!(
+        Some(i) => outln!(
             "{}\n  LRS        {}\n  user       {}\n  home page  {}",
-            i.name, i.lrs.endpoint, i.lrs.username, i.home_page
+            i.name,
+            i.lrs.endpoint,
+            i.lrs.username,
+            i.home_page
         ),
-        None => println!("no institution set up (`dlis institution set FILE`)"),
+        None => outln!("no institution set up (`dlis institution set FILE`)"),
     }
     Ok(())
 }
 
 fn warn_if_unencrypted(access: &LrsAccess) {
     if access.is_unencrypted() {
-        eprintln!(
+        errln!(
             "warning: {} is http://: the LRS password and the learners' records cross the network \
              unencrypted; ask the institution for its https:// address",
             access.endpoint
@@ -47,15 +50,15 @@ pub fn sync(data_dir: &Path, wait: u64, batch: usize, status_only: bool) -> Resu
     let mut store = open_store(data_dir)?;
     if status_only {
         let status = store.sync_status()?;
-        println!("{} statement(s) waiting, {} sent", status.pending, status.synced);
+        outln!("{} statement(s) waiting, {} sent", status.pending, status.synced);
         if let Some(at) = &status.last_success_at {
-            println!("last success: {at}");
+            outln!("last success: {at}");
         }
         if let (Some(at), Some(error)) = (&status.last_error_at, &status.last_error) {
-            println!("last error ({at}): {error}");
+            outln!("last error ({at}): {error}");
         }
         for (id, reason) in &status.rejected {
-            println!("refused by the LRS: {id}: {reason}");
+            outln!("refused by the LRS: {id}: {reason}");
         }
         return Ok(());
     }
@@ -74,19 +77,22 @@ pub fn sync(data_dir: &Path, wait: u64, batch: usize, status_only: bool) -> Resu
             Err(SyncError::Unavailable { detail, retry_after }) if Instant::now() < deadline => {
                 let delay =
                     backoff.next_delay(retry_after).min(deadline.saturating_duration_since(Instant::now()));
-                eprintln!("LRS unavailable ({detail}); trying again in {:.1} s", delay.as_secs_f64());
+                errln!("LRS unavailable ({detail}); trying again in {:.1} s", delay.as_secs_f64());
                 std::thread::sleep(delay);
             }
             Err(err) => return Err(err.into()),
         }
     }
     let status = store.sync_status()?;
-    println!(
+    outln!(
         "sent {} statement(s) to {}; {} refused; {} waiting",
-        total.acknowledged, institution.name, total.rejected, status.pending
+        total.acknowledged,
+        institution.name,
+        total.rejected,
+        status.pending
     );
     if total.rejected > 0 {
-        eprintln!("see `dlis sync --status` for the LRS's reasons");
+        errln!("see `dlis sync --status` for the LRS's reasons");
     }
     Ok(())
 }
@@ -98,7 +104,7 @@ pub fn export(data_dir: &Path, out: &Path, learners: &[String]) -> Result<()> {
     }
     let selection = (!learners.is_empty()).then_some(learners);
     let manifest = export::write(&store, selection, out)?;
-    println!(
+    outln!(
         "exported {} statement(s) of {} learner(s) to {}",
         manifest.statements,
         manifest.learners.len(),
@@ -161,7 +167,7 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
                         .ok()
                         .and_then(|v| v["id"].as_str().map(str::to_owned));
                     let Some(id) = id else {
-                        eprintln!(
+                        errln!(
                             "error: {} line {}: not an xAPI statement with an id; not sent",
                             file.display(),
                             number + 1
@@ -176,7 +182,7 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
                 }
             }
             Err(err) => {
-                eprintln!("error: {err}");
+                errln!("error: {err}");
                 damaged += 1;
             }
         }
@@ -187,9 +193,9 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
         sync::send(&client, chunk, &mut tally, &mut sent)?;
     }
     for (id, reason) in &tally.rejected {
-        eprintln!("refused by the LRS: {id}: {reason}");
+        errln!("refused by the LRS: {id}: {reason}");
     }
-    println!(
+    outln!(
         "{} of {} statement(s) acknowledged by {}",
         tally.acknowledged.len(),
         pending.len(),

@@ -15,24 +15,24 @@ pub fn merge(files: &[PathBuf], out: &Path) -> Result<ExitCode> {
     Format::of(out)?;
     let report = report::merge_files(files);
     let written = report::write(&report, out)?;
-    print!("{}", report::summary(&report));
+    out!("{}", report::summary(&report));
     for path in &written {
-        println!("wrote {}", path.display());
+        outln!("wrote {}", path.display());
     }
     let unattributed = report.unattributed_total();
     if unattributed > 0 {
-        eprintln!(
+        errln!(
             "warning: {unattributed} statement(s) could not be attributed to a learner and a module; \
              they are counted, by reason, in the summary"
         );
     }
     for err in &report.refused {
-        eprintln!("error: {err}");
+        errln!("error: {err}");
     }
     if report.refused.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        errln!(
             "error: {} of {} export file(s) refused; the report holds the statements of the others",
             report.refused.len(),
             files.len()

@@ -29,6 +29,8 @@ pub enum LearnerError {
     EmptyName,
     #[error("a learner's name is at most {max} characters")]
     NameTooLong { max: usize },
+    #[error("a learner's name cannot hold control characters")]
+    NameControl,
     #[error("{0:?} is not a language tag such as \"fr\" or \"en\"")]
     Language(String),
     #[error("a PIN is 4 to 12 digits")]
@@ -59,6 +61,7 @@ impl LearnerError {
             LearnerError::BadPin => Some("bad-pin"),
             LearnerError::EmptyName => Some("empty-name"),
             LearnerError::NameTooLong { .. } => Some("name-too-long"),
+            LearnerError::NameControl => Some("name-control"),
             LearnerError::Language(_) => Some("language"),
             LearnerError::Unknown { .. } | LearnerError::NoTrainerPin | LearnerError::Store(_) => None,
         }
@@ -68,7 +71,12 @@ impl LearnerError {
 const MAX_NAME: usize = 80;
 
 fn clean_name(name: &str) -> Result<String, LearnerError> {
+    // Tabs and line breaks count as spaces (a name pasted from elsewhere); any other control
+    // character is refused, since terminals and logs would obey it.
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if crate::manifest::control_character(&name).is_some() {
+        return Err(LearnerError::NameControl);
+    }
     if name.is_empty() {
         return Err(LearnerError::EmptyName);
     }

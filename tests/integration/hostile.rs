@@ -65,6 +65,9 @@ fn corpus(dir: &Path) -> Vec<Case> {
         e.iter_mut().find(|(n, _)| n == "module.json").unwrap().1 = b"{\"format\": 1, \"id\": ".to_vec()
     });
     case("unknown-format", "module.json", "format 7", &|e| edit_manifest(e, |m| m["format"] = json!(7)));
+    case("control-in-title", "module.json: title.fr", "control character U+001B", &|e| {
+        edit_manifest(e, |m| m["title"]["fr"] = json!("Faire avec\u{1b}[2J"))
+    });
     case("lesson-missing-image", "lessons/intro.fr.md", "../images/missing.png", &|e| {
         // The lesson is changed *and* re-listed with its new hash, so only the link is wrong.
         let text = b"# Intro\n\n![Lost](../images/missing.png)\n".to_vec();
@@ -299,4 +302,23 @@ fn entry_count_and_total_size_caps_apply() {
         report.diagnostics
     );
     assert!(report.manifest.is_none(), "nothing may be read from a bundle over the cap");
+}
+
+#[test]
+fn nothing_a_bundle_holds_reaches_the_terminal_raw() {
+    let dir = temp();
+    let valid = valid_bundle(dir.path(), "1.0.0");
+    let bundle = dir.path().join("escapes.zip");
+    rewrite(&valid, &bundle, |e| {
+        e.push(("lessons/\u{1b}[2J\u{1b}[31mred.md".into(), b"x".to_vec()));
+        e.push(("lessons/invoice\u{202e}dm.exe".into(), b"x".to_vec()));
+        edit_manifest(e, |m| m["title"]["en"] = json!("Title\u{1b}]0;pwned\u{7}"));
+    });
+    let output = dlis(&dir.path().join("data")).arg("validate").arg(&bundle).output().unwrap();
+    assert!(!output.status.success());
+    let printed = [output.stdout, output.stderr].concat();
+    let text = String::from_utf8_lossy(&printed);
+    assert!(!printed.contains(&0x1b) && !printed.contains(&0x07), "raw escapes printed:\n{text}");
+    assert!(!text.contains('\u{202e}'), "a raw bidi override printed:\n{text}");
+    assert!(text.contains("lessons/\\u{1b}[2J") && text.contains("invoice\\u{202e}dm.exe"), "{text}");
 }

@@ -101,3 +101,20 @@ fn the_progress_database_is_readable_by_its_owner_only() {
     let _store = Store::open(&path).unwrap();
     assert_eq!(mode(&path), 0o600);
 }
+
+#[test]
+fn learner_names_refuse_control_characters_and_reach_the_terminal_escaped() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    dlis(&data)
+        .args(["learner", "create", "Amina\u{1b}[2J"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("cannot hold control characters"));
+    // Line breaks and tabs are spaces; a bidirectional override is a character some scripts
+    // use, so it is kept, and printed as an escape.
+    dlis(&data).args(["learner", "create", "Luc\tB.\u{202e}cod.exe"]).assert().success();
+    let output = dlis(&data).arg("learners").output().unwrap();
+    let listed = String::from_utf8(output.stdout).unwrap();
+    assert!(listed.contains("Luc B.\\u{202e}cod.exe") && !listed.contains('\u{202e}'), "{listed}");
+}

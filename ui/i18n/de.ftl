@@ -33,6 +33,7 @@ error-bad-pin = Eine PIN hat 4 bis 12 Ziffern (nur Ziffern).
 error-pin-mismatch = Die beiden PINs stimmen nicht überein. Bitte geben Sie zweimal dieselbe PIN ein.
 error-empty-name = Bitte geben Sie einen Namen ein.
 error-name-too-long = Dieser Name ist zu lang (höchstens 80 Zeichen).
+error-name-control = Ein Name darf Buchstaben, Ziffern, Leerzeichen und Satzzeichen enthalten, aber keine unsichtbaren Steuerzeichen.
 error-language = Diese Sprache wird nicht erkannt.
 error-unreachable = Der Server der Einrichtung war nicht erreichbar (keine Internetverbindung oder der Server ist ausgelastet). Ihre Daten sind sicher gespeichert und werden später gesendet.
 error-credentials = Der Server der Einrichtung hat den Benutzernamen oder das Passwort abgelehnt. Bitte prüfen Sie die Angaben gemeinsam mit Ihrer Einrichtung.

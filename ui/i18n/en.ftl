@@ -33,6 +33,7 @@ error-bad-pin = A PIN is 4 to 12 digits (numbers only).
 error-pin-mismatch = The two PINs are not the same. Please type the same PIN twice.
 error-empty-name = Please enter a name.
 error-name-too-long = This name is too long (80 characters at most).
+error-name-control = A name can hold letters, digits, spaces and punctuation, but no invisible control characters.
 error-language = This language is not recognised.
 error-unreachable = The institution's server could not be reached (no internet connection, or the server is busy). Your records are kept safely and will be sent later.
 error-credentials = The institution's server refused the user name or password. Please check them with your institution.

@@ -33,6 +33,7 @@ error-bad-pin = Un code PIN comporte de 4 à 12 chiffres (uniquement des chiffre
 error-pin-mismatch = Les deux codes PIN ne sont pas identiques. Veuillez saisir deux fois le même code.
 error-empty-name = Veuillez saisir un nom.
 error-name-too-long = Ce nom est trop long (80 caractères au maximum).
+error-name-control = Un nom peut contenir des lettres, des chiffres, des espaces et de la ponctuation, mais pas de caractères de contrôle invisibles.
 error-language = Cette langue n'est pas reconnue.
 error-unreachable = Le serveur de l'établissement n'a pas pu être joint (pas de connexion à Internet, ou serveur occupé). Vos données sont conservées en sécurité et seront envoyées plus tard.
 error-credentials = Le serveur de l'établissement a refusé le nom d'utilisateur ou le mot de passe. Vérifiez-les auprès de votre établissement.

@@ -33,6 +33,7 @@ error-bad-pin = Een pincode heeft 4 tot 12 cijfers (alleen cijfers).
 error-pin-mismatch = De twee pincodes zijn niet gelijk. Typ twee keer dezelfde pincode.
 error-empty-name = Vul een naam in.
 error-name-too-long = Deze naam is te lang (hoogstens 80 tekens).
+error-name-control = Een naam mag letters, cijfers, spaties en leestekens bevatten, maar geen onzichtbare stuurtekens.
 error-language = Deze taal wordt niet herkend.
 error-unreachable = De server van de organisatie was niet bereikbaar (geen internetverbinding, of de server is bezet). Uw gegevens blijven veilig bewaard en worden later verzonden.
 error-credentials = De server van de organisatie heeft de gebruikersnaam of het wachtwoord geweigerd. Controleer ze samen met uw organisatie.

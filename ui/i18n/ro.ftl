@@ -33,6 +33,7 @@ error-bad-pin = Un cod PIN are între 4 și 12 cifre (numai cifre).
 error-pin-mismatch = Cele două coduri PIN nu sunt identice. Vă rugăm să introduceți de două ori același cod.
 error-empty-name = Vă rugăm să introduceți un nume.
 error-name-too-long = Numele este prea lung (cel mult 80 de caractere).
+error-name-control = Un nume poate conține litere, cifre, spații și semne de punctuație, dar nu caractere de control invizibile.
 error-language = Această limbă nu este recunoscută.
 error-unreachable = Serverul instituției nu a putut fi contactat (nu există conexiune la internet sau serverul este ocupat). Datele dumneavoastră sunt păstrate în siguranță și vor fi trimise mai târziu.
 error-credentials = Serverul instituției a refuzat numele de utilizator sau parola. Vă rugăm să le verificați împreună cu instituția dumneavoastră.
