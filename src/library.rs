@@ -5,9 +5,11 @@
 //! copy* (the USB stick may change under us), then renames it into place: a failed or
 //! interrupted install leaves the installed modules exactly as they were.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -26,10 +28,39 @@ const MODULES_DIR: &str = "modules";
 const STAGING_PREFIX: &str = ".install-";
 
 /// The modules installed in one data directory.
-#[derive(Debug, Clone)]
+///
+/// Clones share one cache of open bundles ([`Library::open`]): the app's commands and its
+/// media server see the same module, and a module installed or removed meanwhile (by this
+/// process or by `dlis` in another) is opened again, since each bundle is kept with the
+/// size and modification time of its file.
+#[derive(Clone)]
 pub struct Library {
     root: PathBuf,
     limits: Limits,
+    open: Arc<Mutex<OpenBundles>>,
+}
+
+/// Open bundles by module id, each with the stamp of the file it was opened from.
+type OpenBundles = HashMap<String, (FileStamp, Arc<Bundle>)>;
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("root", &self.root).field("limits", &self.limits).finish()
+    }
+}
+
+/// What tells an installed bundle's file from the one that replaced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        let meta = fs::metadata(path).ok()?;
+        Some(FileStamp { len: meta.len(), modified: meta.modified().ok() })
+    }
 }
 
 /// An installed module as the catalogue shows it.
@@ -163,7 +194,7 @@ impl Library {
     }
 
     pub fn new(data_dir: impl Into<PathBuf>) -> Library {
-        Library { root: data_dir.into(), limits: Limits::default() }
+        Library { root: data_dir.into(), limits: Limits::default(), open: Arc::default() }
     }
 
     pub fn with_limits(mut self, limits: Limits) -> Library {
@@ -374,14 +405,25 @@ impl Library {
         Ok(installed)
     }
 
-    /// Opens an installed module to read its files by byte range.
-    pub fn open(&self, id: &str) -> Result<Bundle, LibraryError> {
+    /// Opens an installed module to read its files by byte range: from the shared cache while
+    /// its file is the one opened, again once it was replaced or removed.
+    pub fn open(&self, id: &str) -> Result<Arc<Bundle>, LibraryError> {
         let path = self.module_path(id);
         // An id that is not a module id (`../x`, from a URL or a command line) names no module.
-        if !crate::manifest::is_module_id(id) || !path.exists() {
+        let stamp = crate::manifest::is_module_id(id).then(|| FileStamp::of(&path)).flatten();
+        let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(stamp) = stamp else {
+            open.remove(id);
             return Err(LibraryError::NotInstalled { id: id.to_owned() });
+        };
+        if let Some((seen, bundle)) = open.get(id)
+            && *seen == stamp
+        {
+            return Ok(Arc::clone(bundle));
         }
-        Ok(Bundle::open(&path, &self.limits)?)
+        let bundle = Arc::new(Bundle::open(&path, &self.limits)?);
+        open.insert(id.to_owned(), (stamp, Arc::clone(&bundle)));
+        Ok(bundle)
     }
 }
 

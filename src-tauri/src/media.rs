@@ -7,13 +7,11 @@
 //! an installed module's manifest are reachable, and `Range` requests are answered with 206
 //! so that the player can seek without reading the whole file.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
 
 use dlis::Library;
-use dlis::bundle::asset::Bundle;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// Largest body sent for one range request: the player asks for the rest.
@@ -28,7 +26,6 @@ pub struct Server {
     pub base: String,
     /// `http://127.0.0.1:PORT`, the only origin the page's CSP lets media and images come from.
     pub origin: String,
-    bundles: Arc<Mutex<HashMap<String, Arc<Bundle>>>>,
 }
 
 impl Server {
@@ -38,24 +35,18 @@ impl Server {
         let port = http.server_addr().to_ip().map(|a| a.port()).ok_or_else(|| anyhow::anyhow!("no port"))?;
         let token = random_token();
         let http = Arc::new(http);
-        let bundles: Arc<Mutex<HashMap<String, Arc<Bundle>>>> = Arc::default();
         for _ in 0..WORKERS {
-            let (http, library, bundles, token) =
-                (Arc::clone(&http), library.clone(), Arc::clone(&bundles), token.clone());
+            // Each worker's `Library` is a clone sharing the app's cache of open bundles.
+            let (http, library, token) = (Arc::clone(&http), library.clone(), token.clone());
             thread::spawn(move || {
                 for request in http.incoming_requests() {
-                    let response = answer(&request, &token, &library, &bundles);
+                    let response = answer(&request, &token, &library);
                     let _ = request.respond(response);
                 }
             });
         }
         let origin = format!("http://127.0.0.1:{port}");
-        Ok(Server { base: format!("{origin}/{token}"), origin, bundles })
-    }
-
-    /// Forgets opened bundles, after an install or a removal changed them.
-    pub fn forget(&self) {
-        self.bundles.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        Ok(Server { base: format!("{origin}/{token}"), origin })
     }
 }
 
@@ -67,12 +58,7 @@ fn random_token() -> String {
 
 type Reply = Response<Box<dyn std::io::Read + Send>>;
 
-fn answer(
-    request: &Request,
-    token: &str,
-    library: &Library,
-    bundles: &Mutex<HashMap<String, Arc<Bundle>>>,
-) -> Reply {
+fn answer(request: &Request, token: &str, library: &Library) -> Reply {
     if !matches!(request.method(), Method::Get | Method::Head) {
         return status(405);
     }
@@ -85,16 +71,7 @@ fn answer(
         return status(403);
     }
     let Some(file) = percent_decode(file) else { return status(404) };
-    let bundle = {
-        let mut open = bundles.lock().unwrap_or_else(|p| p.into_inner());
-        match open.get(module) {
-            Some(bundle) => Arc::clone(bundle),
-            None => match library.open(module) {
-                Ok(bundle) => Arc::clone(open.entry(module.to_owned()).or_insert(Arc::new(bundle))),
-                Err(_) => return status(404),
-            },
-        }
-    };
+    let Ok(bundle) = library.open(module) else { return status(404) };
     // Only the module's content: never module.json (the quiz answers) nor signature.json.
     let Some(info) = bundle.content(&file) else { return status(404) };
     let size = info.size;

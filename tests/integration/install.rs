@@ -148,3 +148,22 @@ fn install_errors_say_each_cause_once_and_name_the_file_the_trainer_gave() {
     assert!(!stderr.contains(".install-"), "the staging copy is named: {stderr}");
     assert_eq!(stderr.matches(&*notes.display().to_string()).count(), 2, "{stderr}");
 }
+
+#[test]
+fn an_open_module_is_opened_afresh_once_another_process_replaced_or_removed_it() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let app = dlis::Library::new(&data); // the app, running all along
+    dlis(&data).arg("install").arg(valid_bundle(dir.path(), "1.0.0")).assert().success();
+    let first = app.open("test.module").unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &app.clone().open("test.module").unwrap()), "one cache, shared");
+
+    // A trainer upgrades with `dlis` while the app runs.
+    let newer = dir.path().join("newer");
+    std::fs::create_dir_all(&newer).unwrap();
+    dlis(&data).arg("install").arg(valid_bundle(&newer, "1.1.0")).assert().success();
+    assert_eq!(app.open("test.module").unwrap().manifest().version.to_string(), "1.1.0");
+
+    dlis(&data).args(["remove", "test.module"]).assert().success();
+    assert!(matches!(app.open("test.module"), Err(dlis::library::LibraryError::NotInstalled { .. })));
+}
