@@ -1,5 +1,7 @@
 //! The commands the page calls (`window.__TAURI__.core.invoke(name, args)`), each a thin call
-//! into the core. This file is the documented API of the UI: arguments are camelCase in
+//! into the core. Every command that touches the disk or SQLite is `async`: Tauri runs
+//! synchronous commands on the main thread, which also draws the window, so a slow disk (a
+//! USB stick, a busy laptop) would freeze it; async ones run on the runtime's threads. This file is the documented API of the UI: arguments are camelCase in
 //! JavaScript, results are the serialised Rust values, and every error is a
 //! `{ message }` in plain words, ready to show.
 
@@ -116,7 +118,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-pub fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
+pub async fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
     let mut info = AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
@@ -144,7 +146,7 @@ pub fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
 
 /// The learner agreed: the damaged database is kept aside and a new one started.
 #[tauri::command]
-pub fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
+pub async fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
     let path = state.data_dir.join(dlis::store::FILE_NAME);
     state.close_sync_store();
     let (store, aside) = Store::set_aside_and_start_fresh(&path)?;
@@ -153,14 +155,14 @@ pub fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
 }
 
 #[tauri::command]
-pub fn set_ui_language(state: State<'_, AppState>, language: String) -> Reply<()> {
+pub async fn set_ui_language(state: State<'_, AppState>, language: String) -> Reply<()> {
     with_store(&state, |store| Ok(store.set_setting(UI_LANGUAGE, &language)?))
 }
 
 /// Sets a display preference: `text_size` (a percentage), `high_contrast` or `reduce_motion`
 /// (`on`/`off`).
 #[tauri::command]
-pub fn set_preference(state: State<'_, AppState>, name: String, value: String) -> Reply<()> {
+pub async fn set_preference(state: State<'_, AppState>, name: String, value: String) -> Reply<()> {
     if !PREFERENCES.contains(&name.as_str()) {
         return fail(format!("{name:?} is not a display preference"));
     }
@@ -168,13 +170,13 @@ pub fn set_preference(state: State<'_, AppState>, name: String, value: String) -
 }
 
 #[tauri::command]
-pub fn learners(state: State<'_, AppState>) -> Reply<Vec<Learner>> {
+pub async fn learners(state: State<'_, AppState>) -> Reply<Vec<Learner>> {
     with_store(&state, |store| Ok(store.learners()?))
 }
 
 /// Creates a profile and opens it.
 #[tauri::command]
-pub fn create_learner(
+pub async fn create_learner(
     state: State<'_, AppState>,
     name: String,
     language: String,
@@ -188,7 +190,7 @@ pub fn create_learner(
 }
 
 #[tauri::command]
-pub fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
+pub async fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
     with_store(&state, |store| {
         if store.learner(&id)?.has_pin {
             store.check_pin(&id, pin.as_deref().unwrap_or_default())?;
@@ -200,13 +202,13 @@ pub fn switch_learner(state: State<'_, AppState>, id: String, pin: Option<String
 
 /// Closes the open profile (on a shared laptop, before handing it over).
 #[tauri::command]
-pub fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
     state.trainer.close();
     with_store(&state, |store| Ok(store.close_learner()?))
 }
 
 #[tauri::command]
-pub fn rename_learner(state: State<'_, AppState>, id: String, name: String) -> Reply<Learner> {
+pub async fn rename_learner(state: State<'_, AppState>, id: String, name: String) -> Reply<Learner> {
     with_store(&state, |store| {
         own(store, &id)?;
         Ok(store.rename_learner(&id, &name)?)
@@ -214,7 +216,11 @@ pub fn rename_learner(state: State<'_, AppState>, id: String, name: String) -> R
 }
 
 #[tauri::command]
-pub fn set_learner_language(state: State<'_, AppState>, id: String, language: String) -> Reply<Learner> {
+pub async fn set_learner_language(
+    state: State<'_, AppState>,
+    id: String,
+    language: String,
+) -> Reply<Learner> {
     with_store(&state, |store| {
         own(store, &id)?;
         Ok(store.set_learner_language(&id, &language)?)
@@ -222,7 +228,7 @@ pub fn set_learner_language(state: State<'_, AppState>, id: String, language: St
 }
 
 #[tauri::command]
-pub fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
+pub async fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
     with_store(&state, |store| {
         own(store, &id)?;
         Ok(store.set_pin(&id, pin.as_deref().filter(|p| !p.is_empty()))?)
@@ -231,7 +237,7 @@ pub fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<Strin
 
 /// Deletes a profile and every record of it (the page has asked for confirmation).
 #[tauri::command]
-pub fn delete_learner(state: State<'_, AppState>, id: String) -> Reply<()> {
+pub async fn delete_learner(state: State<'_, AppState>, id: String) -> Reply<()> {
     with_store(&state, |store| {
         own(store, &id)?;
         store.delete_learner(&id)?;
@@ -277,7 +283,7 @@ fn summary(progress: &ModuleProgress) -> Summary {
 }
 
 #[tauri::command]
-pub fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>> {
+pub async fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>> {
     let (installed, _problems) = state.library.list()?;
     with_store(&state, |store| {
         let learner = store.current_learner()?;
@@ -321,7 +327,7 @@ pub struct ModuleView {
 }
 
 #[tauri::command]
-pub fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
+pub async fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
     let manifest = manifest_of(&state, &id)?;
     let questions = manifest
         .activities
@@ -345,7 +351,7 @@ pub fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
 
 /// A lesson as sanitised HTML, in `language` (or the module's default).
 #[tauri::command]
-pub fn lesson(
+pub async fn lesson(
     state: State<'_, AppState>,
     module: String,
     activity: String,
@@ -359,7 +365,7 @@ pub fn lesson(
 
 /// A capsule's transcript as sanitised HTML.
 #[tauri::command]
-pub fn transcript(
+pub async fn transcript(
     state: State<'_, AppState>,
     module: String,
     activity: String,
@@ -393,7 +399,7 @@ fn markdown_page(
 
 /// Records a learning event for the open learner; returns the module's progress after it.
 #[tauri::command]
-pub fn record(state: State<'_, AppState>, module: String, event: Event) -> Reply<ModuleProgress> {
+pub async fn record(state: State<'_, AppState>, module: String, event: Event) -> Reply<ModuleProgress> {
     let manifest = manifest_of(&state, &module)?;
     with_store(&state, |store| {
         let learner = current(store)?;
@@ -403,7 +409,7 @@ pub fn record(state: State<'_, AppState>, module: String, event: Event) -> Reply
 }
 
 #[tauri::command]
-pub fn video_state(state: State<'_, AppState>, module: String, activity: String) -> Reply<VideoState> {
+pub async fn video_state(state: State<'_, AppState>, module: String, activity: String) -> Reply<VideoState> {
     let manifest = manifest_of(&state, &module)?;
     with_store(&state, |store| {
         let learner = current(store)?;
@@ -421,7 +427,7 @@ fn quiz_of<'a>(manifest: &'a Manifest, activity: &str) -> Reply<&'a dlis::manife
 /// An attempt as the player shows it: `attempt` names one (e.g. the last submitted), or
 /// none to start a new attempt or resume the open one.
 #[tauri::command]
-pub fn quiz(
+pub async fn quiz(
     state: State<'_, AppState>,
     module: String,
     activity: String,
@@ -441,12 +447,12 @@ pub fn quiz(
 
 /// Starts (or resumes) an attempt.
 #[tauri::command]
-pub fn start_quiz(state: State<'_, AppState>, module: String, activity: String) -> Reply<QuizView> {
-    quiz(state, module, activity, None)
+pub async fn start_quiz(state: State<'_, AppState>, module: String, activity: String) -> Reply<QuizView> {
+    quiz(state, module, activity, None).await
 }
 
 #[tauri::command]
-pub fn answer(
+pub async fn answer(
     state: State<'_, AppState>,
     module: String,
     activity: String,
@@ -465,7 +471,7 @@ pub fn answer(
 }
 
 #[tauri::command]
-pub fn submit_quiz(
+pub async fn submit_quiz(
     state: State<'_, AppState>,
     module: String,
     activity: String,
@@ -498,8 +504,9 @@ pub struct BundleInfo {
 }
 
 #[tauri::command]
-pub fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<BundleInfo> {
-    let report = dlis::bundle::validate(&path, state.library.limits(), &dlis::progress::Silent);
+pub async fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<BundleInfo> {
+    // Only what the preview shows is read (no file hashed): the install verifies its own copy.
+    let report = dlis::bundle::preview(&path, state.library.limits());
     let trust = state.library.trust()?;
     let verified_by = report.signer.as_ref().and_then(|s| trust.organisation_for(s)).map(str::to_owned);
     let mut info = BundleInfo {
@@ -568,7 +575,6 @@ pub async fn install_bundle(
     let result = tauri::async_runtime::spawn_blocking(move || library.install(&path, force, &progress))
         .await
         .map_err(|e| CommandError { message: e.to_string(), kind: None })?;
-    state.media.forget();
     let (installed, outcome) = result?;
     Ok(InstallResult {
         id: installed.manifest.id.clone(),
@@ -578,15 +584,14 @@ pub async fn install_bundle(
 }
 
 #[tauri::command]
-pub fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> {
+pub async fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> {
     trainer_only(&state)?;
     state.library.remove(&id)?;
-    state.media.forget();
     Ok(())
 }
 
 #[tauri::command]
-pub fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
+pub async fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
     with_store(&state, |store| Ok(store.sync_status()?))
 }
 
@@ -635,14 +640,14 @@ impl From<Institution> for InstitutionView {
 
 /// The institution profile, without its password.
 #[tauri::command]
-pub fn institution(state: State<'_, AppState>) -> Reply<Option<InstitutionView>> {
+pub async fn institution(state: State<'_, AppState>) -> Reply<Option<InstitutionView>> {
     with_store(&state, |store| Ok(store.institution()?.map(InstitutionView::from)))
 }
 
 /// Sets the institution (trainer only). An empty password keeps the saved one, but only for
 /// the same endpoint and user (`LrsAccess::reuse`).
 #[tauri::command]
-pub fn set_institution(
+pub async fn set_institution(
     state: State<'_, AppState>,
     name: String,
     home_page: String,
@@ -669,7 +674,7 @@ pub struct TrainerState {
 }
 
 #[tauri::command]
-pub fn trainer_state(state: State<'_, AppState>) -> Reply<TrainerState> {
+pub async fn trainer_state(state: State<'_, AppState>) -> Reply<TrainerState> {
     with_store(&state, |store| {
         Ok(TrainerState {
             pin_set: store.has_trainer_pin()?,
@@ -681,7 +686,7 @@ pub fn trainer_state(state: State<'_, AppState>) -> Reply<TrainerState> {
 /// Sets the trainer PIN: the first time without `current`, then only with it. Opens the
 /// trainer's session.
 #[tauri::command]
-pub fn set_trainer_pin(state: State<'_, AppState>, current: Option<String>, pin: String) -> Reply<()> {
+pub async fn set_trainer_pin(state: State<'_, AppState>, current: Option<String>, pin: String) -> Reply<()> {
     with_store(&state, |store| {
         store.set_trainer_pin(current.as_deref(), &pin)?;
         state.trainer.open(Instant::now());
@@ -691,7 +696,7 @@ pub fn set_trainer_pin(state: State<'_, AppState>, current: Option<String>, pin:
 
 /// The trainer PIN, checked under its attempt limit, opens the trainer's session.
 #[tauri::command]
-pub fn unlock_trainer(state: State<'_, AppState>, pin: String) -> Reply<()> {
+pub async fn unlock_trainer(state: State<'_, AppState>, pin: String) -> Reply<()> {
     with_store(&state, |store| {
         store.check_trainer_pin(&pin)?;
         state.trainer.open(Instant::now());
@@ -706,7 +711,7 @@ pub fn lock_trainer(state: State<'_, AppState>) {
 
 /// Writes an export file of every learner's records (the page asked where).
 #[tauri::command]
-pub fn export_records(state: State<'_, AppState>, path: PathBuf) -> Reply<u64> {
+pub async fn export_records(state: State<'_, AppState>, path: PathBuf) -> Reply<u64> {
     with_store(&state, |store| Ok(dlis::export::write(store, None, &path)?.statements))
 }
 

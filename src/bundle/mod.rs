@@ -12,7 +12,7 @@ pub mod pack;
 pub mod signature;
 pub mod validate;
 
-pub use validate::{Report, validate};
+pub use validate::{Report, preview, validate};
 
 /// Caps that protect against zip bombs and absurd bundles. The defaults fit real modules
 /// (a few hundred MB of video) with a wide margin.
