@@ -23,7 +23,7 @@ pub use learners::{Learner, LearnerError};
 pub use outbox::{Pending, SyncStatus};
 pub use pins::FREE_ATTEMPTS;
 pub use tracking::{
-    ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, TrackError, VideoState,
+    ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, Status, TrackError, VideoState,
 };
 
 /// File name of the store in the data directory.

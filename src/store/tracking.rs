@@ -130,6 +130,21 @@ pub struct ModuleProgress {
     pub last_at: Option<String>,
     pub completed_at: Option<String>,
     pub activities: Vec<ActivityProgress>,
+    /// Each activity's status by id, as every screen shows it ([`ActivityProgress::status`]).
+    pub status: BTreeMap<String, Status>,
+    /// How many activities are done; the module is complete once they all are.
+    pub done: usize,
+}
+
+/// Where a learner stands with an activity. `Done` is [`ActivityProgress::done`], the part
+/// the activity plays in the module's completion rule, so that what the screens count and
+/// what completes the module never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Done,
 }
 
 /// A learner's progress in one activity.
@@ -156,6 +171,23 @@ impl ActivityProgress {
         match self {
             ActivityProgress::Lesson { id, .. } | ActivityProgress::Video { id, .. } => id,
             ActivityProgress::Quiz(quiz) => &quiz.id,
+        }
+    }
+
+    /// Done when it meets its part of the completion rule; otherwise in progress once the
+    /// learner started it (opened, watched, attempted).
+    pub fn status(&self, module: &Manifest) -> Status {
+        let started = match self {
+            ActivityProgress::Lesson { opened, read, .. } => *opened || *read,
+            ActivityProgress::Video { watched_percent, position, completed, .. } => {
+                *completed || *watched_percent > 0.0 || *position > 0.0
+            }
+            ActivityProgress::Quiz(quiz) => quiz.attempts > 0 || quiz.in_progress,
+        };
+        match (self.done(module), started) {
+            (true, _) => Status::Done,
+            (false, true) => Status::InProgress,
+            (false, false) => Status::NotStarted,
         }
     }
 
@@ -630,12 +662,17 @@ impl Store {
             Some((activity, at, completed)) => (activity, at, completed),
             None => (None, None, None),
         };
+        let activities = activity_progress(&self.conn, learner_id, module)?;
+        let status: BTreeMap<String, Status> =
+            activities.iter().map(|a| (a.id().to_owned(), a.status(module))).collect();
         Ok(ModuleProgress {
             module_id: module.id.clone(),
             last_activity_id,
             last_at,
             completed_at,
-            activities: activity_progress(&self.conn, learner_id, module)?,
+            done: status.values().filter(|s| **s == Status::Done).count(),
+            status,
+            activities,
         })
     }
 
