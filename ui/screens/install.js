@@ -5,7 +5,6 @@ import { call, listen, openFile } from '../lib/api.js';
 import { h, clear, announce } from '../lib/dom.js';
 import { t, pick, languageName } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
-import { compareVersions } from '../lib/semver.js';
 import { asTrainer } from '../lib/trainer.js';
 
 export async function render(ctx, routePath) {
@@ -138,12 +137,12 @@ class InstallFlow {
       actions.append(h('button', { type: 'button', class: 'primary', testid: 'install-confirm',
         onclick: () => this.install(path, false) }, t('install-do')), cancel);
     } else {
-      const order = compareVersions(m.version, installed);
-      if (order > 0) {
+      // The core compares the versions (`offered_is`); the page only words the result.
+      if (info.offered_is === 'newer') {
         card.append(h('p', { class: 'notice', testid: 'install-status' }, t('install-upgrade', { from: installed, to: m.version })));
         actions.append(h('button', { type: 'button', class: 'primary', testid: 'install-confirm',
           onclick: () => this.install(path, false) }, t('install-upgrade-do')), cancel);
-      } else if (order < 0) {
+      } else if (info.offered_is === 'older') {
         card.append(h('p', { class: 'notice warning', testid: 'install-status' }, t('install-older', { installed, offered: m.version })));
         actions.append(h('button', { type: 'button', class: 'primary', testid: 'install-keep', onclick: () => this.idle() },
           t('install-keep-current')),
@@ -192,12 +191,13 @@ class InstallFlow {
 
   success(result) {
     const outcome = result.outcome || {};
-    const message = {
-      installed: t('install-done', { version: result.version }),
-      upgraded: t('install-upgraded', { from: outcome.from, to: result.version }),
-      replaced: t('install-replaced', { from: outcome.from, to: result.version }),
-      unchanged: t('install-unchanged'),
-    }[outcome.outcome] || t('install-done', { version: result.version });
+    // Only the outcome's own message is formatted: the others need a `from` it does not have.
+    const messages = {
+      upgraded: () => t('install-upgraded', { from: outcome.from, to: result.version }),
+      replaced: () => t('install-replaced', { from: outcome.from, to: result.version }),
+      unchanged: () => t('install-unchanged'),
+    };
+    const message = (messages[outcome.outcome] || (() => t('install-done', { version: result.version })))();
     this.show(h('div', { class: 'card notice success', testid: 'install-success', 'data-outcome': outcome.outcome },
       h('h2', {}, t('install-success-title')),
       h('p', {}, message),

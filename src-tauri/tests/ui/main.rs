@@ -428,10 +428,20 @@ async fn an_mp4_capsule_plays_and_seeks_like_a_webm_one() {
     let data = dir.path().join("data");
     let display = Display::get();
     let bundle = mp4_bundle(dir.path());
-    dlis::Library::new(&data).install(&bundle, false, &dlis::progress::Silent).unwrap();
 
+    // A trainer installs it from the install screen, choosing the trainer PIN on first use.
     let app = App::start(&display, &data, &samples).await;
     create_profile(&app, "Ioana").await;
+    app.js(&format!("location.hash = '#/install/' + encodeURIComponent({});", json!(bundle))).await;
+    app.wait_text("[data-testid=install-signature]", "Non signé").await;
+    app.click("[data-testid=install-confirm]").await;
+    type_into(&app, "trainer-pin-input", TRAINER_PIN).await;
+    type_into(&app, "trainer-pin-confirm", TRAINER_PIN).await;
+    app.click("[data-testid=trainer-pin-ok]").await;
+    let done = app.find("[data-testid=install-success]").await;
+    assert_eq!(done.attr("data-outcome").await.unwrap().as_deref(), Some("installed"));
+    app.click("[data-testid=install-open-module]").await;
+    app.find("[data-testid=module-title]").await;
     app.js("location.hash = '#/video/dlis.faire-avec-mp4/capsule';").await;
     let source = app.find("[data-testid=video] source").await;
     assert_eq!(source.attr("type").await.unwrap().as_deref(), Some("video/mp4"));
@@ -559,10 +569,11 @@ async fn hostile_bundles_are_refused_and_lesson_html_never_runs() {
     app.js("location.hash = '#/lesson/dlis.faire-avec/why-faire-avec';").await;
     app.find("[data-testid=lesson-content]").await;
     app.wait_text("[data-testid=lesson-content]", "piège").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
     app.click("[data-testid=lesson-content] a:last-of-type").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(app.js("return typeof window.__xss").await, json!("undefined"));
+    // Whatever the click queued (a `javascript:` navigation is a task of its own) runs before
+    // a task queued after it.
+    let after = app.js_async("setTimeout(() => done(typeof window.__xss), 0);", vec![]).await;
+    assert_eq!(after, json!("undefined"));
     let html = app.js("return document.querySelector('[data-testid=lesson-content]').innerHTML").await;
     let html = html.as_str().unwrap();
     assert!(
