@@ -264,18 +264,8 @@ pub struct Summary {
 }
 
 fn summary(progress: &ModuleProgress) -> Summary {
-    use dlis::store::ActivityProgress as A;
-    let done = progress
-        .activities
-        .iter()
-        .filter(|a| match a {
-            A::Lesson { read, .. } => *read,
-            A::Video { completed, .. } => *completed,
-            A::Quiz(quiz) => quiz.passed,
-        })
-        .count();
     Summary {
-        done,
+        done: progress.done,
         total: progress.activities.len(),
         completed: progress.completed_at.is_some(),
         last_activity_id: progress.last_activity_id.clone(),
@@ -493,6 +483,9 @@ pub struct BundleInfo {
     manifest: Option<Manifest>,
     problems: Vec<String>,
     installed_version: Option<String>,
+    /// How the offered version compares with the installed one (`newer`, `same`, `older`),
+    /// by the core's semantic-version order; `None` when the module is not installed.
+    offered_is: Option<&'static str>,
     /// Who signed the offered bundle: the trusted organisation, else the name its signature
     /// claims (`verified` says which); `None` when it is not signed.
     signed_by: Option<String>,
@@ -514,13 +507,20 @@ pub async fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<
         verified: verified_by.is_some(),
         signed_by: verified_by.or_else(|| report.signer.as_ref().map(|s| s.organisation.clone())),
         installed_version: None,
+        offered_is: None,
         installed_verified_by: None,
         signer_change: None,
         manifest: None,
     };
     if let Some(manifest) = &report.manifest {
         if let Ok(installed) = state.library.open(&manifest.id) {
-            info.installed_version = Some(installed.manifest().version.to_string());
+            let installed = &installed.manifest().version;
+            info.installed_version = Some(installed.to_string());
+            info.offered_is = Some(match manifest.version.cmp(installed) {
+                std::cmp::Ordering::Greater => "newer",
+                std::cmp::Ordering::Equal => "same",
+                std::cmp::Ordering::Less => "older",
+            });
         }
         info.signer_change = state.library.signer_change(&manifest.id, report.signer.as_ref())?;
         info.installed_verified_by = state

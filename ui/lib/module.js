@@ -1,4 +1,4 @@
-// Shared knowledge about modules and activities: routes, titles, statuses.
+// Shared knowledge about modules and activities: routes, titles, status labels.
 
 import { t, pick } from './i18n.js';
 
@@ -9,21 +9,6 @@ export function routeOf(moduleId, activity) {
 
 export function titleOf(manifest, texts, ctx) {
   return pick(texts, ctx.contentLanguage(), manifest.default_language);
-}
-
-/** 'done' | 'in_progress' | 'not_started' for an activity's progress entry. */
-export function statusOf(progress) {
-  if (!progress) return 'not_started';
-  switch (progress.kind) {
-    case 'lesson':
-      return progress.read ? 'done' : progress.opened ? 'in_progress' : 'not_started';
-    case 'video':
-      return progress.completed ? 'done' : (progress.watched_percent > 0 || progress.position > 0) ? 'in_progress' : 'not_started';
-    case 'quiz':
-      return progress.passed ? 'done' : (progress.attempts > 0 || progress.in_progress) ? 'in_progress' : 'not_started';
-    default:
-      return 'not_started';
-  }
 }
 
 export function statusLabel(status) {

@@ -3,7 +3,7 @@
 import { h } from '../lib/dom.js';
 import { t, pick, languageName, formatDate, percent } from '../lib/i18n.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
-import { routeOf, statusOf, statusLabel, kindLabel, contentLanguageOf } from '../lib/module.js';
+import { routeOf, statusLabel, kindLabel, contentLanguageOf } from '../lib/module.js';
 
 export async function render(ctx, id) {
   const view = await loadModule(id, { fresh: true });
@@ -27,8 +27,9 @@ export async function render(ctx, id) {
       ].join(' · '))));
 
   // Completion.
-  const statuses = manifest.activities.map((a) => statusOf(activityProgress(view, a.id)));
-  const done = statuses.filter((s) => s === 'done').length;
+  // The core decides each activity's status (`Status` in src/store/tracking.rs); the page shows it.
+  const statuses = manifest.activities.map((a) => progress.status[a.id] || 'not_started');
+  const done = progress.done;
   const completion = h('section', { class: `card completion ${progress.completed_at ? 'is-complete' : ''}`,
     'aria-labelledby': 'completion-title', testid: 'module-completion' },
     h('h2', { id: 'completion-title' }, progress.completed_at ? t('module-completed') : t('module-progress')),
