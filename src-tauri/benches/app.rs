@@ -8,6 +8,8 @@
 //!
 //! `cargo bench -p dlis-learn-app --bench app` (`DLIS_BENCH_RUNS`, default 5).
 
+#[allow(dead_code)] // each benchmark uses part of it
+mod common;
 #[path = "../tests/ui/driver.rs"]
 #[allow(dead_code)]
 mod driver;
@@ -18,30 +20,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::prepared_data_dir;
 use driver::{App, Display};
 
 fn runs() -> usize {
     std::env::var("DLIS_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
-}
-
-/// Sample bundles, installed in a data dir with a learner whose profile is open.
-fn prepared_data_dir(dir: &Path) -> (PathBuf, PathBuf) {
-    let samples = dir.join("samples");
-    std::fs::create_dir_all(&samples).unwrap();
-    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules");
-    let data = dir.join("data");
-    let library = dlis::Library::new(&data);
-    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
-        let bundle = samples.join(format!("{name}.zip"));
-        dlis::bundle::pack::pack(&modules.join(name), &bundle, &Default::default(), &dlis::progress::Silent)
-            .unwrap();
-        library.install(&bundle, false, &dlis::progress::Silent).unwrap();
-    }
-    let store = dlis::store::Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
-    let learner = store.create_learner("Bench", "fr", None).unwrap();
-    store.switch_learner(&learner.id).unwrap();
-    store.set_setting("app.samples_installed", "1").unwrap();
-    (data, samples)
 }
 
 fn drop_page_cache() -> bool {

@@ -296,7 +296,12 @@ fn a_request_that_times_out_is_sent_again_and_stored_once() {
     let first = sync::sync_once(&mut store, &client, 1000);
     assert!(matches!(first, Err(SyncError::Unavailable { .. })), "{first:?}");
     assert_eq!(store.sync_status().unwrap().pending, ids.len() as u64);
-    std::thread::sleep(Duration::from_secs(2)); // the slow request reaches the LRS meanwhile
+    // The slow request reaches the LRS meanwhile.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while lrs.stored_ids().len() < ids.len() {
+        assert!(Instant::now() < deadline, "the delayed batch never reached the LRS");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let sent = sync::sync_once(&mut store, &client, 1000).unwrap();
     assert_eq!(sent.acknowledged, ids.len() as u64);
     assert_eq!(sorted(lrs.stored_ids()), ids);
