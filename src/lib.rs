@@ -16,6 +16,7 @@
 
 pub mod bundle;
 pub mod diagnostic;
+pub mod error_kind;
 pub mod export;
 pub mod library;
 pub mod manifest;
@@ -27,6 +28,8 @@ pub mod store;
 pub mod sync;
 pub mod trust;
 pub mod xapi;
+
+pub use error_kind::ErrorKind;
 
 pub use diagnostic::Diagnostic;
 pub use library::Library;

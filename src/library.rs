@@ -148,11 +148,11 @@ pub enum LibraryError {
 
 impl InstallError {
     /// A stable name for the errors a trainer can act on (see `SyncError::kind`).
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
-            InstallError::Older { .. } => Some("older"),
-            InstallError::SameVersionDiffers { .. } => Some("same-version-differs"),
-            InstallError::SignerChanged { .. } => Some("signer-changed"),
+            InstallError::Older { .. } => Some(crate::ErrorKind::Older),
+            InstallError::SameVersionDiffers { .. } => Some(crate::ErrorKind::SameVersionDiffers),
+            InstallError::SignerChanged { .. } => Some(crate::ErrorKind::SignerChanged),
             InstallError::Io { .. } | InstallError::Invalid { .. } | InstallError::Trust(_) => None,
         }
     }
@@ -160,9 +160,9 @@ impl InstallError {
 
 impl LibraryError {
     /// A stable name for the errors a trainer can act on (see `SyncError::kind`).
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
-            LibraryError::NotInstalled { .. } => Some("not-installed"),
+            LibraryError::NotInstalled { .. } => Some(crate::ErrorKind::NotInstalled),
             LibraryError::Io { .. } | LibraryError::Asset(_) | LibraryError::Trust(_) => None,
         }
     }

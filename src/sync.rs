@@ -137,12 +137,12 @@ impl SyncError {
     /// A stable name for the errors a learner or a trainer can act on, for an interface to
     /// say them in its own words: `no-institution`, `credentials`, `unreachable`. The store
     /// keeps it with the last sync error; the other error types of the core have theirs.
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
-            SyncError::NotConfigured => Some("no-institution"),
-            SyncError::Unauthorized { .. } => Some("credentials"),
-            SyncError::Unavailable { .. } => Some("unreachable"),
-            SyncError::PasswordNeeded { .. } => Some("password-needed"),
+            SyncError::NotConfigured => Some(crate::ErrorKind::NoInstitution),
+            SyncError::Unauthorized { .. } => Some(crate::ErrorKind::Credentials),
+            SyncError::Unavailable { .. } => Some(crate::ErrorKind::Unreachable),
+            SyncError::PasswordNeeded { .. } => Some(crate::ErrorKind::PasswordNeeded),
             SyncError::BadInstitution(_) | SyncError::Store(_) => None,
         }
     }
@@ -517,7 +517,7 @@ pub fn sync_once(store: &mut Store, client: &Client, batch_size: usize) -> Resul
             Ok(sent)
         }
         Err(err) => {
-            store.record_sync_error(&err.to_string(), err.kind())?;
+            store.record_sync_error(&err.to_string(), err.kind().map(crate::ErrorKind::as_str))?;
             Err(err)
         }
     }

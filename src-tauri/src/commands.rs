@@ -8,13 +8,13 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use dlis::Manifest;
 use dlis::library::{InstallOutcome, Installed};
 use dlis::manifest::{Activity, localized};
 use dlis::progress::Progress;
 use dlis::quiz::{Response, Total};
 use dlis::store::{Event, Learner, ModuleProgress, Store, SyncStatus, VideoState};
 use dlis::sync::{Client, Institution};
+use dlis::{ErrorKind, Manifest};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -27,7 +27,7 @@ use crate::views::{self, QuizView};
 #[derive(Debug, Serialize)]
 pub struct CommandError {
     pub message: String,
-    pub kind: Option<&'static str>,
+    pub kind: Option<ErrorKind>,
 }
 
 impl<E: std::error::Error + 'static> From<E> for CommandError {
@@ -37,7 +37,7 @@ impl<E: std::error::Error + 'static> From<E> for CommandError {
 }
 
 /// The kind of the errors the page explains in its own words, as the core names them.
-fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<&'static str> {
+fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     use dlis::library::{InstallError, LibraryError};
     use dlis::store::{LearnerError, TrackError};
     use dlis::sync::SyncError;
@@ -93,7 +93,7 @@ fn trainer_only(state: &AppState) -> Reply<()> {
 }
 
 /// The kind of the error that says a command needs the trainer PIN.
-const TRAINER_ONLY: &str = "trainer-only";
+const TRAINER_ONLY: ErrorKind = ErrorKind::TrainerOnly;
 
 fn manifest_of(state: &AppState, module: &str) -> Reply<Manifest> {
     Ok(state.library.open(module)?.manifest().clone())
@@ -726,13 +726,15 @@ pub fn screen_shown(screen: String) {
 
 #[cfg(test)]
 mod tests {
+    use dlis::ErrorKind;
     use dlis::library::InstallError;
     use dlis::store::{LearnerError, TrackError};
     use dlis::sync::SyncError;
 
     use super::CommandError;
 
-    /// One error of every kind the page translates.
+    /// One error of every kind the page translates, as the core's errors (and the shell's
+    /// own) give them.
     fn every_kind() -> Vec<CommandError> {
         let older =
             || InstallError::Older { id: "m".into(), installed: "2.0.0".into(), offered: "1.0.0".into() };
@@ -754,7 +756,6 @@ mod tests {
                 user: "u".into(),
             }
             .into(),
-            CommandError { message: "trainer".into(), kind: Some(super::TRAINER_ONLY) },
             older().into(),
             InstallError::SameVersionDiffers { id: "m".into(), version: "1.0.0".into() }.into(),
             InstallError::SignerChanged {
@@ -764,19 +765,22 @@ mod tests {
             }
             .into(),
             dlis::library::LibraryError::NotInstalled { id: "m".into() }.into(),
+            CommandError { message: "trainer".into(), kind: Some(super::TRAINER_ONLY) },
         ]
     }
 
     #[test]
     fn errors_a_learner_can_act_on_have_a_kind_and_the_others_none() {
         let wrapped: CommandError = TrackError::Learner(LearnerError::WrongPin).into();
-        assert_eq!(wrapped.kind, Some("wrong-pin"), "a learner error inside a tracking error");
+        assert_eq!(wrapped.kind, Some(ErrorKind::WrongPin), "a learner error inside a tracking error");
         let unknown: CommandError = LearnerError::Unknown { id: "x".into() }.into();
         assert_eq!(unknown.kind, None);
         let bad: CommandError = SyncError::BadInstitution("no".into()).into();
         assert_eq!(bad.kind, None);
-        for error in every_kind() {
-            assert!(error.kind.is_some(), "no kind for {:?}", error.message);
+        let given: std::collections::HashSet<ErrorKind> =
+            every_kind().iter().filter_map(|e| e.kind).collect();
+        for kind in ErrorKind::ALL {
+            assert!(given.contains(kind), "no error of the core gives the kind {kind}");
         }
     }
 
@@ -785,8 +789,8 @@ mod tests {
         let i18n = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/i18n");
         for language in ["en", "fr", "ro", "el", "nl", "de"] {
             let messages = std::fs::read_to_string(i18n.join(format!("{language}.ftl"))).unwrap();
-            for error in every_kind() {
-                let id = format!("\nerror-{} =", error.kind.unwrap());
+            for kind in ErrorKind::ALL {
+                let id = format!("\nerror-{kind} =");
                 assert!(messages.contains(&id), "{language}.ftl has no{id}");
             }
         }

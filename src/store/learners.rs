@@ -54,15 +54,15 @@ impl From<rusqlite::Error> for LearnerError {
 impl LearnerError {
     /// A stable name for the errors a learner can act on, for an interface to say them in
     /// its own words (see `SyncError::kind`).
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
-            LearnerError::WrongPin => Some("wrong-pin"),
-            LearnerError::Locked { .. } => Some("pin-locked"),
-            LearnerError::BadPin => Some("bad-pin"),
-            LearnerError::EmptyName => Some("empty-name"),
-            LearnerError::NameTooLong { .. } => Some("name-too-long"),
-            LearnerError::NameControl => Some("name-control"),
-            LearnerError::Language(_) => Some("language"),
+            LearnerError::WrongPin => Some(crate::ErrorKind::WrongPin),
+            LearnerError::Locked { .. } => Some(crate::ErrorKind::PinLocked),
+            LearnerError::BadPin => Some(crate::ErrorKind::BadPin),
+            LearnerError::EmptyName => Some(crate::ErrorKind::EmptyName),
+            LearnerError::NameTooLong { .. } => Some(crate::ErrorKind::NameTooLong),
+            LearnerError::NameControl => Some(crate::ErrorKind::NameControl),
+            LearnerError::Language(_) => Some(crate::ErrorKind::Language),
             LearnerError::Unknown { .. } | LearnerError::NoTrainerPin | LearnerError::Store(_) => None,
         }
     }

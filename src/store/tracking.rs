@@ -89,9 +89,9 @@ impl From<rusqlite::Error> for TrackError {
 
 impl TrackError {
     /// A stable name for the errors a learner can act on (see `SyncError::kind`).
-    pub fn kind(&self) -> Option<&'static str> {
+    pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
-            TrackError::NoAttemptsLeft { .. } => Some("no-attempts"),
+            TrackError::NoAttemptsLeft { .. } => Some(crate::ErrorKind::NoAttempts),
             TrackError::Learner(inner) => inner.kind(),
             _ => None,
         }
