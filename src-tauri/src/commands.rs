@@ -19,7 +19,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::state::{AppState, Slot};
-use crate::views::{self, QuizView};
+use crate::views::{self, ManifestView, QuizView};
 
 /// An error for the page: one message, in plain words, and for the errors a learner or a
 /// trainer can act on, a kind the page turns into words of the learner's language
@@ -248,7 +248,7 @@ pub async fn delete_learner(state: State<'_, AppState>, id: String) -> Reply<()>
 /// A module in the catalogue.
 #[derive(Serialize)]
 pub struct CatalogueEntry {
-    manifest: Manifest,
+    manifest: ManifestView,
     size: u64,
     signed: bool,
     verified_by: Option<String>,
@@ -285,7 +285,7 @@ pub async fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>>
                     None => None,
                 };
                 Ok(CatalogueEntry {
-                    manifest: without_answers(manifest),
+                    manifest: ManifestView::from(manifest),
                     size,
                     signed: signer.is_some(),
                     verified_by,
@@ -296,45 +296,24 @@ pub async fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>>
     })
 }
 
-/// The manifest as the page may see it: quizzes keep their questions' prompts only through
-/// [`quiz`]; here they lose their answers.
-fn without_answers(mut manifest: Manifest) -> Manifest {
-    for activity in &mut manifest.activities {
-        if let Activity::Quiz(quiz) = activity {
-            quiz.questions.clear();
-        }
-    }
-    manifest
-}
-
 #[derive(Serialize)]
 pub struct ModuleView {
-    manifest: Manifest,
+    manifest: ManifestView,
     progress: ModuleProgress,
     /// Module files are at `{asset_base}/{path}`.
     asset_base: String,
-    questions: Vec<(String, usize)>,
 }
 
 #[tauri::command]
 pub async fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
     let manifest = manifest_of(&state, &id)?;
-    let questions = manifest
-        .activities
-        .iter()
-        .filter_map(|a| match a {
-            Activity::Quiz(q) => Some((q.id.clone(), q.questions.len())),
-            _ => None,
-        })
-        .collect();
     with_store(&state, |store| {
         let learner = current(store)?;
         let progress = store.module_progress(&learner.id, &manifest)?;
         Ok(ModuleView {
             asset_base: format!("{}/{}", state.media.base, manifest.id),
-            manifest: without_answers(manifest),
+            manifest: ManifestView::from(manifest),
             progress,
-            questions,
         })
     })
 }
@@ -480,7 +459,7 @@ pub async fn submit_quiz(
 /// What a bundle holds, before installing it (for the upgrade prompt).
 #[derive(Serialize)]
 pub struct BundleInfo {
-    manifest: Option<Manifest>,
+    manifest: Option<ManifestView>,
     problems: Vec<String>,
     installed_version: Option<String>,
     /// How the offered version compares with the installed one (`newer`, `same`, `older`),
@@ -531,7 +510,7 @@ pub async fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<
             .find(|m| m.manifest.id == manifest.id)
             .and_then(|m| m.verified_by);
     }
-    info.manifest = report.manifest.map(without_answers);
+    info.manifest = report.manifest.map(ManifestView::from);
     Ok(info)
 }
 

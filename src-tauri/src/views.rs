@@ -7,10 +7,88 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use dlis::Manifest;
-use dlis::manifest::{Answer, Quiz, localized};
+use dlis::manifest::{
+    Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video, localized,
+};
 use dlis::quiz::{Layout, Response, Scored, Total};
 use dlis::store::AttemptView;
 use serde::Serialize;
+
+/// The manifest as the page sees it: `Manifest` without its file list, and each quiz as a
+/// [`QuizSummary`], a type with no field for a question, so no answer can reach the page from
+/// here whatever changes in the format. Questions come one attempt at a time, without their
+/// answers, through [`quiz_view`].
+#[derive(Debug, Serialize)]
+pub struct ManifestView {
+    id: String,
+    version: String,
+    languages: Vec<String>,
+    default_language: String,
+    title: Localized<String>,
+    description: Localized<String>,
+    objectives: Localized<Vec<String>>,
+    organisation: Organisation,
+    authors: Vec<String>,
+    license: String,
+    estimated_minutes: u32,
+    activities: Vec<ActivityView>,
+    completion: CompletionRule,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActivityView {
+    Lesson(Lesson),
+    Video(Video),
+    Quiz(QuizSummary),
+}
+
+/// What the page may know of a quiz before an attempt: its rules and how many questions.
+#[derive(Debug, Serialize)]
+pub struct QuizSummary {
+    id: String,
+    title: Localized<String>,
+    pass_mark_percent: u8,
+    max_attempts: Option<u32>,
+    feedback: FeedbackTiming,
+    question_count: usize,
+}
+
+impl From<Manifest> for ManifestView {
+    fn from(m: Manifest) -> ManifestView {
+        let activities = m
+            .activities
+            .into_iter()
+            .map(|activity| match activity {
+                Activity::Lesson(lesson) => ActivityView::Lesson(lesson),
+                Activity::Video(video) => ActivityView::Video(video),
+                Activity::Quiz(quiz) => ActivityView::Quiz(QuizSummary {
+                    question_count: quiz.questions.len(),
+                    id: quiz.id,
+                    title: quiz.title,
+                    pass_mark_percent: quiz.pass_mark_percent,
+                    max_attempts: quiz.max_attempts,
+                    feedback: quiz.feedback,
+                }),
+            })
+            .collect();
+        ManifestView {
+            id: m.id,
+            version: m.version.to_string(),
+            languages: m.languages,
+            default_language: m.default_language,
+            title: m.title,
+            description: m.description,
+            objectives: m.objectives,
+            organisation: m.organisation,
+            authors: m.authors,
+            license: m.license,
+            estimated_minutes: m.estimated_minutes,
+            activities,
+            completion: m.completion,
+        }
+    }
+}
 
 /// A lesson or transcript, as safe HTML whose images point at the media server.
 pub fn markdown_html(markdown: &str, file: &str, asset_base: &str) -> String {
@@ -186,6 +264,31 @@ fn arrange<'a>(order: &[String], options: impl Iterator<Item = (&'a String, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_view_of_a_manifest_holds_no_question_and_no_answer() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec/module.json");
+        let manifest = Manifest::parse(&std::fs::read(path).unwrap()).unwrap();
+        let quizzes: Vec<(String, usize)> = manifest
+            .activities
+            .iter()
+            .filter_map(|a| match a {
+                Activity::Quiz(q) => Some((q.id.clone(), q.questions.len())),
+                _ => None,
+            })
+            .collect();
+        assert!(!quizzes.is_empty() && quizzes.iter().all(|(_, n)| *n > 0));
+        let json = serde_json::to_value(ManifestView::from(manifest)).unwrap();
+        let text = json.to_string();
+        for forbidden in ["\"questions\"", "\"answer\"", "\"correct\"", "\"files\""] {
+            assert!(!text.contains(forbidden), "{forbidden} reached the page view");
+        }
+        for (id, count) in quizzes {
+            let quiz =
+                json["activities"].as_array().unwrap().iter().find(|a| a["id"] == id.as_str()).unwrap();
+            assert_eq!(quiz["question_count"], count);
+        }
+    }
 
     #[test]
     fn lesson_html_never_carries_scripts_and_points_images_at_the_bundle() {

@@ -17,7 +17,7 @@ export async function render(ctx, moduleId, activityId) {
   if (!quiz) throw new Error(t('error-no-activity'));
   const lang = ctx.contentLanguage();
   const title = pick(quiz.title, lang, manifest.default_language);
-  const questionCount = (view.questions.find(([id]) => id === activityId) || [null, 0])[1];
+  const questionCount = quiz.question_count;
 
   const stage = h('div', { class: 'quiz-stage', testid: 'quiz-stage' });
   const contentLang = contentLanguageOf(manifest, ctx);
