@@ -1,0 +1,89 @@
+//! The app itself: its state for the first screen, the damaged-database choice, display
+//! preferences of this computer.
+
+use crate::state::{AppState, Slot};
+use dlis::store::{Learner, Store};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::State;
+
+use super::{Reply, fail, with_store};
+
+const UI_LANGUAGE: &str = "app.ui_language";
+
+/// Display preferences of this computer, kept in the store's settings as `app.ui.<name>`.
+const PREFERENCES: [&str; 3] = ["text_size", "high_contrast", "reduce_motion"];
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: PathBuf,
+    /// Why the progress database could not be opened; the page asks before starting fresh.
+    store_problem: Option<String>,
+    learner: Option<Learner>,
+    ui_language: Option<String>,
+    learners: usize,
+    /// The display preferences that are set (see [`set_preference`]).
+    preferences: std::collections::BTreeMap<String, String>,
+}
+
+#[tauri::command]
+pub async fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
+    let mut info = AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.clone(),
+        store_problem: None,
+        learner: None,
+        ui_language: None,
+        learners: 0,
+        preferences: Default::default(),
+    };
+    match &*state.slot() {
+        Slot::Refused(why) => info.store_problem = Some(why.clone()),
+        Slot::Open(store) => {
+            info.learner = store.current_learner()?;
+            info.ui_language = store.setting(UI_LANGUAGE)?;
+            info.learners = store.learners()?.len();
+            for name in PREFERENCES {
+                if let Some(value) = store.setting(&format!("app.ui.{name}"))? {
+                    info.preferences.insert(name.to_owned(), value);
+                }
+            }
+        }
+    }
+    Ok(info)
+}
+
+/// The learner agreed: the damaged database is kept aside and a new one started.
+#[tauri::command]
+pub async fn start_fresh(state: State<'_, AppState>) -> Reply<String> {
+    let path = state.data_dir.join(dlis::store::FILE_NAME);
+    state.close_sync_store();
+    let (store, aside) = Store::set_aside_and_start_fresh(&path)?;
+    *state.slot() = Slot::Open(store);
+    Ok(aside.display().to_string())
+}
+
+#[tauri::command]
+pub async fn set_ui_language(state: State<'_, AppState>, language: String) -> Reply<()> {
+    with_store(&state, |store| Ok(store.set_setting(UI_LANGUAGE, &language)?))
+}
+
+/// Sets a display preference: `text_size` (a percentage), `high_contrast` or `reduce_motion`
+/// (`on`/`off`).
+#[tauri::command]
+pub async fn set_preference(state: State<'_, AppState>, name: String, value: String) -> Reply<()> {
+    if !PREFERENCES.contains(&name.as_str()) {
+        return fail(format!("{name:?} is not a display preference"));
+    }
+    with_store(&state, |store| Ok(store.set_setting(&format!("app.ui.{name}"), &value)?))
+}
+
+/// The page shows its first screen. With `DLIS_STARTUP_TRACE` set, the shell says so on
+/// stderr, for the start-up benchmark (`cargo bench -p dlis-learn-app`).
+#[tauri::command]
+pub fn screen_shown(screen: String) {
+    if std::env::var_os("DLIS_STARTUP_TRACE").is_some() {
+        eprintln!("dlis-learn: first screen shown: {screen}");
+    }
+}

@@ -1,0 +1,250 @@
+//! Installed modules: the catalogue, a module's page, lessons and transcripts as safe HTML,
+//! and (for trainers) inspecting, installing and removing bundles.
+
+use crate::state::AppState;
+use crate::views::{self, ManifestView};
+use dlis::Manifest;
+use dlis::library::{InstallOutcome, Installed};
+use dlis::manifest::{Activity, localized};
+use dlis::progress::Progress;
+use dlis::store::ModuleProgress;
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::{AppHandle, Emitter, State};
+
+use super::{CommandError, Reply, current, fail, manifest_of, trainer_only, with_store};
+
+/// A module in the catalogue.
+#[derive(Serialize)]
+pub struct CatalogueEntry {
+    manifest: ManifestView,
+    size: u64,
+    signed: bool,
+    verified_by: Option<String>,
+    progress: Option<Summary>,
+}
+
+#[derive(Clone, Serialize)]
+pub struct Summary {
+    done: usize,
+    total: usize,
+    completed: bool,
+    last_activity_id: Option<String>,
+}
+
+fn summary(progress: &ModuleProgress) -> Summary {
+    Summary {
+        done: progress.done,
+        total: progress.activities.len(),
+        completed: progress.completed_at.is_some(),
+        last_activity_id: progress.last_activity_id.clone(),
+    }
+}
+
+#[tauri::command]
+pub async fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>> {
+    let (installed, _problems) = state.library.list()?;
+    with_store(&state, |store| {
+        let progress = match store.current_learner()? {
+            Some(learner) => {
+                let manifests: Vec<&Manifest> = installed.iter().map(|m| &*m.manifest).collect();
+                store.progress_in_modules(&learner.id, &manifests)?.iter().map(summary).map(Some).collect()
+            }
+            None => vec![None; installed.len()],
+        };
+        Ok(installed
+            .into_iter()
+            .zip(progress)
+            .map(|(Installed { manifest, size, signer, verified_by, .. }, progress)| CatalogueEntry {
+                manifest: ManifestView::from(&*manifest),
+                size,
+                signed: signer.is_some(),
+                verified_by,
+                progress,
+            })
+            .collect())
+    })
+}
+
+#[derive(Serialize)]
+pub struct ModuleView {
+    manifest: ManifestView,
+    progress: ModuleProgress,
+    /// Module files are at `{asset_base}/{path}`.
+    asset_base: String,
+}
+
+#[tauri::command]
+pub async fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView> {
+    let manifest = manifest_of(&state, &id)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        let progress = store.module_progress(&learner.id, &manifest)?;
+        Ok(ModuleView {
+            asset_base: format!("{}/{}", state.media.base, manifest.id),
+            manifest: ManifestView::from(&*manifest),
+            progress,
+        })
+    })
+}
+
+/// A lesson as sanitised HTML, in `language` (or the module's default).
+#[tauri::command]
+pub async fn lesson(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    language: String,
+) -> Reply<String> {
+    markdown_page(&state, &module, &activity, &language, "lesson", |a| match a {
+        Activity::Lesson(lesson) => Some(&lesson.body),
+        _ => None,
+    })
+}
+
+/// A capsule's transcript as sanitised HTML.
+#[tauri::command]
+pub async fn transcript(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    language: String,
+) -> Reply<String> {
+    markdown_page(&state, &module, &activity, &language, "capsule", |a| match a {
+        Activity::Video(video) => Some(&video.transcript),
+        _ => None,
+    })
+}
+
+/// The Markdown file that `pick` names in an activity, in `language`, as sanitised HTML.
+fn markdown_page(
+    state: &AppState,
+    module: &str,
+    activity: &str,
+    language: &str,
+    kind: &str,
+    pick: impl Fn(&Activity) -> Option<&dlis::manifest::Localized<String>>,
+) -> Reply<String> {
+    let bundle = state.library.open(module)?;
+    let manifest = bundle.manifest();
+    let Some(files) = manifest.activities.iter().find(|a| a.id() == activity).and_then(pick) else {
+        return fail(format!("{module} has no {kind} {activity:?}"));
+    };
+    let language = manifest.display_language(language);
+    let file = localized(files, language, &manifest.default_language).to_owned();
+    let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
+    Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
+}
+
+/// What a bundle holds, before installing it (for the upgrade prompt).
+#[derive(Serialize)]
+pub struct BundleInfo {
+    manifest: Option<ManifestView>,
+    problems: Vec<String>,
+    installed_version: Option<String>,
+    /// How the offered version compares with the installed one (`newer`, `same`, `older`),
+    /// by the core's semantic-version order; `None` when the module is not installed.
+    offered_is: Option<&'static str>,
+    /// Who signed the offered bundle: the trusted organisation, else the name its signature
+    /// claims (`verified` says which); `None` when it is not signed.
+    signed_by: Option<String>,
+    verified: bool,
+    /// The organisation that signed the installed copy, when its key is trusted.
+    installed_verified_by: Option<String>,
+    /// Installing would drop the installed copy's trusted signature: the page asks first.
+    signer_change: Option<dlis::library::SignerChange>,
+}
+
+#[tauri::command]
+pub async fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<BundleInfo> {
+    // Only what the preview shows is read (no file hashed): the install verifies its own copy.
+    let report = dlis::bundle::preview(&path, state.library.limits());
+    let trust = state.library.trust()?;
+    let verified_by = report.signer.as_ref().and_then(|s| trust.organisation_for(s)).map(str::to_owned);
+    let mut info = BundleInfo {
+        problems: report.diagnostics.iter().map(|d| d.to_string()).collect(),
+        verified: verified_by.is_some(),
+        signed_by: verified_by.or_else(|| report.signer.as_ref().map(|s| s.organisation.clone())),
+        installed_version: None,
+        offered_is: None,
+        installed_verified_by: None,
+        signer_change: None,
+        manifest: None,
+    };
+    if let Some(manifest) = &report.manifest {
+        if let Ok(installed) = state.library.open(&manifest.id) {
+            let installed = &installed.manifest().version;
+            info.installed_version = Some(installed.to_string());
+            info.offered_is = Some(match manifest.version.cmp(installed) {
+                std::cmp::Ordering::Greater => "newer",
+                std::cmp::Ordering::Equal => "same",
+                std::cmp::Ordering::Less => "older",
+            });
+        }
+        info.signer_change = state.library.signer_change(&manifest.id, report.signer.as_ref())?;
+        info.installed_verified_by = state
+            .library
+            .list()?
+            .0
+            .into_iter()
+            .find(|m| m.manifest.id == manifest.id)
+            .and_then(|m| m.verified_by);
+    }
+    info.manifest = report.manifest.as_ref().map(ManifestView::from);
+    Ok(info)
+}
+
+/// Forwards install progress to the page as `install-progress` events.
+struct ToPage(AppHandle);
+
+#[derive(Clone, Serialize)]
+struct ProgressEvent<'a> {
+    phase: Option<&'a str>,
+    total: u64,
+    advance: u64,
+}
+
+impl Progress for ToPage {
+    fn phase(&self, label: &str, total: u64) {
+        let _ = self.0.emit("install-progress", ProgressEvent { phase: Some(label), total, advance: 0 });
+    }
+    fn advance(&self, bytes: u64) {
+        let _ = self.0.emit("install-progress", ProgressEvent { phase: None, total: 0, advance: bytes });
+    }
+}
+
+#[derive(Serialize)]
+pub struct InstallResult {
+    id: String,
+    version: String,
+    outcome: InstallOutcome,
+}
+
+/// Installs a bundle (async: the window stays responsive while a large bundle is copied).
+#[tauri::command]
+pub async fn install_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+    force: bool,
+) -> Reply<InstallResult> {
+    trainer_only(&state)?;
+    let library = state.library.clone();
+    let progress = ToPage(app);
+    let result = tauri::async_runtime::spawn_blocking(move || library.install(&path, force, &progress))
+        .await
+        .map_err(|e| CommandError { message: e.to_string(), kind: None })?;
+    let (installed, outcome) = result?;
+    Ok(InstallResult {
+        id: installed.manifest.id.clone(),
+        version: installed.manifest.version.to_string(),
+        outcome,
+    })
+}
+
+#[tauri::command]
+pub async fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> {
+    trainer_only(&state)?;
+    state.library.remove(&id)?;
+    Ok(())
+}
