@@ -7,7 +7,6 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::Context;
 use dlis::Library;
 use dlis::bundle::asset::Bundle;
-use dlis::library::Installed;
 use dlis::progress::Silent;
 use dlis::store::{Store, StoreError};
 
@@ -116,15 +115,14 @@ fn install_samples(library: &Library, store: &Store, dir: &Path) {
         entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "zip")).collect();
     bundles.sort();
     let first_start = store.setting(SAMPLES_SETTING).ok().flatten().is_none();
-    let installed =
-        if first_start { Vec::new() } else { library.list().map(|(list, _)| list).unwrap_or_default() };
     for bundle in &bundles {
         if !first_start {
-            // Only the shipped manifest is read here, so that a start costs almost nothing.
+            // Only the shipped manifest and the installed copy of that module are read, so
+            // that a start costs almost nothing however many modules are installed.
             let Ok(shipped) = Bundle::open(bundle, library.limits()) else { continue };
             let shipped = shipped.manifest();
-            let older = |i: &Installed| i.manifest.id == shipped.id && i.manifest.version < shipped.version;
-            if !installed.iter().any(older) {
+            let older = library.open(&shipped.id).is_ok_and(|i| i.manifest().version < shipped.version);
+            if !older {
                 continue;
             }
         }

@@ -54,18 +54,19 @@ pub struct QuizSummary {
     question_count: usize,
 }
 
-impl From<Manifest> for ManifestView {
-    fn from(m: Manifest) -> ManifestView {
+impl From<&Manifest> for ManifestView {
+    /// Copies what the page needs, and of each quiz only its summary.
+    fn from(m: &Manifest) -> ManifestView {
         let activities = m
             .activities
-            .into_iter()
+            .iter()
             .map(|activity| match activity {
-                Activity::Lesson(lesson) => ActivityView::Lesson(lesson),
-                Activity::Video(video) => ActivityView::Video(video),
+                Activity::Lesson(lesson) => ActivityView::Lesson(lesson.clone()),
+                Activity::Video(video) => ActivityView::Video(video.clone()),
                 Activity::Quiz(quiz) => ActivityView::Quiz(QuizSummary {
                     question_count: quiz.questions.len(),
-                    id: quiz.id,
-                    title: quiz.title,
+                    id: quiz.id.clone(),
+                    title: quiz.title.clone(),
                     pass_mark_percent: quiz.pass_mark_percent,
                     max_attempts: quiz.max_attempts,
                     feedback: quiz.feedback,
@@ -73,19 +74,19 @@ impl From<Manifest> for ManifestView {
             })
             .collect();
         ManifestView {
-            id: m.id,
+            id: m.id.clone(),
             version: m.version.to_string(),
-            languages: m.languages,
-            default_language: m.default_language,
-            title: m.title,
-            description: m.description,
-            objectives: m.objectives,
-            organisation: m.organisation,
-            authors: m.authors,
-            license: m.license,
+            languages: m.languages.clone(),
+            default_language: m.default_language.clone(),
+            title: m.title.clone(),
+            description: m.description.clone(),
+            objectives: m.objectives.clone(),
+            organisation: m.organisation.clone(),
+            authors: m.authors.clone(),
+            license: m.license.clone(),
             estimated_minutes: m.estimated_minutes,
             activities,
-            completion: m.completion,
+            completion: m.completion.clone(),
         }
     }
 }
@@ -278,7 +279,7 @@ mod tests {
             })
             .collect();
         assert!(!quizzes.is_empty() && quizzes.iter().all(|(_, n)| *n > 0));
-        let json = serde_json::to_value(ManifestView::from(manifest)).unwrap();
+        let json = serde_json::to_value(ManifestView::from(&manifest)).unwrap();
         let text = json.to_string();
         for forbidden in ["\"questions\"", "\"answer\"", "\"correct\"", "\"files\""] {
             assert!(!text.contains(forbidden), "{forbidden} reached the page view");

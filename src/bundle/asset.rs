@@ -9,12 +9,14 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use zip::ZipArchive;
 
 use super::Limits;
+use super::SIGNATURE_PATH;
 use super::archive::{Archive, OpenError};
+use super::signature::{self, Signer};
 use crate::manifest::{MANIFEST_PATH, Manifest};
 
 /// Where an asset's bytes are.
@@ -29,7 +31,9 @@ pub struct AssetInfo {
 /// An installed bundle opened for serving its files.
 pub struct Bundle {
     path: PathBuf,
-    manifest: Manifest,
+    manifest: Arc<Manifest>,
+    /// Who signed it, when it carries a signature that verifies.
+    signer: Option<Signer>,
     file: File,
     assets: HashMap<String, AssetInfo>,
     zip: Mutex<ZipArchive<File>>,
@@ -89,6 +93,11 @@ impl Bundle {
         let entry = archive.entry(MANIFEST_PATH).cloned().ok_or_else(|| damaged("no module.json".into()))?;
         let bytes = archive.read(&entry, limits.max_text_size).map_err(|e| damaged(e.to_string()))?;
         let manifest = Manifest::parse(&bytes).map_err(|e| damaged(e.to_string()))?;
+        let signer = archive
+            .entry(SIGNATURE_PATH)
+            .cloned()
+            .and_then(|entry| archive.read(&entry, 64 * 1024).ok())
+            .and_then(|json| signature::verify(&json, &bytes).ok());
         let entries = archive.entries.clone();
         let mut zip = archive.into_zip();
         let mut assets = HashMap::new();
@@ -102,7 +111,14 @@ impl Bundle {
             assets.insert(entry.name, AssetInfo { size: entry.size, offset, index: entry.index });
         }
         let file = File::open(path).map_err(|e| damaged(e.to_string()))?;
-        Ok(Bundle { path: path.to_owned(), manifest, file, assets, zip: Mutex::new(zip) })
+        Ok(Bundle {
+            path: path.to_owned(),
+            manifest: Arc::new(manifest),
+            signer,
+            file,
+            assets,
+            zip: Mutex::new(zip),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -111,6 +127,17 @@ impl Bundle {
 
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
+    }
+
+    /// The manifest, shared rather than copied (a catalogue of 200 modules would otherwise
+    /// copy 200 manifests, quizzes and all, each time it is shown).
+    pub fn shared_manifest(&self) -> Arc<Manifest> {
+        Arc::clone(&self.manifest)
+    }
+
+    /// Who signed the bundle, when its signature verifies against its `module.json`.
+    pub fn signer(&self) -> Option<&Signer> {
+        self.signer.as_ref()
     }
 
     /// Size and location of a file of the bundle (`module.json` and `signature.json` included).

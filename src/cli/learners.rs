@@ -18,7 +18,7 @@ pub fn open_store(data_dir: &Path) -> Result<Store> {
     }
 }
 
-fn installed(data_dir: &Path) -> Result<BTreeMap<String, Manifest>> {
+fn installed(data_dir: &Path) -> Result<BTreeMap<String, std::sync::Arc<Manifest>>> {
     let (modules, _) = Library::new(data_dir).list()?;
     Ok(modules.into_iter().map(|m| (m.manifest.id.clone(), m.manifest)).collect())
 }

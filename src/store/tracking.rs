@@ -136,6 +136,33 @@ pub struct ModuleProgress {
     pub done: usize,
 }
 
+impl ModuleProgress {
+    /// A module nobody has started: each activity as the store reads it when it has no row.
+    pub fn fresh(module: &Manifest) -> ModuleProgress {
+        ModuleProgress::of(module, module.activities.iter().map(fresh).collect(), None, None, None)
+    }
+
+    fn of(
+        module: &Manifest,
+        activities: Vec<ActivityProgress>,
+        last_activity_id: Option<String>,
+        last_at: Option<String>,
+        completed_at: Option<String>,
+    ) -> ModuleProgress {
+        let status: BTreeMap<String, Status> =
+            activities.iter().map(|a| (a.id().to_owned(), a.status(module))).collect();
+        ModuleProgress {
+            module_id: module.id.clone(),
+            last_activity_id,
+            last_at,
+            completed_at,
+            done: status.values().filter(|s| **s == Status::Done).count(),
+            status,
+            activities,
+        }
+    }
+}
+
 /// Where a learner stands with an activity. `Done` is [`ActivityProgress::done`], the part
 /// the activity plays in the module's completion rule, so that what the screens count and
 /// what completes the module never disagree.
@@ -663,17 +690,25 @@ impl Store {
             None => (None, None, None),
         };
         let activities = activity_progress(&self.conn, learner_id, module)?;
-        let status: BTreeMap<String, Status> =
-            activities.iter().map(|a| (a.id().to_owned(), a.status(module))).collect();
-        Ok(ModuleProgress {
-            module_id: module.id.clone(),
-            last_activity_id,
-            last_at,
-            completed_at,
-            done: status.values().filter(|s| **s == Status::Done).count(),
-            status,
-            activities,
-        })
+        Ok(ModuleProgress::of(module, activities, last_activity_id, last_at, completed_at))
+    }
+
+    /// The learner's progress in each of `modules`, in order, for a catalogue: one query says
+    /// which modules the learner has records in, and only those are read activity by activity;
+    /// the others are what a module nobody has started looks like ([`ModuleProgress::fresh`]).
+    pub fn progress_in_modules(
+        &self,
+        learner_id: &str,
+        modules: &[&Manifest],
+    ) -> Result<Vec<ModuleProgress>, TrackError> {
+        let touched: std::collections::HashSet<String> = self.modules_of(learner_id)?.into_iter().collect();
+        modules
+            .iter()
+            .map(|module| match touched.contains(&module.id) {
+                true => self.module_progress(learner_id, module),
+                false => Ok(ModuleProgress::fresh(module)),
+            })
+            .collect()
     }
 
     /// Ids of the modules a learner has records in (installed or not), the latest studied first.
@@ -860,6 +895,29 @@ fn activity_progress(
     module: &Manifest,
 ) -> Result<Vec<ActivityProgress>, TrackError> {
     module.activities.iter().map(|activity| progress_in(conn, learner_id, module, activity)).collect()
+}
+
+/// An activity nobody has started, as [`progress_in`] reads it when the store has no row.
+fn fresh(activity: &Activity) -> ActivityProgress {
+    match activity {
+        Activity::Lesson(lesson) => {
+            ActivityProgress::Lesson { id: lesson.id.clone(), opened: false, read: false, seconds: 0.0 }
+        }
+        Activity::Video(video) => ActivityProgress::Video {
+            id: video.id.clone(),
+            watched_percent: 0.0,
+            position: 0.0,
+            completed: false,
+        },
+        Activity::Quiz(quiz) => ActivityProgress::Quiz(QuizProgress {
+            id: quiz.id.clone(),
+            attempts: 0,
+            best_scaled: None,
+            passed: false,
+            in_progress: false,
+            attempts_left: quiz.max_attempts,
+        }),
+    }
 }
 
 /// The learner's progress in one activity: one short query, without a capsule's intervals.

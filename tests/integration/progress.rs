@@ -487,3 +487,31 @@ fn each_activity_has_one_status_and_the_module_completes_when_all_are_done() {
     store.submit_quiz(&luc.id, &module, attempt.attempt_id).unwrap();
     assert_eq!(statuses(&store), [Done, Done, Done]);
 }
+
+#[test]
+fn the_catalogue_reads_only_the_modules_a_learner_started_and_agrees_with_each_module_page() {
+    let dir = temp();
+    let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let modules: Vec<Manifest> = ["a.one", "b.two", "c.three"]
+        .iter()
+        .map(|id| {
+            let mut m = module("1.0.0");
+            m.id = (*id).into();
+            m
+        })
+        .collect();
+    let refs: Vec<&Manifest> = modules.iter().collect();
+    let nour = store.create_learner("Nour", "fr", None).unwrap();
+    let agree = |store: &Store| {
+        let listed = store.progress_in_modules(&nour.id, &refs).unwrap();
+        let each: Vec<_> = modules.iter().map(|m| store.module_progress(&nour.id, m).unwrap()).collect();
+        assert_eq!(listed, each);
+    };
+    agree(&store);
+    // A quiz started before anything else, a lesson read in another module; the third untouched.
+    store.start_quiz(&nour.id, &modules[0], "check").unwrap();
+    agree(&store);
+    store.record(&nour.id, &modules[1], &Event::LessonRead { activity: lesson("intro") }).unwrap();
+    agree(&store);
+    assert_eq!(store.progress_in_modules(&nour.id, &refs).unwrap()[1].done, 1);
+}
