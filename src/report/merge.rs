@@ -59,6 +59,8 @@ pub struct Merged {
     read: u64,
     duplicates: u64,
     unattributed: BTreeMap<Reason, u64>,
+    /// For each reason, which statement (counted from 0 over all statements read) had it first.
+    first_unattributed: BTreeMap<Reason, u64>,
     strings: Strings,
     /// (learner, module) → figures, both numbered in `strings`.
     figures: HashMap<(u32, u32), Figures>,
@@ -168,7 +170,7 @@ impl Merged {
                 // A statement without a usable id cannot be de-duplicated, nor attributed:
                 // the reason for the id is the one reported.
                 Err(reason) => {
-                    *self.unattributed.entry(reason).or_default() += 1;
+                    self.unattributed_because(reason);
                     continue;
                 }
             };
@@ -179,7 +181,7 @@ impl Merged {
             let about = match fact.about {
                 Ok(about) => about,
                 Err(reason) => {
-                    *self.unattributed.entry(reason).or_default() += 1;
+                    self.unattributed_because(reason);
                     continue;
                 }
             };
@@ -220,6 +222,18 @@ impl Merged {
                 What::Other => {}
             }
         }
+    }
+
+    /// Counts the statement just read (`read` already counts it) under `reason`.
+    fn unattributed_because(&mut self, reason: Reason) {
+        *self.unattributed.entry(reason).or_default() += 1;
+        self.first_unattributed.entry(reason).or_insert(self.read - 1);
+    }
+
+    /// For each reason met since the last call, the statement that had it first, counted
+    /// from 0 over all statements read (each file's lines in order); the record starts over.
+    pub fn take_first_unattributed(&mut self) -> BTreeMap<Reason, u64> {
+        std::mem::take(&mut self.first_unattributed)
     }
 
     /// Adds one statement (the JSON of one line of `statements.jsonl`).

@@ -39,6 +39,8 @@ pub struct Report {
     pub duplicates: u64,
     /// Statements that could not be attributed to a learner and a module, by reason.
     pub unattributed: BTreeMap<Reason, u64>,
+    /// For each reason, the file and line (from 1) of the first statement that had it.
+    pub first_unattributed: BTreeMap<Reason, (PathBuf, u64)>,
     /// One row per learner and module, sorted by learner id, then module id.
     pub rows: Vec<Row>,
 }
@@ -60,6 +62,7 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
     let workers = thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, paths.len().max(1));
     let mut merged = Merged::new();
     let mut report = Report::default();
+
     thread::scope(|scope| {
         // Worker `w` reads files w, w + workers, …; the merge takes them back in that order.
         // A channel of one keeps each worker at most a file or two ahead (bounded memory).
@@ -81,7 +84,15 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
             let Ok(result) = results[i % workers].recv() else { break };
             match result {
                 Ok(batch) => {
+                    let start = merged.statements_read();
                     merged.add(&batch);
+                    // Where each reason was met first: the smallest file name and line, so
+                    // that it does not depend on the order the files were given in.
+                    for (reason, at) in merged.take_first_unattributed() {
+                        let here = (path.clone(), at - start + 1);
+                        let first = report.first_unattributed.entry(reason).or_insert_with(|| here.clone());
+                        *first = first.clone().min(here);
+                    }
                     report.merged.push((path.clone(), batch.len() as u64));
                 }
                 Err(err) => report.refused.push(err),
@@ -179,7 +190,14 @@ pub fn summary(report: &Report) -> String {
     let _ = writeln!(text, "duplicates (same statement id, counted once): {}", report.duplicates);
     let _ = writeln!(text, "not attributed to a learner and a module: {}", report.unattributed_total());
     for (reason, count) in &report.unattributed {
-        let _ = writeln!(text, "  {count}: {reason}");
+        match report.first_unattributed.get(reason) {
+            Some((file, line)) => {
+                let _ = writeln!(text, "  {count}: {reason} (first: {} line {line})", file.display());
+            }
+            None => {
+                let _ = writeln!(text, "  {count}: {reason}");
+            }
+        }
     }
     let _ = writeln!(text, "rows (learner and module): {}", report.rows.len());
     text

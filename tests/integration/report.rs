@@ -437,6 +437,11 @@ fn statements_that_cannot_be_attributed_are_counted_by_reason() {
     ] {
         assert!(stdout.contains(expected), "{expected:?} in\n{stdout}");
     }
+    // Each reason names where it was met first, so that a trainer can look at that line.
+    let named = format!("line is not valid JSON (first: {} line 7)", foreign.display());
+    assert!(stdout.contains(&named), "{named:?} in\n{stdout}");
+    let named = format!("object is not a DLIS Learn activity (first: {} line 2)", foreign.display());
+    assert!(stdout.contains(&named), "{named:?} in\n{stdout}");
     let summary = fs::read_to_string(dir.path().join("report.summary.txt")).unwrap();
     assert!(summary.contains("  2: object is not a DLIS Learn activity"), "{summary}");
     let (_, rows) = read_csv(&out);
