@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::median;
 use common::prepared_data_dir;
 use driver::{App, Display};
 
@@ -107,11 +108,6 @@ fn tree_pss_mb(pid: u32, label: &str) -> f64 {
 fn pid_of(name: &str) -> Option<u32> {
     let output = Command::new("pgrep").args(["-n", "-x", name]).output().ok()?;
     String::from_utf8_lossy(&output.stdout).trim().parse().ok()
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 fn main() {

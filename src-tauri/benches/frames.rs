@@ -19,6 +19,7 @@ mod driver;
 
 use std::time::{Duration, Instant};
 
+use common::median;
 use driver::{App, Display};
 use serde_json::json;
 
@@ -49,11 +50,6 @@ const PROBE: &str = "
 async fn stop_probe(app: &App) -> (f64, f64, u64) {
     let probe = app.js("window.__probe.on = false; return window.__probe;").await;
     (probe["gap"].as_f64().unwrap(), probe["call"].as_f64().unwrap(), probe["frames"].as_u64().unwrap())
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 fn main() {

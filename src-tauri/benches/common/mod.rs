@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../../benches/support/large.rs"]
+mod large;
+
 /// Sample bundles, installed in a data dir with a learner whose profile is open.
 pub fn prepared_data_dir(dir: &Path) -> (PathBuf, PathBuf) {
     let samples = dir.join("samples");
@@ -22,41 +25,14 @@ pub fn prepared_data_dir(dir: &Path) -> (PathBuf, PathBuf) {
     (data, samples)
 }
 
-/// A source folder of a module whose capsule is `megabytes` of incompressible bytes behind a
-/// WebM header (as `benches/install.rs` makes it), packed into `out`.
+/// A module whose capsule is `megabytes` of incompressible bytes behind a WebM header (as
+/// `benches/install.rs` makes it), packed into `out`.
 pub fn large_bundle(dir: &Path, megabytes: u64, out: &Path) {
-    let loc = |text: &str| serde_json::json!({"fr": text, "en": text});
-    std::fs::create_dir_all(dir.join("capsule")).unwrap();
-    std::fs::create_dir_all(dir.join("lessons")).unwrap();
-    let mut video = Vec::with_capacity((megabytes << 20) as usize);
-    video.extend_from_slice(b"\x1a\x45\xdf\xa3");
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    while (video.len() as u64) < megabytes << 20 {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        video.extend_from_slice(&state.to_le_bytes());
-    }
-    std::fs::write(dir.join("capsule/capsule.webm"), video).unwrap();
-    for lang in ["fr", "en"] {
-        std::fs::write(dir.join(format!("lessons/a.{lang}.md")), "# Leçon\n\nTexte.\n").unwrap();
-        std::fs::write(dir.join(format!("capsule/c.{lang}.vtt")), "WEBVTT\n").unwrap();
-        std::fs::write(dir.join(format!("capsule/t.{lang}.md")), "# Transcription\n").unwrap();
-    }
-    let manifest = serde_json::json!({
-        "format": 1, "id": "bench.large", "version": "1.0.0", "languages": ["fr", "en"],
-        "default_language": "fr", "title": loc("Grand module"), "description": loc("Grand"),
-        "objectives": {"fr": ["x"], "en": ["x"]}, "organisation": {"name": "Bench"},
-        "authors": ["Bench"], "license": "CC-BY-SA-4.0", "estimated_minutes": 1,
-        "activities": [
-            {"kind": "lesson", "id": "a", "title": loc("A"), "body": {"fr": "lessons/a.fr.md", "en": "lessons/a.en.md"}},
-            {"kind": "video", "id": "c", "title": loc("C"), "duration_seconds": 600.0,
-             "source": {"path": "capsule/capsule.webm", "media_type": "video/webm"},
-             "subtitles": {"fr": "capsule/c.fr.vtt", "en": "capsule/c.en.vtt"},
-             "transcript": {"fr": "capsule/t.fr.md", "en": "capsule/t.en.md"}}
-        ],
-        "completion": {"all_lessons_read": true, "videos_watched_percent": 90}
-    });
-    std::fs::write(dir.join("module.json"), serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    large::write_source(dir, megabytes);
     dlis::bundle::pack::pack(dir, out, &Default::default(), &dlis::progress::Silent).unwrap();
+}
+
+pub fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
