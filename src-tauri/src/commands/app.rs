@@ -1,13 +1,14 @@
 //! The app itself: its state for the first screen, the damaged-database choice, display
 //! preferences of this computer.
 
-use crate::state::{AppState, Slot};
+use std::path::PathBuf;
+
 use dlis::store::{Learner, Store};
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::State;
 
 use super::{Reply, fail, with_store};
+use crate::state::{AppState, Slot};
 
 const UI_LANGUAGE: &str = "app.ui_language";
 

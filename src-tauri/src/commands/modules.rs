@@ -1,18 +1,19 @@
 //! Installed modules: the catalogue, a module's page, lessons and transcripts as safe HTML,
 //! and (for trainers) inspecting, installing and removing bundles.
 
-use crate::state::AppState;
-use crate::views::{self, ManifestView};
+use std::path::PathBuf;
+
 use dlis::Manifest;
 use dlis::library::{InstallOutcome, Installed};
 use dlis::manifest::{Activity, localized};
 use dlis::progress::Progress;
 use dlis::store::ModuleProgress;
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::{AppHandle, Emitter, State};
 
 use super::{CommandError, Reply, current, fail, manifest_of, trainer_only, with_store};
+use crate::state::AppState;
+use crate::views::{self, ManifestView};
 
 /// A module in the catalogue.
 #[derive(Serialize)]

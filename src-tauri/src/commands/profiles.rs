@@ -1,11 +1,11 @@
 //! Learner profiles: list, create, open (with the PIN), close; a profile is changed only by
 //! its signed-in learner.
 
-use crate::state::AppState;
 use dlis::store::Learner;
 use tauri::State;
 
 use super::{Reply, own, with_store};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn learners(state: State<'_, AppState>) -> Reply<Vec<Learner>> {

@@ -1,13 +1,14 @@
 //! Where learners' records go: the institution's LRS (settings, sync) and export files.
 
-use crate::state::AppState;
+use std::path::PathBuf;
+
 use dlis::store::SyncStatus;
 use dlis::sync::{Client, Institution};
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::{AppHandle, Manager, State};
 
 use super::{Reply, fail, trainer_only, with_store};
+use crate::state::AppState;
 
 #[tauri::command]
 pub async fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {

@@ -1,7 +1,5 @@
 //! A learner's work in a module: learning events, capsule positions, quiz attempts.
 
-use crate::state::AppState;
-use crate::views::{self, QuizView};
 use dlis::Manifest;
 use dlis::manifest::Activity;
 use dlis::quiz::{Response, Total};
@@ -9,6 +7,8 @@ use dlis::store::{Event, ModuleProgress, VideoState};
 use tauri::State;
 
 use super::{Reply, current, fail, manifest_of, with_store};
+use crate::state::AppState;
+use crate::views::{self, QuizView};
 
 /// Records a learning event for the open learner; returns the module's progress after it.
 #[tauri::command]

@@ -1,11 +1,12 @@
 //! The trainer PIN and the trainer's session (`crate::trainer`).
 
-use crate::state::AppState;
-use serde::Serialize;
 use std::time::Instant;
+
+use serde::Serialize;
 use tauri::State;
 
 use super::{Reply, with_store};
+use crate::state::AppState;
 
 #[derive(Serialize)]
 pub struct TrainerState {
