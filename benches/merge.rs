@@ -1,7 +1,8 @@
 //! `dlis merge` throughput: `report::merge_files` over 100 export files holding 1,000,000
 //! statements in all, against two baselines measured in the same run on the same threads:
-//! only reading and checking the files (`export::read_text`: unzip, size, SHA-256, UTF-8,
-//! line count), and that plus a bare JSON parse of every line (`serde_json` to `IgnoredAny`).
+//! only reading and checking the files (`export::read_lines`: unzip, size, SHA-256, UTF-8,
+//! line count, each line streamed), and that plus a bare JSON parse of every line (`serde_json`
+//! to `IgnoredAny`).
 //! The merge also runs on one thread, to show what the second core brings.
 //!
 //! The statements are real ones: a learner's whole session in the sample module
@@ -19,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use dlis::export::{self, ExportManifest};
-use dlis::report::{self, Batch, Merged};
+use dlis::report::{self, Merged};
 use serde::de::IgnoredAny;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
@@ -199,21 +200,24 @@ fn main() {
 
     let read_only = || {
         on_threads(&paths, |path| {
-            std::hint::black_box(export::read_text(path).unwrap());
+            let manifest = export::read_lines(path, |line| {
+                std::hint::black_box(line);
+            });
+            std::hint::black_box(manifest.unwrap());
         })
     };
     let read_and_parse = || {
         on_threads(&paths, |path| {
-            let text = export::read_text(path).unwrap();
-            for line in text.statements() {
+            export::read_lines(path, |line| {
                 std::hint::black_box(serde_json::from_str::<IgnoredAny>(line).unwrap());
-            }
+            })
+            .unwrap();
         })
     };
     let one_thread = || {
         let mut merged = Merged::new();
         for path in &paths {
-            merged.add(&Batch::from_lines(&export::read_text(path).unwrap().text));
+            merged.add(&report::read_batch(path).unwrap());
         }
         std::hint::black_box(merged.rows());
     };

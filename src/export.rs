@@ -126,39 +126,30 @@ pub fn write(store: &Store, learners: Option<&[String]>, out: &Path) -> Result<E
     Ok(manifest)
 }
 
-/// The statements of an export as one text, checked against its manifest.
-#[derive(Debug)]
-pub struct ExportText {
-    pub manifest: ExportManifest,
-    /// `statements.jsonl`: one statement per line.
-    pub text: String,
-}
-
-impl ExportText {
-    /// The statements, one JSON text each.
-    pub fn statements(&self) -> std::str::Lines<'_> {
-        self.text.lines()
-    }
-}
-
 /// Reads and checks an export: manifest, size, hash, count, one statement per line.
 pub fn read(path: &Path) -> Result<Export, ExportError> {
-    let ExportText { manifest, text } = read_text(path)?;
-    Ok(Export { statements: text.lines().map(str::to_owned).collect(), manifest })
+    let mut statements = Vec::new();
+    let manifest = read_lines(path, |line| statements.push(line.to_owned()))?;
+    Ok(Export { statements, manifest })
 }
 
-/// Reads and checks an export like [`read`], without copying each line to its own string.
+/// Longest line (one statement) a reader accepts; DLIS Learn's statements take under 2 KB.
+const MAX_LINE: usize = 1 << 20;
+
+/// Streams the statements of an export, a line at a time, to `each_line`, while checking the
+/// file as it goes: manifest, size, SHA-256, UTF-8, line count. Only a block of the file and
+/// the line being read are in memory. The checks end with the file: whatever `each_line` made
+/// of the lines must be thrown away if this returns an error (an export is never half-read).
 ///
 /// Lines are not parsed here: the SHA-256 already proves the file is the one that was written,
 /// and each consumer parses every statement once anyway and decides what an unparsable one
 /// means to it (`dlis push` refuses it, `dlis merge` counts it).
-pub fn read_text(path: &Path) -> Result<ExportText, ExportError> {
+pub fn read_lines(path: &Path, mut each_line: impl FnMut(&str)) -> Result<ExportManifest, ExportError> {
     let not_export =
         |reason: &str| ExportError::NotExport { path: path.to_owned(), reason: reason.to_owned() };
     let damaged = |reason: String| ExportError::Damaged { path: path.to_owned(), reason };
     let file = File::open(path).map_err(|source| ExportError::Read { path: path.to_owned(), source })?;
     let mut zip = ZipArchive::new(file).map_err(|e| damaged(format!("not a readable zip: {e}")))?;
-
     let mut manifest_bytes = Vec::new();
     zip.by_name(MANIFEST)
         .map_err(|_| not_export("it has no manifest.json"))?
@@ -173,10 +164,9 @@ pub fn read_text(path: &Path) -> Result<ExportText, ExportError> {
     if manifest.size > MAX_STATEMENTS_SIZE {
         return Err(damaged(format!("it claims {} bytes of statements", manifest.size)));
     }
-
     let entry = zip.by_name(STATEMENTS).map_err(|_| damaged("statements.jsonl is missing".into()))?;
-    // Nothing is allocated from what the manifest claims until the zip agrees with it, and the
-    // zip's own claim must be backed by compressed bytes actually there (a ratio cap).
+    // The zip must agree with the manifest, and its own claim must be backed by compressed
+    // bytes actually there (a ratio cap), before anything is inflated.
     let (declared, compressed) = (entry.size(), entry.compressed_size());
     if declared != manifest.size {
         return Err(damaged(format!(
@@ -191,62 +181,117 @@ pub fn read_text(path: &Path) -> Result<ExportText, ExportError> {
         )));
     }
     let mut entry = entry.take(manifest.size + 1);
-    // Hashed block by block as it is inflated, while each block is still in the cache.
-    let mut body = Vec::with_capacity(declared as usize);
+    // Hashed block by block as it is inflated, while each block is still in the cache; each
+    // complete line goes to `each_line` at once, and a line cut by the block's end waits in
+    // `partial` for the rest.
     let mut hasher = Sha256::new();
     let mut block = vec![0; 1 << 16];
+    let (mut size, mut lines, mut partial) = (0u64, 0u64, Vec::new());
+    let mut line = |bytes: &[u8], lines: &mut u64| -> Result<(), ExportError> {
+        *lines += 1;
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| damaged(format!("statements.jsonl line {lines} is not UTF-8")))?;
+        each_line(text);
+        Ok(())
+    };
     loop {
-        match entry.read(&mut block) {
+        let n = match entry.read(&mut block) {
             Ok(0) => break,
-            Ok(n) => {
-                hasher.update(&block[..n]);
-                body.extend_from_slice(&block[..n]);
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(damaged(format!("statements.jsonl cannot be read ({e})"))),
+        };
+        hasher.update(&block[..n]);
+        size += n as u64;
+        let mut rest = &block[..n];
+        while let Some(end) = rest.iter().position(|&b| b == b'\n') {
+            if partial.is_empty() {
+                line(&rest[..end], &mut lines)?;
+            } else {
+                partial.extend_from_slice(&rest[..end]);
+                line(&partial, &mut lines)?;
+                partial.clear();
+            }
+            rest = &rest[end + 1..];
         }
+        if partial.len() + rest.len() > MAX_LINE {
+            return Err(damaged(format!(
+                "statements.jsonl line {} is longer than {MAX_LINE} bytes",
+                lines + 1
+            )));
+        }
+        partial.extend_from_slice(rest);
     }
-    if body.len() as u64 != manifest.size {
+    if !partial.is_empty() {
+        line(&partial, &mut lines)?;
+    }
+    if size != manifest.size {
         return Err(damaged(format!(
-            "statements.jsonl has {} bytes, the manifest says {}",
-            body.len(),
+            "statements.jsonl has {size} bytes, the manifest says {}",
             manifest.size
         )));
     }
     if hex(&hasher.finalize()) != manifest.sha256 {
         return Err(damaged("statements.jsonl does not match its SHA-256 in the manifest".into()));
     }
-    let text = String::from_utf8(body).map_err(|_| damaged("statements.jsonl is not UTF-8".into()))?;
-    let lines = count_lines(&text);
-    if lines as u64 != manifest.statements {
+    if lines != manifest.statements {
         return Err(damaged(format!(
             "statements.jsonl has {lines} lines, the manifest says {}",
             manifest.statements
         )));
     }
-    Ok(ExportText { manifest, text })
-}
-
-/// As many lines as `text.lines()` gives, counted ten times faster: bytes compared in blocks
-/// small enough for one-byte counters, which the compiler turns into vector instructions.
-fn count_lines(text: &str) -> usize {
-    let newlines: usize = text
-        .as_bytes()
-        .chunks(u8::MAX as usize)
-        .map(|block| usize::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
-        .sum();
-    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
+    Ok(manifest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// An export holding `body` as its statements, with a manifest true to it.
+    fn export_of(dir: &Path, body: &str) -> PathBuf {
+        let path = dir.join("export.zip");
+        let manifest = ExportManifest {
+            format: 1,
+            kind: KIND.into(),
+            generator: "test".into(),
+            created_at: "2026-12-01T10:00:00.000Z".into(),
+            statements: body.lines().count() as u64,
+            learners: Vec::new(),
+            first_timestamp: None,
+            last_timestamp: None,
+            size: body.len() as u64,
+            sha256: hex(&Sha256::digest(body.as_bytes())),
+        };
+        let mut zip = zip::ZipWriter::new(File::create(&path).unwrap());
+        // Stored: these repetitive bodies would deflate past the ratio cap.
+        let options =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file(MANIFEST, options).unwrap();
+        zip.write_all(&serde_json::to_vec(&manifest).unwrap()).unwrap();
+        zip.start_file(STATEMENTS, options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        path
+    }
+
     #[test]
-    fn lines_are_counted_like_str_lines() {
-        let long = "x\n".repeat(1000);
-        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", long.as_str()] {
-            assert_eq!(count_lines(text), text.lines().count(), "{text:?}");
+    fn lines_are_streamed_as_str_lines_gives_them_across_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        // Lines of every length around the 64 KiB block, so that many are cut by a block's end.
+        let long: String = (0..300).map(|n| format!("{}\n", "é".repeat(n * 97 % 4001))).collect();
+        for body in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "x\n\ny", long.as_str()] {
+            let mut got = Vec::new();
+            read_lines(&export_of(dir.path(), body), |line| got.push(line.to_owned())).unwrap();
+            assert_eq!(got, body.lines().collect::<Vec<_>>(), "{body:?}");
         }
+    }
+
+    #[test]
+    fn a_line_longer_than_any_statement_is_refused_without_being_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "x".repeat(MAX_LINE + 10);
+        let err = read_lines(&export_of(dir.path(), &body), |_| {}).unwrap_err();
+        assert!(err.to_string().contains("line 1 is longer than"), "{err}");
     }
 }

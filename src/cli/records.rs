@@ -159,10 +159,13 @@ pub fn push(data_dir: &Path, files: &[PathBuf], target: PushTarget, batch: usize
     let mut damaged = 0;
     let mut bad_lines = 0;
     for file in files {
-        match export::read_text(file) {
-            Ok(export) => {
+        // The file's statements are kept only once the whole file passed its checks.
+        let mut lines = Vec::new();
+        match export::read_lines(file, |json| lines.push(json.to_owned())) {
+            Ok(_) => {
                 // A line that is not a statement with an id is named, and the rest goes on.
-                for (number, json) in export.statements().enumerate() {
+                for (number, json) in lines.into_iter().enumerate() {
+                    let json = json.as_str();
                     let id = serde_json::from_str::<serde_json::Value>(json)
                         .ok()
                         .and_then(|v| v["id"].as_str().map(str::to_owned));

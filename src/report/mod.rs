@@ -53,7 +53,10 @@ impl Report {
 
 /// Reads and parses one export file: the part of a merge that runs on worker threads.
 pub fn read_batch(path: &Path) -> Result<Batch, ExportError> {
-    Ok(Batch::from_lines(&export::read_text(path)?.text))
+    // Parsed as the lines stream in; the batch is dropped if the file turns out damaged.
+    let mut batch = Batch::new();
+    export::read_lines(path, |line| batch.push(line))?;
+    Ok(batch)
 }
 
 /// Merges export files: each is checked against its manifest and refused if damaged; the
