@@ -5,7 +5,9 @@
 //! custom URI scheme; images and subtitles use the same server for one set of rules. Every
 //! URL carries a random per-run token (a request without it gets 403), only files listed in
 //! an installed module's manifest are reachable, and `Range` requests are answered with 206
-//! so that the player can seek without reading the whole file.
+//! so that the player can seek without reading the whole file. Bodies are streamed from the
+//! zip, a range answer holds at most 4 MiB, and nothing larger than that is ever held in
+//! memory (a large deflated file is served by ranges only).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -86,6 +88,11 @@ fn answer(request: &Request, token: &str, library: &Library) -> Reply {
     };
     let wanted = range.clone().unwrap_or(0..size);
     let length = wanted.end - wanted.start;
+    // STORED files stream from their place in the zip; a deflated one (a text, small in any
+    // bundle `dlis pack` makes) is inflated into memory, so only a capped piece of it is.
+    if info.offset.is_none() && length > MAX_CHUNK {
+        return status(416).with_header(header_of("Content-Range", &format!("bytes */{size}")));
+    }
     // Streamed from the zip a piece at a time: a 300 MB capsule is never held in memory.
     let body: Box<dyn std::io::Read + Send> = if *request.method() == Method::Head {
         Box::new(std::io::empty())
