@@ -306,13 +306,13 @@ impl Library {
         id: &str,
         offered: Option<&Signer>,
     ) -> Result<Option<SignerChange>, TrustError> {
-        let Some((installed, _)) = self.installed_manifest(&self.module_path(id)) else { return Ok(None) };
+        // Through the cache of open bundles, which knows who signed each installed module.
+        let Ok(installed) = self.open(id) else { return Ok(None) };
         let trust = self.trust()?;
-        let Some(organisation) = installed.signer.as_ref().and_then(|s| trust.organisation_for(s)) else {
+        let Some(organisation) = installed.signer().and_then(|s| trust.organisation_for(s)) else {
             return Ok(None);
         };
-        let same_key =
-            offered.zip(installed.signer.as_ref()).is_some_and(|(o, i)| o.public_key == i.public_key);
+        let same_key = offered.zip(installed.signer()).is_some_and(|(o, i)| o.public_key == i.public_key);
         Ok((!same_key).then(|| SignerChange {
             installed: organisation.to_owned(),
             offered: offered.map(|o| trust.organisation_for(o).unwrap_or(&o.organisation).to_owned()),

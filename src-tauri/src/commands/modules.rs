@@ -173,23 +173,19 @@ pub async fn inspect_bundle(state: State<'_, AppState>, path: PathBuf) -> Reply<
         manifest: None,
     };
     if let Some(manifest) = &report.manifest {
+        // The installed copy, opened once (from the cache): its version and who signed it.
         if let Ok(installed) = state.library.open(&manifest.id) {
-            let installed = &installed.manifest().version;
-            info.installed_version = Some(installed.to_string());
-            info.offered_is = Some(match manifest.version.cmp(installed) {
+            let version = &installed.manifest().version;
+            info.installed_version = Some(version.to_string());
+            info.offered_is = Some(match manifest.version.cmp(version) {
                 std::cmp::Ordering::Greater => "newer",
                 std::cmp::Ordering::Equal => "same",
                 std::cmp::Ordering::Less => "older",
             });
+            info.installed_verified_by =
+                installed.signer().and_then(|s| trust.organisation_for(s)).map(str::to_owned);
         }
         info.signer_change = state.library.signer_change(&manifest.id, report.signer.as_ref())?;
-        info.installed_verified_by = state
-            .library
-            .list()?
-            .0
-            .into_iter()
-            .find(|m| m.manifest.id == manifest.id)
-            .and_then(|m| m.verified_by);
     }
     info.manifest = report.manifest.as_ref().map(ManifestView::from);
     Ok(info)
