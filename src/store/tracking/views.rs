@@ -227,7 +227,7 @@ fn activity_progress(
     module.activities.iter().map(|activity| progress_in(conn, learner_id, module, activity)).collect()
 }
 
-/// An activity nobody has started, as [`progress_in`] reads it when the store has no row.
+/// An activity nobody has started: what [`progress_in`] gives when the store has no row.
 fn fresh(activity: &Activity) -> ActivityProgress {
     match activity {
         Activity::Lesson(lesson) => {
@@ -267,11 +267,11 @@ fn progress_in(
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()?;
-            ActivityProgress::Lesson {
-                id: lesson.id.clone(),
-                opened: row.is_some(),
-                read: row.is_some_and(|(read, _)| read),
-                seconds: row.map_or(0.0, |(_, s)| s),
+            match row {
+                Some((read, seconds)) => {
+                    ActivityProgress::Lesson { id: lesson.id.clone(), opened: true, read, seconds }
+                }
+                None => fresh(activity),
             }
         }
         Activity::Video(video) => {
@@ -283,8 +283,12 @@ fn progress_in(
                     |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
                 )
                 .optional()?;
-            let (watched_percent, position, completed) = row.unwrap_or_default();
-            ActivityProgress::Video { id: video.id.clone(), watched_percent, position, completed }
+            match row {
+                Some((watched_percent, position, completed)) => {
+                    ActivityProgress::Video { id: video.id.clone(), watched_percent, position, completed }
+                }
+                None => fresh(activity),
+            }
         }
         Activity::Quiz(quiz) => {
             let (attempts, best, passed, open): (u32, Option<f64>, bool, bool) = conn.one(
