@@ -16,5 +16,7 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test (core and dlis tool)"
 cargo test --locked
+# Windows: dlis.exe cross-built with mingw, the core's tests run against it under Wine.
+bash scripts/wine-test.sh
 echo "== cargo test (desktop app, UI in a real window)"
 cargo test --locked -p dlis-learn-app

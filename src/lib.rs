@@ -16,6 +16,7 @@
 
 pub mod bundle;
 pub mod diagnostic;
+mod durable;
 pub mod error_kind;
 pub mod export;
 pub mod library;

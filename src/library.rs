@@ -26,6 +26,7 @@ const MODULES_DIR: &str = "modules";
 /// Prefix of the temporary files of installs in progress; leftovers of a killed install are
 /// removed by the next install.
 const STAGING_PREFIX: &str = ".install-";
+const LOCK_FILE: &str = "install.lock";
 
 /// The modules installed in one data directory.
 ///
@@ -168,13 +169,29 @@ impl LibraryError {
     }
 }
 
+/// The marker file that makes a copy of DLIS Learn portable: beside the program, it keeps the
+/// data in [`PORTABLE_DATA`] beside it too, so that a trainer carries the app, the modules
+/// and the learners' records from laptop to laptop on one USB stick.
+pub const PORTABLE_MARKER: &str = "portable.txt";
+/// The data folder of a portable copy, beside the program.
+pub const PORTABLE_DATA: &str = "data";
+
+/// The data directory of the program at `exe` if it is a portable copy (a [`PORTABLE_MARKER`]
+/// file beside it).
+pub fn portable_data_dir(exe: &Path) -> Option<PathBuf> {
+    let folder = exe.parent()?;
+    folder.join(PORTABLE_MARKER).is_file().then(|| folder.join(PORTABLE_DATA))
+}
+
 /// Holds an exclusive lock on the data directory while installs or removals run, so two
-/// processes (the app and the CLI) cannot interleave them.
+/// processes (the app and the CLI) cannot interleave them. The lock is taken on a file in it,
+/// `install.lock`: Windows opens no directory as a file.
 struct DirLock(File);
 
 impl DirLock {
     fn acquire(dir: &Path) -> io::Result<DirLock> {
-        let file = File::open(dir)?;
+        let file =
+            fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(LOCK_FILE))?;
         file.lock()?;
         Ok(DirLock(file))
     }
@@ -187,9 +204,14 @@ impl Drop for DirLock {
 }
 
 impl Library {
-    /// The platform's data directory for DLIS Learn (`~/.local/share/dlis-learn` on Linux),
-    /// shared by the `dlis` tool and the app; `None` when the system has no home for it.
+    /// Where DLIS Learn keeps its data when no directory is named: `data` beside the program
+    /// in portable mode (see [`portable_data_dir`]), else the platform's data directory
+    /// (`~/.local/share/dlis-learn` on Linux, `%APPDATA%\DLIS\dlis-learn\data` on Windows),
+    /// shared by the `dlis` tool and the app. `None` when the system has no home for it.
     pub fn default_data_dir() -> Option<PathBuf> {
+        if let Some(dir) = std::env::current_exe().ok().as_deref().and_then(portable_data_dir) {
+            return Some(dir);
+        }
         directories::ProjectDirs::from("eu", "DLIS", "dlis-learn").map(|dirs| dirs.data_dir().to_owned())
     }
 
@@ -233,6 +255,7 @@ impl Library {
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         let result = self.install_locked(source, force, progress);
         if created_root && result.is_err() {
+            let _ = fs::remove_file(self.root.join(LOCK_FILE));
             let _ = fs::remove_dir(&self.root); // only succeeds if we left it empty
         }
         progress.finish();
@@ -294,8 +317,19 @@ impl Library {
         }
         let modules = self.modules_dir();
         fs::create_dir_all(&modules).map_err(io_err(&modules))?;
-        staged.persist(&target).map_err(|e| InstallError::Io { path: target.clone(), source: e.error })?;
-        File::open(&modules).and_then(|dir| dir.sync_all()).map_err(io_err(&modules))?;
+        // `durable::replace` (`fs::rename`), not `persist`: on Windows it replaces the installed
+        // zip even while the media server holds it open (see `durable`), where `persist`'s
+        // MoveFileEx fails. `keep` first clears Windows' "temporary" attribute.
+        let staged = staged
+            .into_temp_path()
+            .keep()
+            .map_err(|e| InstallError::Io { path: e.path.to_path_buf(), source: e.error })?;
+        // Windows replaces no file this process holds open: let the cached copy go first.
+        self.forget(&manifest.id);
+        if let Err(source) = crate::durable::replace(&staged, &target) {
+            let _ = fs::remove_file(&staged);
+            return Err(InstallError::Io { path: target, source });
+        }
         Ok((self.describe(&target, manifest, report.signer), outcome))
     }
 
@@ -423,8 +457,14 @@ impl Library {
         let _lock = DirLock::acquire(&self.root).map_err(io_err(self.root.clone()))?;
         let (modules, _) = self.list()?;
         let installed = modules.into_iter().find(|m| m.manifest.id == id).ok_or_else(not_installed)?;
-        fs::remove_file(&installed.path).map_err(io_err(installed.path.clone()))?;
+        self.forget(id);
+        crate::durable::remove(&installed.path).map_err(io_err(installed.path.clone()))?;
         Ok(installed)
+    }
+
+    /// Drops the cache's open copy of module `id`, so that its file can be replaced or removed.
+    fn forget(&self, id: &str) {
+        self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(id);
     }
 
     /// Opens an installed module to read its files by byte range: from the shared cache while

@@ -162,13 +162,23 @@ impl KeyPair {
 }
 
 fn write_json(path: &Path, value: &impl Serialize, mode: u32) -> Result<(), KeyError> {
-    use std::os::unix::fs::OpenOptionsExt;
     let write_err = |source| KeyError::Write { path: path.to_owned(), source };
-    let mut file =
-        fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(path).map_err(write_err)?;
+    let mut file = create_new(path, mode).map_err(write_err)?;
     let mut bytes = serde_json::to_vec_pretty(value).expect("key files serialise");
     bytes.push(b'\n');
     file.write_all(&bytes).and_then(|()| file.sync_all()).map_err(write_err)
+}
+
+/// Creates `path`, which must not exist, with Unix permissions `mode`. On Windows the file
+/// inherits the ACL of its folder (the user's own folders grant access to that user only).
+fn create_new(path: &Path, mode: u32) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    #[cfg(not(unix))]
+    let _ = mode;
+    options.open(path)
 }
 
 /// Reads a public key file (`NAME.pub`).
@@ -228,6 +238,8 @@ pub fn sign_bundle(input: &Path, key: &KeyPair, output: &Path, limits: &Limits) 
     let mut buffered = writer.finish().map_err(zip_err)?;
     buffered.flush().map_err(write_err)?;
     drop(buffered);
+    // Windows replaces no file that is open: close the input first (it may be the output).
+    drop(source);
     temp.as_file().sync_all().map_err(write_err)?;
     temp.persist(output).map_err(|e| write_err(e.error))?;
     Ok(Signer { organisation: signature.organisation, public_key: signature.public_key })

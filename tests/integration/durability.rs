@@ -3,7 +3,7 @@
 //! damaged file, is refused and left untouched until the user agrees to start fresh.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use dlis::store::{Store, StoreError};
@@ -11,11 +11,12 @@ use rusqlite::Connection;
 
 use crate::support::*;
 
-/// The `event_writer` example, built by `cargo test` next to the test binaries.
-fn event_writer() -> PathBuf {
+/// The `event_writer` example, built by `cargo test` next to the test binaries (or for Windows
+/// by `scripts/wine-test.sh`).
+fn event_writer() -> Command {
     let deps = std::env::current_exe().unwrap();
     let path = deps.parent().unwrap().parent().unwrap().join("examples/event_writer");
-    if !path.exists() {
+    if windows_build().is_none() && !path.exists() {
         // `cargo test` builds examples, `cargo test --test integration` does not.
         let status = Command::new(env!("CARGO"))
             .args(["build", "--quiet", "--example", "event_writer"])
@@ -24,7 +25,7 @@ fn event_writer() -> PathBuf {
             .unwrap();
         assert!(status.success(), "cannot build the event_writer example");
     }
-    path
+    program("examples/event_writer")
 }
 
 fn count(conn: &Connection, sql: &str) -> i64 {
@@ -35,7 +36,7 @@ fn count(conn: &Connection, sql: &str) -> i64 {
 fn a_process_killed_mid_stream_loses_no_acknowledged_write() {
     let dir = temp();
     let db = dir.path().join("progress.db");
-    let mut child = Command::new(event_writer()).arg(&db).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child = event_writer().arg(&db).stdout(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let learner = lines.next().unwrap().unwrap().strip_prefix("learner ").unwrap().to_owned();
     let mut acked: Option<u64> = None;

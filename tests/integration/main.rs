@@ -9,6 +9,7 @@ mod install;
 mod lrs;
 mod pack;
 mod pins;
+mod portable;
 mod progress;
 mod ralph;
 mod report;

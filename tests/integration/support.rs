@@ -20,9 +20,46 @@ pub fn temp() -> TempDir {
     tempfile::Builder::new().prefix("dlis-test-").tempdir().expect("temp dir")
 }
 
+/// The folder of Windows builds (`dlis.exe`, `examples/event_writer.exe`) when the tests run
+/// against them under Wine (`scripts/wine-test.sh` sets it), or `None` for the native build.
+pub fn windows_build() -> Option<PathBuf> {
+    std::env::var_os("DLIS_TEST_WINDOWS_BUILD").map(PathBuf::from)
+}
+
+/// The file of a program of this package: the native build, or its Windows build when the
+/// tests run under Wine. `name` is `dlis` or `examples/NAME`.
+pub fn program_file(name: &str) -> PathBuf {
+    match windows_build() {
+        Some(build) => build.join(format!("{name}.exe")),
+        None if name == "dlis" => assert_cmd::cargo::cargo_bin("dlis"),
+        None => {
+            let deps = std::env::current_exe().expect("test binary path");
+            deps.parent().and_then(Path::parent).expect("target dir").join(name)
+        }
+    }
+}
+
+/// A command that starts the program at `path`, through Wine when the tests run under it.
+pub fn start(path: &Path) -> std::process::Command {
+    match windows_build() {
+        Some(_) => {
+            let wine = std::env::var_os("DLIS_TEST_WINE").unwrap_or_else(|| "wine".into());
+            let mut command = std::process::Command::new(wine);
+            command.arg(path);
+            command
+        }
+        None => std::process::Command::new(path),
+    }
+}
+
+/// A program of this package (see [`program_file`]), ready to start.
+pub fn program(name: &str) -> std::process::Command {
+    start(&program_file(name))
+}
+
 /// The `dlis` binary, with its data directory set to `data`.
 pub fn dlis(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dlis").expect("dlis binary");
+    let mut cmd = Command::from_std(program("dlis"));
     cmd.env("DLIS_DATA_DIR", data).env_remove("RUST_BACKTRACE");
     cmd
 }

@@ -3,7 +3,7 @@
 //! exactly once and the outbox is empty.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use dlis::store::Store;
@@ -70,7 +70,7 @@ pub(crate) fn stderr(output: &std::process::Output) -> String {
 
 /// `dlis sync` as a child process the test may kill.
 fn spawn_sync(data: &Path, args: &[&str]) -> Child {
-    Process::new(assert_cmd::cargo::cargo_bin("dlis"))
+    program("dlis")
         .env("DLIS_DATA_DIR", data)
         .arg("sync")
         .args(args)

@@ -1,0 +1,41 @@
+//! A trainer's USB stick: a copy of DLIS Learn with `portable.txt` beside it keeps the modules
+//! and the learners' records beside itself, whoever's laptop it runs on.
+
+use std::fs;
+
+use crate::support::*;
+
+#[test]
+fn a_portable_copy_keeps_its_data_beside_itself() {
+    let dir = temp();
+    let bundle = valid_bundle(dir.path(), "1.0.0");
+    // A stick whose name is not ASCII, as a French or Romanian trainer names it.
+    let stick = dir.path().join("Clé USB Ștefan");
+    fs::create_dir_all(&stick).unwrap();
+    let exe = stick.join(program_file("dlis").file_name().unwrap());
+    fs::copy(program_file("dlis"), &exe).unwrap();
+    fs::write(stick.join("portable.txt"), "DLIS Learn keeps its data in the data folder beside this file.\n")
+        .unwrap();
+    let home = dir.path().join("home");
+    fs::create_dir_all(&home).unwrap();
+    let dlis_on_stick = || {
+        let mut command = assert_cmd::Command::from_std(start(&exe));
+        command
+            .env_remove("DLIS_DATA_DIR")
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join(".local/share"));
+        command
+    };
+
+    dlis_on_stick().arg("install").arg(&bundle).assert().success();
+    assert!(stick.join("data/modules/test.module.zip").is_file(), "the module is on the stick");
+    assert_eq!(fs::read_dir(&home).unwrap().count(), 0, "nothing written in the user's home");
+    let listed = dlis_on_stick().args(["list", "--json"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("test.module"));
+
+    // Without the marker, the same copy uses the user's own data directory.
+    fs::remove_file(stick.join("portable.txt")).unwrap();
+    let listed = dlis_on_stick().args(["list", "--json"]).output().unwrap();
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    assert!(!String::from_utf8_lossy(&listed.stdout).contains("test.module"));
+}
