@@ -384,3 +384,31 @@ install-not-verified = Nicht von einer vertrauenswürdigen Organisation signiert
 install-signer-changed-unsigned = Die installierte Kopie wurde von { $installed } signiert, einer vertrauenswürdigen Organisation, und diese Datei ist nicht signiert. Eine nicht signierte Moduldatei kann jede Person erstellen: Installieren Sie sie nur, wenn Sie wissen, woher sie stammt.
 install-signer-changed-other = Die installierte Kopie wurde von { $installed } signiert, einer vertrauenswürdigen Organisation, und diese Datei mit einem anderen Schlüssel (angegebener Name: „{ $offered }“). Installieren Sie sie nur, wenn Sie wissen, woher sie stammt.
 install-anyway = Trotzdem installieren
+
+## Über (Einstellungen): portable Kopie, ein Problem melden, Lizenzen
+about-portable = Dies ist eine portable Kopie: Ihre Daten liegen im Ordner „data“ neben dem Programm und reisen mit ihm (zum Beispiel auf einem USB-Stick).
+about-report-title = Ein Problem melden
+about-report-institution = Wenden Sie sich an Ihre Ausbilderin oder Ihren Ausbilder oder an { $institution } ({ $address }), die Einrichtung, die die Daten dieses Computers erhält.
+about-report-default = Wenden Sie sich an Ihre Ausbilderin oder Ihren Ausbilder oder an die Partnereinrichtung des DLIS-Projekts, die Ihre Ausbildung durchführt.
+about-report-details = Geben Sie an, welche Version von DLIS Learn Sie verwenden (oben angezeigt), was Sie gerade getan haben und was passiert ist.
+about-licences-title = Lizenzen
+about-licences-error = Die Liste der Lizenzen kann nicht angezeigt werden.
+about-app-licence = DLIS Learn ist freie Software: Sie dürfen es unter den Bedingungen der Öffentlichen Lizenz der Europäischen Union ({ $licence }) nutzen, untersuchen, weitergeben und verbessern.
+about-app-licence-read = Die Lizenz lesen ({ $licence })
+about-samples-licence = Die Beispielmodule sind offene Bildungsmaterialien unter der Creative-Commons-Lizenz CC BY-SA 4.0.
+about-third-party-title = Von anderen erstellte Komponenten
+about-third-party-lead = DLIS Learn ist mit { $count ->
+    [one] 1 Komponente
+   *[other] { $count } Komponenten
+} gebaut, die andere erstellt haben (Rust-Bibliotheken, „Crates“ genannt, und JavaScript-Code). Sie sind nach Lizenz geordnet, jeweils mit dem vollständigen Lizenztext. Der Quellcode jeder Rust-Bibliothek ist auf crates.io veröffentlicht.
+about-third-party-show = Lizenzen der Komponenten von Dritten ({ $count })
+about-components = { $count ->
+    [one] 1 Komponente
+   *[other] { $count } Komponenten
+}
+about-licence-text = Text der Lizenz { $licence } für { $count ->
+    [one] diese Komponente
+   *[other] diese { $count } Komponenten
+}
+about-javascript = JavaScript
+about-only-on = nur unter { $platforms }

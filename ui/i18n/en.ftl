@@ -383,3 +383,31 @@ install-not-verified = Not signed by a trusted organisation
 install-signer-changed-unsigned = The installed copy was signed by { $installed }, a trusted organisation, and this bundle is not signed. Anyone can make an unsigned bundle: install it only if you know where it comes from.
 install-signer-changed-other = The installed copy was signed by { $installed }, a trusted organisation, and this bundle by another key (it says "{ $offered }"). Install it only if you know where it comes from.
 install-anyway = Install anyway
+
+## About (settings): portable copy, reporting a problem, licences
+about-portable = This is a portable copy: its data is in the “data” folder beside the program, and travels with it (on a USB stick, for example).
+about-report-title = Report a problem
+about-report-institution = Tell your trainer, or { $institution } ({ $address }), the institution that receives the records of this computer.
+about-report-default = Tell your trainer, or the partner institution of the DLIS project that runs your training.
+about-report-details = Say which version of DLIS Learn you use (shown above), what you were doing and what happened.
+about-licences-title = Licences
+about-licences-error = The list of licences cannot be shown.
+about-app-licence = DLIS Learn is free software: you may use, study, share and improve it under the European Union Public Licence ({ $licence }).
+about-app-licence-read = Read the licence ({ $licence })
+about-samples-licence = The sample modules are open educational resources, under the Creative Commons licence CC BY-SA 4.0.
+about-third-party-title = Components made by others
+about-third-party-lead = DLIS Learn is built with { $count ->
+    [one] 1 component
+   *[other] { $count } components
+} made by others (Rust crates and JavaScript code). They are listed under their licence, with its full text. The source code of each Rust crate is published on crates.io.
+about-third-party-show = Licences of the third-party components ({ $count })
+about-components = { $count ->
+    [one] 1 component
+   *[other] { $count } components
+}
+about-licence-text = Text of the { $licence } licence for { $count ->
+    [one] this component
+   *[other] these { $count } components
+}
+about-javascript = JavaScript
+about-only-on = { $platforms } only

@@ -383,3 +383,31 @@ install-not-verified = Non signé par un organisme de confiance
 install-signer-changed-unsigned = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier n'est pas signé. N'importe qui peut fabriquer un fichier de module non signé : ne l'installez que si vous savez d'où il vient.
 install-signer-changed-other = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier par une autre clé (elle se dit « { $offered } »). Ne l'installez que si vous savez d'où il vient.
 install-anyway = Installer quand même
+
+## À propos (paramètres) : copie portable, signaler un problème, licences
+about-portable = Cette copie est portable : ses données sont dans le dossier « data » à côté du programme et voyagent avec lui (sur une clé USB, par exemple).
+about-report-title = Signaler un problème
+about-report-institution = Adressez-vous à votre formateur ou formatrice, ou à { $institution } ({ $address }), l'établissement qui reçoit les données de cet ordinateur.
+about-report-default = Adressez-vous à votre formateur ou formatrice, ou à l'établissement partenaire du projet DLIS qui organise votre formation.
+about-report-details = Indiquez la version de DLIS Learn que vous utilisez (affichée ci-dessus), ce que vous faisiez et ce qui s'est passé.
+about-licences-title = Licences
+about-licences-error = La liste des licences ne peut pas être affichée.
+about-app-licence = DLIS Learn est un logiciel libre : vous pouvez l'utiliser, l'étudier, le partager et l'améliorer selon les termes de la Licence publique de l'Union européenne ({ $licence }).
+about-app-licence-read = Lire la licence ({ $licence })
+about-samples-licence = Les modules d'exemple sont des ressources éducatives libres, sous licence Creative Commons CC BY-SA 4.0.
+about-third-party-title = Composants réalisés par d'autres
+about-third-party-lead = DLIS Learn est construit avec { $count ->
+    [one] 1 composant réalisé
+   *[other] { $count } composants réalisés
+} par d'autres (des bibliothèques Rust, ou « crates », et du code JavaScript). Ils sont classés par licence, avec le texte complet de chaque licence. Le code source de chaque bibliothèque Rust est publié sur crates.io.
+about-third-party-show = Licences des composants tiers ({ $count })
+about-components = { $count ->
+    [one] 1 composant
+   *[other] { $count } composants
+}
+about-licence-text = Texte de la licence { $licence } pour { $count ->
+    [one] ce composant
+   *[other] ces { $count } composants
+}
+about-javascript = JavaScript
+about-only-on = uniquement sous { $platforms }

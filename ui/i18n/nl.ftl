@@ -384,3 +384,31 @@ install-not-verified = Niet ondertekend door een vertrouwde organisatie
 install-signer-changed-unsigned = De geïnstalleerde kopie is ondertekend door { $installed }, een vertrouwde organisatie, en dit bestand is niet ondertekend. Iedereen kan een niet-ondertekend modulebestand maken: installeer het alleen als u weet waar het vandaan komt.
 install-signer-changed-other = De geïnstalleerde kopie is ondertekend door { $installed }, een vertrouwde organisatie, en dit bestand met een andere sleutel (opgegeven naam: ‘{ $offered }’). Installeer het alleen als u weet waar het vandaan komt.
 install-anyway = Toch installeren
+
+## Over (instellingen): draagbare kopie, een probleem melden, licenties
+about-portable = Dit is een draagbare kopie: de gegevens staan in de map ‘data’ naast het programma en gaan met het programma mee (bijvoorbeeld op een USB-stick).
+about-report-title = Een probleem melden
+about-report-institution = Neem contact op met uw opleider, of met { $institution } ({ $address }), de organisatie die de gegevens van deze computer ontvangt.
+about-report-default = Neem contact op met uw opleider, of met de partnerorganisatie van het DLIS-project die uw opleiding verzorgt.
+about-report-details = Vermeld welke versie van DLIS Learn u gebruikt (hierboven), wat u aan het doen was en wat er gebeurde.
+about-licences-title = Licenties
+about-licences-error = De lijst van licenties kan niet worden getoond.
+about-app-licence = DLIS Learn is vrije software: u mag het gebruiken, bestuderen, delen en verbeteren onder de voorwaarden van de Openbare Licentie van de Europese Unie ({ $licence }).
+about-app-licence-read = De licentie lezen ({ $licence })
+about-samples-licence = De voorbeeldmodules zijn open leermiddelen, onder de Creative Commons-licentie CC BY-SA 4.0.
+about-third-party-title = Onderdelen gemaakt door anderen
+about-third-party-lead = DLIS Learn is gebouwd met { $count ->
+    [one] 1 onderdeel
+   *[other] { $count } onderdelen
+} die door anderen zijn gemaakt (Rust-bibliotheken, ‘crates’ genoemd, en JavaScript-code). Ze staan per licentie vermeld, met de volledige tekst van elke licentie. De broncode van elke Rust-bibliotheek is gepubliceerd op crates.io.
+about-third-party-show = Licenties van de onderdelen van derden ({ $count })
+about-components = { $count ->
+    [one] 1 onderdeel
+   *[other] { $count } onderdelen
+}
+about-licence-text = Tekst van de licentie { $licence } voor { $count ->
+    [one] dit onderdeel
+   *[other] deze { $count } onderdelen
+}
+about-javascript = JavaScript
+about-only-on = alleen op { $platforms }

@@ -400,3 +400,34 @@ install-not-verified = Nu este semnat de o organizație de încredere
 install-signer-changed-unsigned = Copia instalată a fost semnată de { $installed }, o organizație de încredere, iar acest fișier nu este semnat. Oricine poate crea un fișier de modul nesemnat: instalați-l numai dacă știți de unde provine.
 install-signer-changed-other = Copia instalată a fost semnată de { $installed }, o organizație de încredere, iar acest fișier cu o altă cheie (nume declarat: „{ $offered }”). Instalați-l numai dacă știți de unde provine.
 install-anyway = Instalați totuși
+
+## Despre (setări): copie portabilă, raportarea unei probleme, licențe
+about-portable = Aceasta este o copie portabilă: datele sale se află în dosarul „data” de lângă program și călătoresc împreună cu el (de exemplu, pe un stick USB).
+about-report-title = Raportați o problemă
+about-report-institution = Adresați-vă formatorului sau instituției { $institution } ({ $address }), care primește datele de pe acest calculator.
+about-report-default = Adresați-vă formatorului sau instituției partenere din proiectul DLIS care vă organizează formarea.
+about-report-details = Precizați versiunea DLIS Learn pe care o folosiți (afișată mai sus), ce făceați și ce s-a întâmplat.
+about-licences-title = Licențe
+about-licences-error = Lista licențelor nu poate fi afișată.
+about-app-licence = DLIS Learn este software liber: îl puteți folosi, studia, distribui și îmbunătăți în condițiile Licenței Publice a Uniunii Europene ({ $licence }).
+about-app-licence-read = Citiți licența ({ $licence })
+about-samples-licence = Modulele exemplu sunt resurse educaționale deschise, sub licența Creative Commons CC BY-SA 4.0.
+about-third-party-title = Componente realizate de alții
+about-third-party-lead = DLIS Learn este construit cu { $count ->
+    [one] o componentă realizată
+    [few] { $count } componente realizate
+   *[other] { $count } de componente realizate
+} de alții (biblioteci Rust, numite „crates”, și cod JavaScript). Sunt grupate după licență, cu textul complet al fiecărei licențe. Codul sursă al fiecărei biblioteci Rust este publicat pe crates.io.
+about-third-party-show = Licențele componentelor terțe ({ $count })
+about-components = { $count ->
+    [one] o componentă
+    [few] { $count } componente
+   *[other] { $count } de componente
+}
+about-licence-text = Textul licenței { $licence } pentru { $count ->
+    [one] această componentă
+    [few] aceste { $count } componente
+   *[other] aceste { $count } de componente
+}
+about-javascript = JavaScript
+about-only-on = numai pe { $platforms }

@@ -13,7 +13,7 @@ export async function render(ctx) {
     h('div', { class: 'screen-head' }, h('h1', {}, t('settings-title'))));
   root.append(display(ctx));
   if (ctx.learner) root.append(profile(ctx));
-  root.append(await records(ctx), about(ctx));
+  root.append(await records(ctx), await about(ctx));
   return { node: root };
 }
 
@@ -335,10 +335,83 @@ async function trainerPin() {
   return box;
 }
 
-function about(ctx) {
-  return section('settings-about', t('settings-about'),
-    h('dl', { class: 'facts stacked' },
-      h('div', {}, h('dt', {}, t('about-version')), h('dd', { testid: 'about-version' }, ctx.info.version)),
-      h('div', {}, h('dt', {}, t('about-data')), h('dd', { class: 'path', testid: 'about-data-dir' }, ctx.info.data_dir)),
-      h('div', {}, h('dt', {}, t('interface-language')), h('dd', {}, language()))));
+/** The licences shipped with the app, fetched once (made by scripts/licenses.sh). */
+let licencesFile = null;
+function licences() {
+  if (!licencesFile) {
+    licencesFile = fetch('licenses/third-party.json').then((response) => {
+      if (!response.ok) throw new Error(`licenses/third-party.json: ${response.status}`);
+      return response.json();
+    });
+    licencesFile.catch(() => { licencesFile = null; });
+  }
+  return licencesFile;
+}
+
+const PLATFORMS = { linux: 'Linux', windows: 'Windows' };
+
+/** What this installation is, where its data is, whom to tell about a problem, and the licences. */
+async function about(ctx) {
+  const info = ctx.info;
+  const [institution, file] = await Promise.all([
+    call('institution').catch(() => null),
+    licences().catch((err) => { console.error(err); return null; }),
+  ]);
+  const facts = h('dl', { class: 'facts stacked' },
+    h('div', {}, h('dt', {}, t('about-version')), h('dd', { testid: 'about-version' }, info.version)),
+    h('div', {}, h('dt', {}, t('about-data')), h('dd', { class: 'path', testid: 'about-data-dir' }, info.data_dir)),
+    h('div', {}, h('dt', {}, t('interface-language')), h('dd', {}, language())));
+  const portable = info.portable ? h('p', { class: 'notice', testid: 'about-portable' }, t('about-portable')) : null;
+
+  // The institution settings hold a name and a web address, no contact: both are said as they are.
+  const report = h('div', { class: 'sub-form' },
+    h('h3', {}, t('about-report-title')),
+    h('p', { testid: 'about-report' }, institution && institution.name
+      ? t('about-report-institution', { institution: institution.name, address: institution.home_page })
+      : t('about-report-default')),
+    h('p', { class: 'hint' }, t('about-report-details')));
+
+  const licencesPart = h('div', { class: 'sub-form about-licences' }, h('h3', {}, t('about-licences-title')));
+  if (!file) {
+    licencesPart.append(h('p', { class: 'error', testid: 'about-licences-error' }, t('about-licences-error')));
+  } else {
+    const byKey = new Map(file.components.map((c) => [`${c.name} ${c.version}`, c]));
+    const thirdParty = h('details', { class: 'third-party', testid: 'about-third-party' },
+      h('summary', { testid: 'about-third-party-toggle' }, t('about-third-party-show', { count: file.components.length })));
+    thirdParty.addEventListener('toggle', () => {
+      if (thirdParty.open && thirdParty.childElementCount === 1) thirdParty.append(...file.licenses.map((group) => licenceGroup(group, byKey)));
+    });
+    licencesPart.append(
+      h('p', { testid: 'about-app-licence' }, t('about-app-licence', { licence: file.app.license })),
+      h('details', { testid: 'about-app-licence-text' },
+        h('summary', {}, t('about-app-licence-read', { licence: file.app.license })),
+        h('pre', { class: 'licence-text' }, file.app.text)),
+      h('p', {}, t('about-samples-licence')),
+      h('h4', {}, t('about-third-party-title')),
+      h('p', {}, t('about-third-party-lead', { count: file.components.length })),
+      thirdParty);
+  }
+
+  return section('settings-about', t('settings-about'), facts, portable, report, licencesPart);
+}
+
+/** One licence: its components, under each of its texts (texts differ by copyright line). */
+function licenceGroup(group, byKey) {
+  return h('details', { class: 'licence-group', testid: `licence-${group.id}` },
+    h('summary', { testid: `licence-${group.id}-toggle` },
+      `${group.name} (${group.id}) — ${t('about-components', { count: group.components.length })}`),
+    group.texts.map((text) => h('div', { class: 'licence-use' },
+      h('ul', { class: 'components' }, text.components.map((key) => component(byKey.get(key), key, group.id))),
+      h('details', {},
+        h('summary', {}, t('about-licence-text', { licence: group.id, count: text.components.length })),
+        h('pre', { class: 'licence-text' }, text.text)))));
+}
+
+function component(c, key, licence) {
+  if (!c) return h('li', {}, key);
+  const notes = [];
+  if (c.license !== licence) notes.push(c.license); // e.g. "Apache-2.0 OR MIT", used under MIT
+  if (c.kind === 'javascript') notes.push(t('about-javascript'));
+  if (c.platforms) notes.push(t('about-only-on', { platforms: c.platforms.map((p) => PLATFORMS[p] || p).join(', ') }));
+  return h('li', {}, h('span', { class: 'component-name' }, key), notes.length ? ` (${notes.join('; ')})` : '');
 }

@@ -19,6 +19,9 @@ const PREFERENCES: [&str; 3] = ["text_size", "high_contrast", "reduce_motion"];
 pub struct AppInfo {
     version: &'static str,
     data_dir: PathBuf,
+    /// Whether this is a portable copy whose data is the `data` folder beside the program
+    /// (`dlis::library::portable_data_dir`), as on a USB stick.
+    portable: bool,
     /// Why the progress database could not be opened; the page asks before starting fresh.
     store_problem: Option<String>,
     learner: Option<Learner>,
@@ -33,6 +36,10 @@ pub async fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
     let mut info = AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
+        portable: std::env::current_exe()
+            .ok()
+            .and_then(|exe| dlis::library::portable_data_dir(&exe))
+            .is_some_and(|dir| dir == state.data_dir),
         store_problem: None,
         learner: None,
         ui_language: None,
