@@ -9,7 +9,8 @@ fn main() {
     }
     let version = std::env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");
     let numbers: Vec<u16> = version.split(['.', '-', '+']).take(3).map(|n| n.parse().unwrap_or(0)).collect();
-    let (major, minor, patch) = (numbers[0], numbers.get(1).copied().unwrap_or(0), numbers.get(2).copied().unwrap_or(0));
+    let (major, minor, patch) =
+        (numbers[0], numbers.get(1).copied().unwrap_or(0), numbers.get(2).copied().unwrap_or(0));
     let icon = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/icons/icon.ico");
     let rc = format!(
         r#"#include <winver.h>
@@ -42,7 +43,8 @@ END
 "#,
         icon = icon.display().to_string().replace('\\', "/"),
     );
-    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("dlis.rc");
+    let out =
+        std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("dlis.rc");
     std::fs::write(&out, rc).expect("cannot write dlis.rc in OUT_DIR");
     embed_resource::compile(&out, embed_resource::NONE).manifest_optional().expect("cannot compile dlis.rc");
 }

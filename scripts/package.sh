@@ -34,11 +34,19 @@ mkdir -p "$dist"
 samples="$work/modules"
 rm -rf "$samples"
 mkdir -p "$samples"
+# The native programs. A debug package takes the builds the tests made: `cargo test` unifies
+# the dev-dependencies' features, so a `cargo build` would compile Tauri once more.
+if [ "$profile" = debug ]; then
+  cargo test --locked --no-run --quiet
+  cargo test --locked --no-run --quiet -p dlis-learn-app
+else
+  cargo build --locked --release -p dlis-learn --bin dlis
+  [ "$what" = windows ] || cargo build --locked --release -p dlis-learn-app --bin dlis-learn
+fi
 if [ -z "${DLIS_NO_SAMPLES:-}" ]; then
-  cargo build --locked --quiet --bin dlis
   for src in modules/*/; do
     [ -f "$src/module.json" ] || continue
-    "$CARGO_TARGET_DIR/debug/dlis" pack "$src" -o "$samples/$(basename "$src").zip" >/dev/null
+    "$CARGO_TARGET_DIR/$profile/dlis" pack "$src" -o "$samples/$(basename "$src").zip" >/dev/null
   done
 fi
 suffix=""
@@ -88,8 +96,7 @@ EOF
 fi
 
 if [ "$what" != windows ]; then
-  echo "package: building the Linux app ($profile) and its .deb" >&2
-  cargo build --locked "${cargo_profile[@]}" -p dlis-learn-app --bin dlis-learn -p dlis-learn --bin dlis
+  echo "package: the .deb of the Linux app ($profile)" >&2
   bash scripts/deb.sh "$CARGO_TARGET_DIR/$profile/dlis-learn" "$samples" "$dist" "$suffix"
 fi
 echo "$dist"

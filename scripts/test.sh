@@ -10,6 +10,10 @@ source scripts/setup.sh test
 export DLIS_LRS_VENV="${DLIS_LRS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/ralph-venv}"
 bash scripts/lrs-venv.sh >/dev/null
 
+echo "== lint GitHub workflows (actionlint, shellcheck)"
+bash scripts/lint-workflows.sh
+bash scripts/lint-workflows.sh --self-test
+
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
@@ -20,3 +24,9 @@ cargo test --locked
 bash scripts/wine-test.sh
 echo "== cargo test (desktop app, UI in a real window)"
 cargo test --locked -p dlis-learn-app
+# The packages, made from the debug builds above and tried as users would: the Windows
+# installer and portable zip under Wine, the .deb installed with apt-get and started.
+echo "== Windows packages"
+DLIS_PACKAGE_PROFILE=debug bash scripts/windows-package-test.sh
+echo "== .deb"
+DLIS_PACKAGE_PROFILE=debug bash scripts/deb-test.sh

@@ -3,6 +3,8 @@
 //! `WebKitWebDriver`), the way a learner uses it.
 
 mod driver;
+mod licenses;
+mod package;
 #[path = "../../../tests/integration/ralph.rs"]
 #[allow(dead_code)]
 mod ralph;
@@ -801,4 +803,111 @@ async fn a_learner_completes_a_module_with_the_keyboard_alone() {
     assert_eq!(learner.language, "fr");
     let saved = store.module_progress(&learner.id, &module).unwrap();
     assert!(saved.completed_at.is_some(), "the module is complete: {saved:?}");
+}
+
+/// The text of an element, hidden parts included (closed `<details>`).
+async fn text_content(app: &App, css: &str) -> String {
+    app.find(css).await;
+    let script = format!("return document.querySelector({}).textContent;", json!(css));
+    app.js(&script).await.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_about_section_shows_the_version_the_data_and_every_licence() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+
+    // Before any profile: Settings is open to everyone, About included.
+    let app = App::start(&display, &data, &samples).await;
+    app.find("[data-testid=new-profile-form]").await;
+    app.click("[data-testid=nav-settings]").await;
+    assert_eq!(app.text_of("[data-testid=about-version]").await, env!("CARGO_PKG_VERSION"));
+    assert_eq!(app.text_of("[data-testid=about-data-dir]").await, data.display().to_string());
+    assert_eq!(app.js("return document.querySelector('[data-testid=about-portable]')").await, Value::Null);
+    // No institution yet: whom to tell is said without inventing an address.
+    let report = app.text_of("[data-testid=about-report]").await;
+    assert!(!report.contains("http") && !report.contains('@'), "{report}");
+    assert!(app.text_of("[data-testid=about-app-licence]").await.contains("EUPL-1.2"));
+    assert!(
+        text_content(&app, "[data-testid=about-app-licence-text]")
+            .await
+            .contains("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
+    );
+
+    // The third-party components, under their licence with its full text.
+    app.click("[data-testid=about-third-party-toggle]").await;
+    app.click("[data-testid='licence-MIT-toggle']").await;
+    let mit = app.text_of("[data-testid='licence-MIT']").await;
+    for shown in [
+        format!("rusqlite {}", licenses::locked_version("rusqlite")),
+        format!("tauri {} (Apache-2.0 OR MIT)", licenses::locked_version("tauri")),
+    ] {
+        assert!(mit.contains(&shown), "{shown:?} is not under MIT: {mit}");
+    }
+    assert!(
+        text_content(&app, "[data-testid='licence-MIT']")
+            .await
+            .contains("Permission is hereby granted, free of charge")
+    );
+    app.click("[data-testid='licence-Apache-2.0-toggle']").await;
+    let apache = app.text_of("[data-testid='licence-Apache-2.0']").await;
+    assert!(
+        apache.contains("@fluent/bundle 0.19.1 (JavaScript)"),
+        "Fluent is not under Apache-2.0: {apache}"
+    );
+    assert!(
+        text_content(&app, "[data-testid='licence-Apache-2.0']")
+            .await
+            .contains("TERMS AND CONDITIONS FOR USE")
+    );
+    app.check_accessibility("about").await;
+    app.js("document.querySelector('[data-testid=settings-about]').scrollIntoView();").await;
+    app.screenshot("about").await;
+
+    // Once an institution is set up, it is the one to tell (with the address it gave).
+    let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
+    store
+        .set_institution(&dlis::sync::Institution {
+            name: "IRTS Hauts-de-France".into(),
+            home_page: "https://irts-hdf.example".into(),
+            lrs: dlis::sync::LrsAccess {
+                endpoint: "https://lrs.irts-hdf.example/xAPI/".into(),
+                username: "dlis".into(),
+                password: "s3cret".into(),
+            },
+        })
+        .unwrap();
+    drop(store);
+    app.js("location.hash = '#/profiles';").await;
+    app.find("[data-testid=new-profile-form]").await;
+    app.click("[data-testid=nav-settings]").await;
+    app.wait_text("[data-testid=about-report]", "IRTS Hauts-de-France (https://irts-hdf.example)").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_portable_copy_keeps_its_data_beside_the_program_and_says_so() {
+    let _window = WINDOW.lock().await;
+    let dir = temp();
+    let display = Display::get();
+    // A copy of the program with `portable.txt` beside it, as on a trainer's USB stick.
+    let stick = dir.path().join("stick");
+    std::fs::create_dir_all(&stick).unwrap();
+    let program = stick.join("dlis-learn");
+    std::fs::copy(env!("CARGO_BIN_EXE_dlis-learn"), &program).unwrap();
+    std::fs::write(stick.join(dlis::library::PORTABLE_MARKER), "").unwrap();
+
+    // No DLIS_DATA_DIR (empty is unset), whatever the test's environment.
+    let app = App::start_program(&display, &program, &[("DLIS_DATA_DIR", Path::new(""))]).await;
+    app.find("[data-testid=new-profile-form]").await;
+    app.click("[data-testid=nav-settings]").await;
+    let data = stick.join(dlis::library::PORTABLE_DATA);
+    assert_eq!(app.text_of("[data-testid=about-data-dir]").await, data.display().to_string());
+    app.find("[data-testid=about-portable]").await;
+    app.check_accessibility("about, portable copy").await;
+    app.close().await;
+    assert!(data.join(dlis::store::FILE_NAME).is_file(), "the progress store is in the portable data folder");
 }
