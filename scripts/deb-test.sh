@@ -25,7 +25,7 @@ for want in libwebkit2gtk-4.1-0 gstreamer1.0-plugins-good gstreamer1.0-libav; do
   [[ ",$depends," == *", $want,"* || ",$depends," == *",$want,"* ]] || { echo "deb-test: Depends lacks $want: $depends" >&2; exit 1; }
 done
 files=$(dpkg -L dlis-learn)
-for want in /usr/bin/dlis-learn /usr/bin/dlis "/usr/share/applications/DLIS Learn.desktop" \
+for want in /usr/bin/dlis-learn /usr/bin/dlis "/usr/share/applications/DLIS Learn.desktop" /usr/share/doc/dlis-learn/LICENSE \
   /usr/share/icons/hicolor/{32x32,64x64,128x128,256x256}/apps/dlis-learn.png \
   /usr/share/dlis-learn/modules/{faire-avec,ethique-mediation,exclusion-numerique}.zip; do
   grep -qxF "$want" <<<"$files" || { echo "deb-test: the package lacks $want" >&2; exit 1; }

@@ -12,7 +12,7 @@ release="$(cd "$(dirname "$app")" && pwd)"
 config=$(python3 - "$release" "$samples" <<'PY'
 import json, os, sys
 release, samples = sys.argv[1], sys.argv[2]
-files = {"/usr/bin/dlis": os.path.join(release, "dlis")}
+files = {"/usr/bin/dlis": os.path.join(release, "dlis"), "/usr/share/doc/dlis-learn/LICENSE": os.path.abspath("LICENSE")}
 for name in sorted(os.listdir(samples)):
     if name.endswith(".zip"):
         files["/usr/share/dlis-learn/modules/" + name] = os.path.join(samples, name)

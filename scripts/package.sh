@@ -66,6 +66,7 @@ if [ "$what" != deb ]; then
   if [ -n "$loader" ]; then cp "$loader" "$stage/"; fi
   cp "$samples"/*.zip "$stage/modules/" 2>/dev/null || true
   cp src-tauri/windows/README.txt "$stage/README.txt"
+  cp LICENSE "$stage/LICENSE.txt"
 
   setup="$dist/DLIS-Learn_${version}_windows-x64-setup$suffix.exe"
   makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$setup" \

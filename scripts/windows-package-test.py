@@ -95,7 +95,7 @@ def main():
         result = install()
         check(result.returncode == 0, f"the installer runs silently (exit {result.returncode})")
         present = set(os.listdir(program_dir)) if os.path.isdir(program_dir) else set()
-        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "uninstall.exe", "README.txt", "modules"]:
+        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "uninstall.exe", "README.txt", "LICENSE.txt", "modules"]:
             check(name in present, f"installed: {name}")
         modules = set(os.listdir(os.path.join(program_dir, "modules"))) if "modules" in present else set()
         check(modules == SAMPLES, f"the sample modules are installed: {sorted(modules)}")
@@ -142,7 +142,7 @@ def main():
         with zipfile.ZipFile(portable) as z:
             names = set(z.namelist())
             z.extractall(stick)
-        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "portable.txt", "README.txt"] + [f"modules/{s}" for s in SAMPLES]:
+        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "portable.txt", "README.txt", "LICENSE.txt"] + [f"modules/{s}" for s in SAMPLES]:
             check(f"DLIS Learn/{name}" in names, f"portable zip: DLIS Learn/{name}")
         root = os.path.join(stick, "DLIS Learn")
         result = wine(prefix, os.path.join(root, "dlis.exe"), "install", os.path.join(root, "modules", "faire-avec.zip"))

@@ -113,6 +113,7 @@ Section "!un.$(SecProgram)" UnSecMain
   Delete "$INSTDIR\dlis.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\README.txt"
+  Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
