@@ -39,3 +39,23 @@ fn a_portable_copy_keeps_its_data_beside_itself() {
     assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
     assert!(!String::from_utf8_lossy(&listed.stdout).contains("test.module"));
 }
+
+#[test]
+fn a_data_directory_deep_in_a_non_ascii_path_holds_modules_and_learners() {
+    let dir = temp();
+    let bundle = valid_bundle(dir.path(), "1.0.0");
+    // Past Windows' old 260-character limit, through folders named in French, Romanian and Greek.
+    let mut data = dir.path().to_path_buf();
+    for _ in 0..6 {
+        data.push("Formation numérique Ștefan Ελληνικά έγγραφα");
+    }
+    assert!(data.to_string_lossy().chars().count() > 260, "{}", data.display());
+
+    dlis(&data).arg("install").arg(&bundle).assert().success();
+    dlis(&data).args(["learner", "create", "Zoé Ανδρέου"]).assert().success();
+    let learners = dlis(&data).args(["learners", "--json"]).output().unwrap();
+    assert!(learners.status.success(), "{}", String::from_utf8_lossy(&learners.stderr));
+    assert!(String::from_utf8_lossy(&learners.stdout).contains("Zoé Ανδρέου"));
+    assert!(data.join("modules/test.module.zip").is_file());
+    assert!(data.join("progress.db").is_file());
+}
