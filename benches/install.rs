@@ -2,7 +2,9 @@
 //! `cp` of the same file plus `sha256sum` of the copy, measured in the same run.
 //!
 //! `cargo bench --bench install` (size: `DLIS_BENCH_MB`, default 500; runs: `DLIS_BENCH_RUNS`,
-//! default 5). Prints medians and ratios as a Markdown table for the README.
+//! default 5). Prints medians and ratios as a Markdown table for the README. With
+//! `DLIS_BENCH_WINDOWS_EXE` (`scripts/bench-windows.sh`), also `dlis.exe install` under Wine
+//! next to the Linux `dlis install`.
 
 use std::fs;
 use std::path::Path;
@@ -132,4 +134,37 @@ fn main() {
         ratio(validate, hash_only)
     );
     println!("| `dlis pack` (hash + write, for reference) | {} | |", ms(pack_time));
+
+    if let Some(exe) = std::env::var_os("DLIS_BENCH_WINDOWS_EXE") {
+        windows_next_to_linux(Path::new(&exe), &bundle, dir.path(), runs);
+    }
+}
+
+/// `dlis.exe install` under Wine next to the native `dlis install` of the same bundle, both
+/// started as programs in this run (`scripts/bench-windows.sh` sets the environment).
+fn windows_next_to_linux(exe: &Path, bundle: &Path, dir: &Path, runs: u64) {
+    let wine = std::env::var_os("DLIS_BENCH_WINE").unwrap_or_else(|| "wine".into());
+    let install_with = |program: &mut dyn FnMut() -> Command| {
+        median(runs, || {
+            let data = dir.join("data-program");
+            let _ = fs::remove_dir_all(&data);
+            let mut command = program();
+            command.arg("install").arg(bundle).env("DLIS_DATA_DIR", &data).stdout(std::process::Stdio::null());
+            timed(|| assert!(command.status().unwrap().success(), "{command:?} failed"))
+        })
+    };
+    let linux = install_with(&mut || Command::new(env!("CARGO_BIN_EXE_dlis")));
+    let windows = install_with(&mut || {
+        let mut command = Command::new(&wine);
+        command.arg(exe);
+        command
+    });
+    println!("\n| program | `install` of the same bundle | ratio |");
+    println!("|---|---|---|");
+    println!("| `dlis` (Linux) | {:.0} ms | 1.00x |", linux.as_secs_f64() * 1000.0);
+    println!(
+        "| `dlis.exe` under Wine | {:.0} ms | {:.2}x |",
+        windows.as_secs_f64() * 1000.0,
+        windows.as_secs_f64() / linux.as_secs_f64()
+    );
 }
