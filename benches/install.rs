@@ -149,7 +149,11 @@ fn windows_next_to_linux(exe: &Path, bundle: &Path, dir: &Path, runs: u64) {
             let data = dir.join("data-program");
             let _ = fs::remove_dir_all(&data);
             let mut command = program();
-            command.arg("install").arg(bundle).env("DLIS_DATA_DIR", &data).stdout(std::process::Stdio::null());
+            command
+                .arg("install")
+                .arg(bundle)
+                .env("DLIS_DATA_DIR", &data)
+                .stdout(std::process::Stdio::null());
             timed(|| assert!(command.status().unwrap().success(), "{command:?} failed"))
         })
     };

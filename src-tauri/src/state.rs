@@ -94,14 +94,19 @@ fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// Where the sample bundles shipped with the app are: `DLIS_SAMPLE_MODULES`, or a `modules`
-/// folder next to the executable or in `../share/dlis-learn/` (an installed package).
+/// folder next to the executable (Windows installer, portable zip), in `../share/dlis-learn/`
+/// (our `.deb`), or where Tauri's bundler puts resources: `../lib/DLIS Learn/` (its `.deb`
+/// and AppImage) and `../Resources/` (macOS), as the release workflow builds them.
 fn samples_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("DLIS_SAMPLE_MODULES").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
     let exe = std::env::current_exe().ok()?;
     let bin = exe.parent()?;
-    [bin.join("modules"), bin.join("../share/dlis-learn/modules")].into_iter().find(|d| d.is_dir())
+    ["modules", "../share/dlis-learn/modules", "../lib/DLIS Learn/modules", "../Resources/modules"]
+        .into_iter()
+        .map(|dir| bin.join(dir))
+        .find(|d| d.is_dir())
 }
 
 /// On first start, installs the sample modules shipped in `dir`. On later starts, upgrades

@@ -15,7 +15,12 @@ use crate::support::*;
 /// by `scripts/wine-test.sh`).
 fn event_writer() -> Command {
     let deps = std::env::current_exe().unwrap();
-    let path = deps.parent().unwrap().parent().unwrap().join("examples/event_writer");
+    let path = deps
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join(format!("examples/event_writer{}", std::env::consts::EXE_SUFFIX));
     if windows_build().is_none() && !path.exists() {
         // `cargo test` builds examples, `cargo test --test integration` does not.
         let status = Command::new(env!("CARGO"))

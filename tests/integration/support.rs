@@ -34,7 +34,10 @@ pub fn program_file(name: &str) -> PathBuf {
         None if name == "dlis" => assert_cmd::cargo::cargo_bin("dlis"),
         None => {
             let deps = std::env::current_exe().expect("test binary path");
-            deps.parent().and_then(Path::parent).expect("target dir").join(name)
+            deps.parent()
+                .and_then(Path::parent)
+                .expect("target dir")
+                .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
         }
     }
 }
