@@ -2,9 +2,10 @@
 # Builds DLIS Learn's packages on this Debian machine, offline:
 #   DLIS-Learn_<version>_windows-x64-setup.exe   NSIS installer, per user, no administrator rights
 #   DLIS-Learn_<version>_windows-x64-portable.zip  runs from a folder or a USB stick
-#   DLIS Learn_<version>_amd64.deb               Debian/Ubuntu package (tauri-cli's bundler)
+#   dlis-learn_<version>_amd64.deb               Debian/Ubuntu package (tauri-cli's bundler)
 # each with the sample modules of modules/ (packed by `dlis pack`). Written to
-# "$CARGO_TARGET_DIR/dist" (default target/dist), whose path is printed last.
+# "$CARGO_TARGET_DIR/dist" (default target/dist; target/dist-debug for debug builds), whose
+# path is printed last.
 #   scripts/package.sh            all three
 #   scripts/package.sh windows    the installer and the portable zip
 #   scripts/package.sh deb        the .deb
@@ -26,6 +27,7 @@ case "$profile" in
   *) echo "package: DLIS_PACKAGE_PROFILE is release or debug" >&2; exit 2 ;;
 esac
 dist="$CARGO_TARGET_DIR/dist"
+[ "$profile" = release ] || dist="$CARGO_TARGET_DIR/dist-$profile" # never mixed with releases
 work="$CARGO_TARGET_DIR/package"
 mkdir -p "$dist"
 
@@ -63,7 +65,10 @@ if [ "$what" != deb ]; then
   cp "$built/dlis-learn.exe" "$built/dlis.exe" "$stage/"
   # The WebView2 loader: linked statically with MSVC, a DLL beside the program with mingw.
   loader=$(find "$built/build" -path '*webview2-com-sys*/x64/WebView2Loader.dll' 2>/dev/null | head -n 1)
-  if [ -n "$loader" ]; then cp "$loader" "$stage/"; fi
+  if [ -n "$loader" ]; then
+    cp "$loader" "$stage/"
+    cp src-tauri/windows/WebView2Loader-LICENSE.txt "$stage/"
+  fi
   cp "$samples"/*.zip "$stage/modules/" 2>/dev/null || true
   cp src-tauri/windows/README.txt "$stage/README.txt"
   cp LICENSE "$stage/LICENSE.txt"

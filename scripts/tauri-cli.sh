@@ -9,9 +9,19 @@ version=2.12.5 # the version of the tauri crates in Cargo.lock
 dir="${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/tauri-cli"
 bin="$dir/node_modules/.bin/tauri"
 if [ ! -x "$bin" ] || [ "$(cat "$dir/.version" 2>/dev/null)" != "$version" ]; then
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "tauri-cli: installing Debian's nodejs and npm" >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
   echo "tauri-cli: installing @tauri-apps/cli $version (npm)" >&2
   mkdir -p "$dir"
-  (cd "$dir" && npm install --silent --no-audit --no-fund --no-save "@tauri-apps/cli@$version" >&2)
+  # --prefix: npm would otherwise install into any parent folder holding a package.json.
+  npm install --prefix "$dir" --silent --no-audit --no-fund --no-save --no-package-lock \
+    "@tauri-apps/cli@$version" >&2
+  [ -x "$bin" ] || { echo "tauri-cli: npm finished but $bin is missing" >&2; exit 1; }
   echo "$version" >"$dir/.version"
 fi
 exec "$bin" "$@"

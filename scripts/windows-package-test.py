@@ -10,7 +10,7 @@ scripts/package.sh windows.
 - Run silently under Wine in a fresh prefix, it installs per user: the program, dlis.exe and
   the sample modules under %LOCALAPPDATA%\\Programs\\DLIS Learn, a Start-menu shortcut, an
   "Apps & features" entry in HKCU. Both programs carry the version and the icon.
-- The installed dlis.exe runs and installs a sample module into %APPDATA%.
+- The installed dlis.exe runs and installs a sample module into %LOCALAPPDATA%.
 - A silent uninstall removes the program and keeps the learners' records; /REMOVEDATA removes
   them too.
 - The portable zip holds the same files plus portable.txt, and its dlis.exe keeps its data
@@ -75,6 +75,7 @@ def main():
     check(strings.get("ProductVersion") == version, f"the installer says version {version}: {strings.get('ProductVersion')}")
 
     prefix = tempfile.mkdtemp(prefix="dlis-wine-")
+    stick = tempfile.mkdtemp(prefix="dlis-stick-")
     try:
         wine(prefix, "wineboot", "--init")
         system32 = os.path.join(prefix, "drive_c/windows/system32")
@@ -84,7 +85,7 @@ def main():
         if not os.path.isdir(profile):
             profile = os.path.join(prefix, "drive_c/users", os.listdir(os.path.join(prefix, "drive_c/users"))[0])
         program_dir = os.path.join(profile, "AppData/Local/Programs/DLIS Learn")
-        data_dir = os.path.join(profile, "AppData/Roaming/DLIS/dlis-learn")
+        data_dir = os.path.join(profile, "AppData/Local/DLIS/dlis-learn")
         shortcut = os.path.join(profile, "AppData/Roaming/Microsoft/Windows/Start Menu/Programs/DLIS Learn.lnk")
 
         def install():
@@ -95,7 +96,7 @@ def main():
         result = install()
         check(result.returncode == 0, f"the installer runs silently (exit {result.returncode})")
         present = set(os.listdir(program_dir)) if os.path.isdir(program_dir) else set()
-        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "uninstall.exe", "README.txt", "LICENSE.txt", "modules"]:
+        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "WebView2Loader-LICENSE.txt", "uninstall.exe", "README.txt", "LICENSE.txt", "modules"]:
             check(name in present, f"installed: {name}")
         modules = set(os.listdir(os.path.join(program_dir, "modules"))) if "modules" in present else set()
         check(modules == SAMPLES, f"the sample modules are installed: {sorted(modules)}")
@@ -119,7 +120,13 @@ def main():
         result = wine(prefix, dlis, "install", os.path.join(program_dir, "modules", "faire-avec.zip"))
         check(result.returncode == 0, f"the installed dlis.exe installs a sample module: {result.stderr.strip()!r}")
         records = os.path.join(data_dir, "data", "modules", "dlis.faire-avec.zip")
-        check(os.path.isfile(records), "the module went to %APPDATA%\\DLIS\\dlis-learn\\data")
+        check(os.path.isfile(records), "the module went to %LOCALAPPDATA%\\DLIS\\dlis-learn\\data")
+
+        # An upgrade: the installer again over the installed copy keeps the records.
+        result = install()
+        check(result.returncode == 0 and os.path.isfile(os.path.join(program_dir, "dlis-learn.exe")),
+              f"installing over an installed copy works (exit {result.returncode})")
+        check(os.path.isfile(records), "installing over an installed copy keeps the records")
 
         uninstaller = os.path.join(program_dir, "uninstall.exe")
         # `_?=` runs the uninstaller in place, so that Wine waits for it.
@@ -135,22 +142,21 @@ def main():
         install()
         result = wine(prefix, os.path.join(program_dir, "uninstall.exe"), "/S", "/REMOVEDATA", "_?=" + windows_path(program_dir))
         wine_wait(prefix)
-        check(not os.path.exists(data_dir), "uninstalling with /REMOVEDATA removes the records too")
+        check(result.returncode == 0 and not os.path.exists(data_dir), "uninstalling with /REMOVEDATA removes the records too")
 
         # The portable copy: the same files, the marker, and the data beside them.
-        stick = tempfile.mkdtemp(prefix="dlis-stick-")
         with zipfile.ZipFile(portable) as z:
             names = set(z.namelist())
             z.extractall(stick)
-        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "portable.txt", "README.txt", "LICENSE.txt"] + [f"modules/{s}" for s in SAMPLES]:
+        for name in ["dlis-learn.exe", "dlis.exe", "WebView2Loader.dll", "WebView2Loader-LICENSE.txt", "portable.txt", "README.txt", "LICENSE.txt"] + [f"modules/{s}" for s in SAMPLES]:
             check(f"DLIS Learn/{name}" in names, f"portable zip: DLIS Learn/{name}")
         root = os.path.join(stick, "DLIS Learn")
         result = wine(prefix, os.path.join(root, "dlis.exe"), "install", os.path.join(root, "modules", "faire-avec.zip"))
         check(os.path.isfile(os.path.join(root, "data", "modules", "dlis.faire-avec.zip")),
               f"the portable dlis.exe keeps its data beside itself {result.stderr.strip()!r}")
-        check(not os.path.exists(data_dir), "the portable copy writes nothing to %APPDATA%")
-        shutil.rmtree(stick, ignore_errors=True)
+        check(not os.path.exists(data_dir), "the portable copy writes nothing to %LOCALAPPDATA%")
     finally:
+        shutil.rmtree(stick, ignore_errors=True)
         subprocess.run([WINESERVER, "-k"], env=dict(os.environ, WINEPREFIX=prefix), capture_output=True)
         shutil.rmtree(prefix, ignore_errors=True)
 

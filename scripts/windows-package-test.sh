@@ -12,6 +12,7 @@ if ! /usr/bin/python3 -c 'import pefile' 2>/dev/null; then
   echo "windows-package-test: installing python3-pefile" >&2
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-pefile >/dev/null
 fi
 dist=$(bash scripts/package.sh windows | tail -n 1)

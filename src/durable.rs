@@ -2,10 +2,11 @@
 //!
 //! On Windows a file that is open cannot always be replaced or removed: on NTFS since Windows
 //! 10 `fs::rename` and `fs::remove_file` use POSIX semantics and succeed, but on FAT32 and
-//! exFAT (USB sticks, where a portable copy keeps its data) and under Wine they fail with
-//! "access denied" while another handle is open, such as the media server reading a capsule
-//! from the installed zip. Those handles are short-lived, so the operation is retried for a
-//! little while before the error is reported.
+//! exFAT (USB sticks, where a portable copy keeps its data) and under Wine they fail while
+//! another handle is open. Some of those handles are brief (an antivirus scanning the new zip,
+//! a capsule being served), so the operation is retried for a little while; others last (the
+//! app of another process keeps its installed modules open), and then the caller says "in
+//! use: close it" ([`in_use`]). Not tried on real Windows: Wine is the only Windows here.
 
 use std::io;
 use std::path::Path;
@@ -39,15 +40,21 @@ pub(crate) fn remove(path: &Path) -> io::Result<()> {
     patiently(|| std::fs::remove_file(path))
 }
 
+/// Whether `err` says that another handle holds the file (Windows: access denied, sharing or
+/// lock violation). Never on other systems, which let a file be replaced while it is open.
+pub(crate) fn in_use(err: &io::Error) -> bool {
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    cfg!(windows)
+        && (err.kind() == io::ErrorKind::PermissionDenied
+            || matches!(err.raw_os_error(), Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)))
+}
+
 fn patiently(mut operation: impl FnMut() -> io::Result<()>) -> io::Result<()> {
     let start = std::time::Instant::now();
     loop {
         match operation() {
-            Err(err)
-                if cfg!(windows)
-                    && err.kind() == io::ErrorKind::PermissionDenied
-                    && start.elapsed() < PATIENCE =>
-            {
+            Err(err) if in_use(&err) && start.elapsed() < PATIENCE => {
                 std::thread::sleep(Duration::from_millis(50));
             }
             result => return result,

@@ -26,6 +26,7 @@ const MODULES_DIR: &str = "modules";
 /// Prefix of the temporary files of installs in progress; leftovers of a killed install are
 /// removed by the next install.
 const STAGING_PREFIX: &str = ".install-";
+/// The file installs and removals lock (see [`DirLock`]), in the data directory.
 const LOCK_FILE: &str = "install.lock";
 
 /// The modules installed in one data directory.
@@ -111,6 +112,8 @@ pub enum InstallError {
          one is {offered}; nothing was installed (check where it comes from, or use --force)"
     )]
     SignerChanged { id: String, installed: String, offered: String },
+    #[error("{} is in use by another program (DLIS Learn open on this computer?); nothing was installed: close it, then try again", path.display())]
+    InUse { path: PathBuf },
     #[error(transparent)]
     Trust(#[from] TrustError),
 }
@@ -139,6 +142,8 @@ impl SignerChange {
 pub enum LibraryError {
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error("{} is in use by another program (DLIS Learn open on this computer?); nothing was removed: close it, then try again", path.display())]
+    InUse { path: PathBuf },
     #[error("no module {id:?} is installed (see `dlis list`)")]
     NotInstalled { id: String },
     #[error(transparent)]
@@ -154,7 +159,10 @@ impl InstallError {
             InstallError::Older { .. } => Some(crate::ErrorKind::Older),
             InstallError::SameVersionDiffers { .. } => Some(crate::ErrorKind::SameVersionDiffers),
             InstallError::SignerChanged { .. } => Some(crate::ErrorKind::SignerChanged),
-            InstallError::Io { .. } | InstallError::Invalid { .. } | InstallError::Trust(_) => None,
+            InstallError::Io { .. }
+            | InstallError::InUse { .. }
+            | InstallError::Invalid { .. }
+            | InstallError::Trust(_) => None,
         }
     }
 }
@@ -164,7 +172,10 @@ impl LibraryError {
     pub fn kind(&self) -> Option<crate::ErrorKind> {
         match self {
             LibraryError::NotInstalled { .. } => Some(crate::ErrorKind::NotInstalled),
-            LibraryError::Io { .. } | LibraryError::Asset(_) | LibraryError::Trust(_) => None,
+            LibraryError::Io { .. }
+            | LibraryError::InUse { .. }
+            | LibraryError::Asset(_)
+            | LibraryError::Trust(_) => None,
         }
     }
 }
@@ -206,13 +217,16 @@ impl Drop for DirLock {
 impl Library {
     /// Where DLIS Learn keeps its data when no directory is named: `data` beside the program
     /// in portable mode (see [`portable_data_dir`]), else the platform's data directory
-    /// (`~/.local/share/dlis-learn` on Linux, `%APPDATA%\DLIS\dlis-learn\data` on Windows),
+    /// (`~/.local/share/dlis-learn` on Linux, `%LOCALAPPDATA%\DLIS\dlis-learn\data` on Windows:
+    /// the local, not the roaming, profile, which institutions may copy to a server at every
+    /// logon or redirect to a network share, where SQLite's locks are unsafe),
     /// shared by the `dlis` tool and the app. `None` when the system has no home for it.
     pub fn default_data_dir() -> Option<PathBuf> {
         if let Some(dir) = std::env::current_exe().ok().as_deref().and_then(portable_data_dir) {
             return Some(dir);
         }
-        directories::ProjectDirs::from("eu", "DLIS", "dlis-learn").map(|dirs| dirs.data_dir().to_owned())
+        directories::ProjectDirs::from("eu", "DLIS", "dlis-learn")
+            .map(|dirs| dirs.data_local_dir().to_owned())
     }
 
     pub fn new(data_dir: impl Into<PathBuf>) -> Library {
@@ -324,11 +338,20 @@ impl Library {
             .into_temp_path()
             .keep()
             .map_err(|e| InstallError::Io { path: e.path.to_path_buf(), source: e.error })?;
-        // Windows replaces no file this process holds open: let the cached copy go first.
-        self.forget(&manifest.id);
-        if let Err(source) = crate::durable::replace(&staged, &target) {
+        // Windows replaces no file this process holds open: the cached copy goes first, and the
+        // cache stays locked until the new file is in place, so no other thread reopens the old.
+        let replaced = {
+            let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            open.remove(&manifest.id);
+            crate::durable::replace(&staged, &target)
+        };
+        if let Err(source) = replaced {
             let _ = fs::remove_file(&staged);
-            return Err(InstallError::Io { path: target, source });
+            return Err(if crate::durable::in_use(&source) {
+                InstallError::InUse { path: target }
+            } else {
+                InstallError::Io { path: target, source }
+            });
         }
         Ok((self.describe(&target, manifest, report.signer), outcome))
     }
@@ -457,14 +480,18 @@ impl Library {
         let _lock = DirLock::acquire(&self.root).map_err(io_err(self.root.clone()))?;
         let (modules, _) = self.list()?;
         let installed = modules.into_iter().find(|m| m.manifest.id == id).ok_or_else(not_installed)?;
-        self.forget(id);
-        crate::durable::remove(&installed.path).map_err(io_err(installed.path.clone()))?;
-        Ok(installed)
-    }
-
-    /// Drops the cache's open copy of module `id`, so that its file can be replaced or removed.
-    fn forget(&self, id: &str) {
-        self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(id);
+        let removed = {
+            let mut open = self.open.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            open.remove(id);
+            crate::durable::remove(&installed.path)
+        };
+        match removed {
+            Err(source) if crate::durable::in_use(&source) => {
+                Err(LibraryError::InUse { path: installed.path })
+            }
+            Err(source) => Err(LibraryError::Io { path: installed.path, source }),
+            Ok(()) => Ok(installed),
+        }
     }
 
     /// Opens an installed module to read its files by byte range: from the shared cache while

@@ -3,7 +3,7 @@
 ; Per user and without administrator rights: school laptops seldom give trainees those. The
 ; program goes to %LOCALAPPDATA%\Programs\DLIS Learn, the shortcut to the user's Start menu,
 ; the "Apps & features" entry to HKCU. The learners' records live elsewhere, in
-; %APPDATA%\DLIS\dlis-learn (the core's data directory): the uninstaller keeps them unless the
+; %LOCALAPPDATA%\DLIS\dlis-learn (the core's data directory): the uninstaller keeps them unless the
 ; user ticks "Learners' records" (or passes /REMOVEDATA with /S).
 ;
 ; Defines given by scripts/package.sh:
@@ -21,7 +21,7 @@ SetCompressor /SOLID lzma
 
 !define PRODUCT "DLIS Learn"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\eu.dlis-learn.app"
-!define DATA_DIR "$APPDATA\DLIS\dlis-learn"
+!define DATA_DIR "$LOCALAPPDATA\DLIS\dlis-learn"
 ; WebView2's own data (page cache, local storage) for the app's identifier.
 !define WEBVIEW_DIR "$LOCALAPPDATA\eu.dlis-learn.app"
 
@@ -68,6 +68,12 @@ LangString SecProgram ${LANG_ROMANIAN} "${PRODUCT}"
 LangString SecProgram ${LANG_GREEK} "${PRODUCT}"
 LangString SecProgram ${LANG_DUTCH} "${PRODUCT}"
 LangString SecProgram ${LANG_GERMAN} "${PRODUCT}"
+LangString AppRunning ${LANG_ENGLISH} "DLIS Learn is open on this computer. Close it, then choose Retry."
+LangString AppRunning ${LANG_FRENCH} "DLIS Learn est ouvert sur cet ordinateur. Fermez-le, puis choisissez Recommencer."
+LangString AppRunning ${LANG_ROMANIAN} "DLIS Learn este deschis pe acest calculator. Închideți-l, apoi alegeți Reîncercare."
+LangString AppRunning ${LANG_GREEK} "Το DLIS Learn είναι ανοιχτό σε αυτόν τον υπολογιστή. Κλείστε το και επιλέξτε Επανάληψη."
+LangString AppRunning ${LANG_DUTCH} "DLIS Learn is geopend op deze computer. Sluit het en kies daarna Opnieuw."
+LangString AppRunning ${LANG_GERMAN} "DLIS Learn ist auf diesem Computer geöffnet. Schließen Sie es und wählen Sie dann Wiederholen."
 LangString SecData ${LANG_ENGLISH} "Learners' records and settings"
 LangString SecData ${LANG_FRENCH} "Suivis des apprenants et réglages"
 LangString SecData ${LANG_ROMANIAN} "Evidența cursanților și setările"
@@ -84,6 +90,19 @@ LangString SecDataHelp ${LANG_GERMAN} "Auch den Lernfortschritt aller Teilnehmen
 Section "!$(SecProgram)" SecMain
   SectionIn RO
   SetShellVarContext current
+  ; A running DLIS Learn holds its program file open: ask to close it rather than leave old
+  ; and new files mixed. Silent (/S): give up with exit code 2.
+  retry:
+  ${If} ${FileExists} "$INSTDIR\dlis-learn.exe"
+    ClearErrors
+    FileOpen $0 "$INSTDIR\dlis-learn.exe" a
+    ${If} ${Errors}
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" /SD IDCANCEL IDRETRY retry
+      SetErrorLevel 2
+      Quit
+    ${EndIf}
+    FileClose $0
+  ${EndIf}
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the sample modules shipped; the app upgrades the installed ones.
   RMDir /r "$INSTDIR\modules"
@@ -112,6 +131,7 @@ Section "!un.$(SecProgram)" UnSecMain
   Delete "$INSTDIR\dlis-learn.exe"
   Delete "$INSTDIR\dlis.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
+  Delete "$INSTDIR\WebView2Loader-LICENSE.txt"
   Delete "$INSTDIR\README.txt"
   Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\uninstall.exe"
@@ -123,7 +143,7 @@ SectionEnd
 Section /o "un.$(SecData)" UnSecData
   SetShellVarContext current
   RMDir /r "${DATA_DIR}"
-  RMDir "$APPDATA\DLIS"
+  RMDir "$LOCALAPPDATA\DLIS"
   RMDir /r "${WEBVIEW_DIR}"
 SectionEnd
 

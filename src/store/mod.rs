@@ -73,6 +73,29 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
+/// Opens the database file with the platform's SQLite file layer.
+#[cfg(not(windows))]
+fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    Connection::open_with_flags(path, flags)
+}
+
+/// On Windows, SQLite's default file layer stops at 260 characters (MAX_PATH), which a data
+/// directory deep in a profile or a stick can pass: the `win32-longpath` layer, given the
+/// extended-length form of the path (`\\?\C:\...`), does not.
+#[cfg(windows)]
+fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let text = absolute.to_string_lossy();
+    let extended = if text.starts_with(r"\\?\") {
+        text.into_owned()
+    } else if let Some(share) = text.strip_prefix(r"\\") {
+        format!(r"\\?\UNC\{share}")
+    } else {
+        format!(r"\\?\{text}")
+    };
+    Connection::open_with_flags_and_vfs(PathBuf::from(extended), flags, c"win32-longpath")
+}
+
 /// An open progress store.
 pub struct Store {
     conn: Connection,
@@ -85,13 +108,10 @@ impl Store {
         let open_err = |source| StoreError::Open { path: path.to_owned(), source };
         let damaged = |detail: String| StoreError::Damaged { path: path.to_owned(), detail };
         private::owner_only(path).map_err(|source| StoreError::Private { path: path.to_owned(), source })?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(open_err)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = open_connection(path, flags).map_err(open_err)?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
 
         // The first read tells a damaged or foreign file apart before anything is written.

@@ -4,7 +4,7 @@
 //! On Unix the file is created with mode 0600 before SQLite opens it (SQLite gives its `-wal`
 //! and `-shm` files the database's mode), and a database made by an older DLIS Learn with the
 //! umask's mode is narrowed when opened. On Windows the data directory is under the user's
-//! `%APPDATA%`, whose inherited ACL already grants access to that user (and the system and
+//! `%LOCALAPPDATA%`, whose inherited ACL already grants access to that user (and the system and
 //! administrators) only; nothing is changed there.
 
 use std::path::Path;

@@ -7,7 +7,7 @@ use crate::support::*;
 use crate::sync::{export_of, sorted, stderr};
 
 /// Rewrites the export's manifest with `edit` (its statements stay as they are).
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn edit_export_manifest(path: &std::path::Path, edit: impl FnOnce(&mut serde_json::Value)) {
     let mut entries = read_entries(path);
     let (_, manifest) = entries.iter_mut().find(|(n, _)| n == "manifest.json").unwrap();
@@ -18,7 +18,7 @@ fn edit_export_manifest(path: &std::path::Path, edit: impl FnOnce(&mut serde_jso
 }
 
 /// An export of `count` empty lines, with a manifest true to them, written a block at a time.
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 fn blank_lines_export(path: &std::path::Path, count: usize) {
     use sha2::{Digest, Sha256};
     use std::io::Write;
@@ -47,7 +47,7 @@ fn blank_lines_export(path: &std::path::Path, count: usize) {
 /// `dlis` with its address space limited to `megabytes`, as a small laptop would run it. Wine
 /// reserves more address space than that before the program starts, so under Wine the limit
 /// is left out and only the answer is checked.
-#[cfg(unix)]
+#[cfg(target_os = "linux")] // `ulimit -v`: macOS refuses it
 fn dlis_within(megabytes: u64, data: &std::path::Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
     let mut command = if windows_build().is_some() {
         program("dlis")
@@ -63,7 +63,7 @@ fn dlis_within(megabytes: u64, data: &std::path::Path, args: &[&std::ffi::OsStr]
     command.output().unwrap()
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn an_export_claiming_gigabytes_is_refused_without_allocating_them() {
     let dir = temp();
@@ -83,7 +83,7 @@ fn an_export_claiming_gigabytes_is_refused_without_allocating_them() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("export files merged: 1 of 2"), "{err}");
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn an_export_that_is_a_zip_bomb_is_refused_before_it_is_inflated() {
     let dir = temp();
