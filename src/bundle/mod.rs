@@ -2,12 +2,13 @@
 //!
 //! [`archive`] opens a zip defensively and lists its entries, [`validate`] checks a whole
 //! bundle and reports every problem, [`pack`] builds a deterministic bundle from a source
-//! folder, [`signature`] signs and verifies bundles, and [`asset`] reads files of a bundle
-//! by byte range without extracting anything.
+//! folder, [`signature`] signs and verifies bundles, [`asset`] reads files of a bundle by
+//! byte range without extracting anything, and [`estimate`] computes how long a module takes.
 
 pub mod archive;
 pub mod asset;
 pub mod content;
+pub mod estimate;
 pub mod pack;
 pub mod signature;
 pub mod validate;

@@ -41,6 +41,8 @@ pub struct Packed {
     pub manifest: Manifest,
     pub output: PathBuf,
     pub size: u64,
+    /// What the author should look at, though the bundle is valid (see `Report::warnings`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The zip options of an entry: fixed timestamp and permissions, STORED for media.
@@ -102,7 +104,7 @@ pub fn pack(
     let write_err = |source| PackError::Write { path: output.to_owned(), source };
     let size = temp.as_file().metadata().map_err(write_err)?.len();
     temp.persist(output).map_err(|e| write_err(e.error))?;
-    Ok(Packed { manifest, output: output.to_owned(), size })
+    Ok(Packed { manifest, output: output.to_owned(), size, warnings: report.warnings })
 }
 
 /// Collects every regular file under `dir`, sorted, as bundle paths with sizes. Hidden files

@@ -32,6 +32,10 @@ pub struct Report {
     pub entries: Vec<EntrySummary>,
     /// Every problem found; the bundle is valid when there is none.
     pub diagnostics: Vec<Diagnostic>,
+    /// What a trainer should know but that does not make the bundle invalid.
+    pub warnings: Vec<Diagnostic>,
+    /// How long the content takes (see [`super::estimate`]), when the manifest could be read.
+    pub estimate: Option<super::estimate::Estimate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +101,8 @@ fn check(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress,
         signer: None,
         entries: Vec::new(),
         diagnostics: Vec::new(),
+        warnings: Vec::new(),
+        estimate: None,
     };
     let mut archive = match Archive::open(path, limits) {
         Ok((archive, diagnostics)) => {
@@ -156,6 +162,9 @@ fn check(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress,
         let verified = check_files(&manifest, &mut archive, &mut report.diagnostics, progress);
         let mut files = ZipFiles { archive: &mut archive, verified, limit: limits.max_text_size };
         report.diagnostics.extend(content::check(&manifest, &mut files));
+        let estimate = super::estimate::estimate(&manifest, &mut files);
+        report.warnings.extend(super::estimate::check_declared(&manifest, &estimate));
+        report.estimate = Some(estimate);
     }
 
     if let Some(entry) = archive.entry(SIGNATURE_PATH).cloned() {

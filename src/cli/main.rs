@@ -266,6 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 human_size(packed.size),
                 packed.output.display()
             );
+            print_warnings(&packed.warnings);
         }
         Command::Validate { bundle, json } => {
             let report = validate(bundle, &limits, &*bar());
@@ -273,6 +274,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 outln!("{}", serde_json::to_string_pretty(&report)?);
             } else if report.is_valid() {
                 outln!("{} is a valid bundle", bundle.display());
+                print_warnings(&report.warnings);
             } else {
                 outln!("{} has {} problem(s):", bundle.display(), report.diagnostics.len());
                 outln!("{}", diagnostic::render(&report.diagnostics));
@@ -461,6 +463,14 @@ fn list_entry(installed: &Installed) -> serde_json::Value {
     })
 }
 
+/// What a trainer should look at in a valid bundle.
+fn print_warnings(warnings: &[dlis::diagnostic::Diagnostic]) {
+    if !warnings.is_empty() {
+        outln!("warning(s):");
+        outln!("{}", diagnostic::render(warnings));
+    }
+}
+
 fn print_inspect(report: &Report, verified_by: Option<&str>) {
     outln!("{}", report.bundle.display());
     if let Some(m) = &report.manifest {
@@ -468,7 +478,17 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
         outln!("  module      {} {} — {}", m.id, m.version, localized(&m.title, lang, lang));
         outln!("  issued by   {} ({})", m.organisation.name, m.license);
         outln!("  languages   {} (default {lang})", m.languages.join(", "));
-        outln!("  duration    about {} min", m.estimated_minutes);
+        match &report.estimate {
+            Some(e) => outln!(
+                "  duration    about {} min declared; the content takes about {} min ({} words, {:.0} min of video, {} questions)",
+                m.estimated_minutes,
+                e.minutes,
+                e.words,
+                e.video_seconds / 60.0,
+                e.questions
+            ),
+            None => outln!("  duration    about {} min", m.estimated_minutes),
+        }
         outln!("  activities");
         for activity in &m.activities {
             let detail = match activity {
@@ -511,6 +531,7 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
             diagnostic::render(&report.diagnostics)
         );
     }
+    print_warnings(&report.warnings);
 }
 
 fn human_size(bytes: u64) -> String {

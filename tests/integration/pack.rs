@@ -4,6 +4,7 @@ use std::fs;
 
 use dlis::bundle::{self, Limits};
 use dlis::progress::Silent;
+use predicates::prelude::PredicateBooleanExt;
 use zip::{CompressionMethod, ZipArchive};
 
 use crate::support::*;
@@ -112,4 +113,37 @@ fn mail_autolinks_in_lessons_are_not_taken_for_files() {
     let src = write_source(dir.path(), "1.0.0");
     fs::write(src.join("lessons/intro.en.md"), "# Intro\n\nWrite to <trainer@example.org>.\n").unwrap();
     dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(dir.path().join("out.zip")).assert().success();
+}
+
+#[test]
+fn a_declared_duration_far_from_the_content_is_a_warning_not_an_error() {
+    let dir = temp();
+    let src = write_source(dir.path(), "1.0.0");
+    let manifest_path = src.join("module.json");
+    let mut manifest: serde_json::Value = serde_json::from_slice(&fs::read(&manifest_path).unwrap()).unwrap();
+    manifest["estimated_minutes"] = serde_json::json!(60); // for a lesson, 12 s of video and 2 questions
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    let out = dir.path().join("out.zip");
+
+    let packed = dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
+    let stdout = String::from_utf8_lossy(&packed.get_output().stdout).into_owned();
+    assert!(stdout.contains("estimated_minutes: says 60 min, but the content takes about 2 min"), "{stdout}");
+    dlis(dir.path())
+        .arg("validate")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("is a valid bundle").and(predicates::str::contains("says 60 min")));
+    dlis(dir.path())
+        .arg("inspect")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("about 60 min declared; the content takes about 2 min"));
+
+    // A declared figure close to the content's says nothing.
+    manifest["estimated_minutes"] = serde_json::json!(3);
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    let packed = dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
+    assert!(!String::from_utf8_lossy(&packed.get_output().stdout).contains("warning"));
 }
