@@ -32,8 +32,8 @@ fn needs_escape(c: char) -> bool {
 
 /// `println!`, with what it prints made [`safe`].
 macro_rules! outln {
-    () => { println!() };
-    ($($arg:tt)*) => { println!("{}", crate::terminal::safe(&format!($($arg)*))) };
+    () => { crate::terminal::write_out("\n") };
+    ($($arg:tt)*) => { crate::terminal::write_out(&format!("{}\n", crate::terminal::safe(&format!($($arg)*)))) };
 }
 
 /// `eprintln!`, with what it prints made [`safe`].
@@ -44,7 +44,22 @@ macro_rules! errln {
 
 /// `print!`, with what it prints made [`safe`].
 macro_rules! out {
-    ($($arg:tt)*) => { print!("{}", crate::terminal::safe(&format!($($arg)*))) };
+    ($($arg:tt)*) => { crate::terminal::write_out(&crate::terminal::safe(&format!($($arg)*))) };
+}
+
+/// Writes to standard output. When the reader went away (`dlis list | head`), `dlis` stops
+/// quietly, as a Unix tool does, instead of panicking as `println!` would.
+pub fn write_out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(err) => {
+            eprintln!("error: cannot write to standard output: {err}");
+            std::process::exit(1);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -147,3 +147,27 @@ fn a_declared_duration_far_from_the_content_is_a_warning_not_an_error() {
     let packed = dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
     assert!(!String::from_utf8_lossy(&packed.get_output().stdout).contains("warning"));
 }
+
+/// `dlis inspect … | head`: the reader goes away, and `dlis` stops quietly.
+#[cfg(unix)]
+#[test]
+fn output_to_a_reader_that_went_away_ends_quietly() {
+    let dir = temp();
+    let bundle = valid_bundle(dir.path(), "1.0.0");
+    let program = start(&program_file("dlis"));
+    let mut argv: Vec<std::ffi::OsString> = vec![program.get_program().to_owned()];
+    argv.extend(program.get_args().map(ToOwned::to_owned));
+    argv.extend(["inspect".into(), bundle.into_os_string()]);
+    // `true` reads nothing and exits at once; bash reports dlis's own exit status.
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"set -o pipefail; "$@" | true"#)
+        .arg("bash")
+        .args(&argv)
+        .env("DLIS_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "exit {:?}: {stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
