@@ -1,8 +1,9 @@
 # DLIS Learn — Texte der Oberfläche, Deutsch (Anrede „Sie“).
+# Written by a helper; not reviewed by a native professional yet.
 
 app-name = DLIS Learn
 skip-to-content = Zum Inhalt springen
-nav-label = Hauptnavigation
+nav-label = Hauptmenü
 nav-catalogue = Module
 nav-install = Modul installieren
 nav-settings = Einstellungen
@@ -35,7 +36,7 @@ error-empty-name = Bitte geben Sie einen Namen ein.
 error-name-too-long = Dieser Name ist zu lang (höchstens 80 Zeichen).
 error-name-control = Ein Name darf Buchstaben, Ziffern, Leerzeichen und Satzzeichen enthalten, aber keine unsichtbaren Steuerzeichen.
 error-language = Diese Sprache wird nicht erkannt.
-error-unreachable = Der Server der Einrichtung war nicht erreichbar (keine Internetverbindung oder der Server ist ausgelastet). Ihre Daten sind sicher gespeichert und werden später gesendet.
+error-unreachable = Der Server der Einrichtung war nicht erreichbar (keine Internetverbindung oder der Server ist ausgelastet). Ihre Datensätze sind sicher gespeichert und werden später gesendet.
 error-credentials = Der Server der Einrichtung hat den Benutzernamen oder das Passwort abgelehnt. Bitte prüfen Sie die Angaben gemeinsam mit Ihrer Einrichtung.
 error-no-institution = Es ist noch keine Einrichtung eingetragen.
 error-no-attempts = Sie haben für dieses Quiz keine Versuche mehr.
@@ -44,7 +45,7 @@ error-same-version-differs = Diese Version ist bereits installiert, aber die Dat
 error-no-activity = Diese Aktivität gibt es in diesem Modul nicht.
 error-required = Bitte füllen Sie dieses Feld aus.
 error-not-installed = Dieses Modul ist auf diesem Computer nicht (mehr) installiert.
-error-trainer-only = Dafür ist die Ausbildungs-PIN nötig.
+error-trainer-only = Dafür ist die Kursleitungs-PIN nötig.
 error-pin-locked = Zu viele falsche PINs: Diese PIN ist eine Weile gesperrt, und jede weitere falsche PIN sperrt sie länger. Bitte warten Sie und versuchen Sie es dann noch einmal.
 error-password-needed = Bitte geben Sie das Passwort ein: Ein gespeichertes Passwort gilt nur für die Serveradresse und den Benutzernamen, für die es eingegeben wurde.
 error-signer-changed = Das installierte Modul wurde von einer vertrauenswürdigen Organisation signiert, und diese Datei ist nicht mit demselben Schlüssel signiert. Es wurde nichts installiert.
@@ -87,7 +88,7 @@ catalogue-lead = { $count ->
     [one] Auf diesem Computer ist ein Modul installiert.
    *[other] Auf diesem Computer sind { $count } Module installiert.
 }
-catalogue-empty = Installieren Sie ein Modul, um mit dem Lernen zu beginnen. Meist erhalten Sie das Modul von Ihrer Ausbilderin oder Ihrem Ausbilder als .zip-Datei.
+catalogue-empty = Installieren Sie ein Modul, um mit dem Lernen zu beginnen. Meist erhalten Sie das Modul von Ihrer Kursleitung als .zip-Datei.
 module-languages = Sprachen
 module-duration = Geschätzte Dauer
 module-organisation = Organisation
@@ -97,7 +98,10 @@ minutes = { $minutes ->
    *[other] etwa { $minutes } Minuten
 }
 progress-label = Fortschritt in { $title }
-activities-done = { $done } von { $total } Aktivitäten erledigt
+activities-done = { $done } von { $total } { $total ->
+    [one] Aktivität
+   *[other] Aktivitäten
+} erledigt
 completed = Abgeschlossen
 verified-by = Geprüft von { $organisation }
 unsigned = Nicht signiert
@@ -113,7 +117,7 @@ module-completed = Modul abgeschlossen
 module-completed-on = Abgeschlossen am { $date }.
 completion-rule-intro = Um dieses Modul abzuschließen:
 rule-lessons = jede Lektion bis zum Ende lesen;
-rule-videos = mindestens { $percent } % jedes Videos ansehen;
+rule-videos = mindestens { $percent } % jedes Videos ansehen;
 rule-quizzes = jedes Quiz bestehen.
 status-not-started = Nicht begonnen
 status-in-progress = Begonnen
@@ -132,7 +136,7 @@ quiz-best = bestes Ergebnis { $score }
 text-size = Schriftgröße
 text-smaller = Kleinere Schrift
 text-larger = Größere Schrift
-text-size-now = Schriftgröße: { $size } %
+text-size-now = Schriftgröße: { $size } %
 mark-as-read = Als gelesen markieren
 lesson-is-read = Sie haben diese Lektion gelesen.
 lesson-not-read = Scrollen Sie bis zum Ende der Lektion oder markieren Sie sie als gelesen.
@@ -168,7 +172,7 @@ video-unmuted = Ton an
 video-error = Das Video kann nicht abgespielt werden. Möglicherweise muss das Modul neu installiert werden.
 video-keys-title = Tastenkürzel
 video-key-play = Leertaste oder K: abspielen oder anhalten
-video-key-seek = Pfeil links und rechts: 5 Sekunden zurück oder vor
+video-key-seek = Pfeiltasten links und rechts: 5 Sekunden zurück oder vor
 video-key-jump = J und L: 10 Sekunden zurück oder vor; Pos1 und Ende: Anfang und Ende
 video-key-mute = M: Ton an oder aus
 video-key-captions = C: Untertitel ein- oder ausblenden
@@ -180,7 +184,7 @@ quiz-question-count = { $count ->
     [one] 1 Frage
    *[other] { $count } Fragen
 }
-quiz-pass-mark = Bestehensgrenze: { $percent } %
+quiz-pass-mark = Bestehensgrenze: { $percent } %
 quiz-max-attempts = { $count ->
     [one] 1 Versuch erlaubt
    *[other] { $count } Versuche erlaubt
@@ -215,7 +219,7 @@ quiz-choose-some = Bitte wählen Sie mindestens eine Antwort.
 quiz-choose-all = Wählen Sie alle zutreffenden Antworten.
 quiz-type-answer = Bitte geben Sie Ihre Antwort ein.
 quiz-match-hint = Wählen Sie zu jedem Eintrag den passenden aus.
-quiz-match-choose = Auswählen …
+quiz-match-choose = Auswählen …
 quiz-match-missing = Bitte wählen Sie für jeden Eintrag eine Zuordnung.
 quiz-order-hint = Bringen Sie die Einträge mit den Schaltflächen „nach oben“ und „nach unten“ in die richtige Reihenfolge.
 move-up = Nach oben: { $item }
@@ -237,22 +241,25 @@ quiz-submit-text = Senden Sie Ihre Antworten ab, um Ihr Ergebnis zu sehen. Danac
 quiz-submit = Mein Ergebnis anzeigen
 quiz-passed = Gut gemacht: bestanden!
 quiz-failed = Diesmal nicht bestanden
-quiz-score-detail = { $score } von { $max } Punkten. Die Bestehensgrenze liegt bei { $mark } %.
+quiz-score-detail = { $score } von { $max } { $max ->
+    [one] Punkt
+   *[other] Punkten
+}. Die Bestehensgrenze liegt bei { $mark } %.
 quiz-review = Ihre Antworten
 
 ## Installation
 install-title = Modul installieren
 install-lead = Module erhalten Sie als .zip-Datei, zum Beispiel auf einem USB-Stick oder per E-Mail.
 install-how = Wählen Sie die Moduldatei auf diesem Computer aus.
-install-choose = Moduldatei auswählen …
+install-choose = Moduldatei auswählen …
 install-drop-hint = Sie können die Datei auch auf dieses Fenster ziehen.
 install-filter-name = DLIS-Learn-Modul
-install-checking = Die Datei wird geprüft …
+install-checking = Die Datei wird geprüft …
 install-invalid-title = Diese Datei kann nicht installiert werden
 install-invalid-text = Es ist kein vollständiges, gültiges DLIS-Learn-Modul: Es ist vielleicht beschädigt oder unvollständig. Es wurde nichts installiert. Bitten Sie die Person, die es Ihnen gegeben hat, um eine neue Kopie.
 install-problems = { $count ->
-    [one] Einzelheiten zum Problem (für Ihre Ausbilderin oder Ihren Ausbilder)
-   *[other] Einzelheiten zu den { $count } Problemen (für Ihre Ausbilderin oder Ihren Ausbilder)
+    [one] Einzelheiten zum Problem (für Ihre Kursleitung)
+   *[other] Einzelheiten zu den { $count } Problemen (für Ihre Kursleitung)
 }
 install-new = Dieses Modul ist noch nicht installiert.
 install-do = Installieren
@@ -263,13 +270,13 @@ install-keep-current = Neuere Version behalten
 install-downgrade = Ältere Version trotzdem installieren
 install-same = Version { $version } dieses Moduls ist bereits installiert.
 install-again = Prüfen und neu installieren
-install-starting = Wird vorbereitet …
-install-running = Das Modul wird installiert …
+install-starting = Wird vorbereitet …
+install-running = Das Modul wird installiert …
 install-progress = Fortschritt der Installation
-phase-copying = Die Datei wird kopiert …
-phase-verifying = Jede Datei des Moduls wird geprüft …
-phase-hashing = Die Dateien werden geprüft …
-phase-packing = Wird gepackt …
+phase-copying = Die Datei wird kopiert …
+phase-verifying = Jede Datei des Moduls wird geprüft …
+phase-hashing = Die Dateien werden geprüft …
+phase-packing = Wird gepackt …
 install-success-title = Das Modul ist bereit
 install-done = Version { $version } wurde installiert.
 install-upgraded = Das Modul wurde von Version { $from } auf Version { $to } aktualisiert.
@@ -290,48 +297,48 @@ settings-reduce-motion-hint = Animationen sind bereits reduziert, wenn Ihr Compu
 settings-saved = Gespeichert.
 settings-profile = Profil: { $name }
 delete-profile = Dieses Profil löschen
-delete-profile-hint = Beim Löschen eines Profils wird sein gesamter Fortschritt auf diesem Computer entfernt. Bereits an Ihre Einrichtung gesendete Daten sind davon nicht betroffen.
+delete-profile-hint = Beim Löschen eines Profils wird sein gesamter Fortschritt auf diesem Computer entfernt. Bereits an Ihre Einrichtung gesendete Datensätze sind davon nicht betroffen.
 delete-profile-title = Profil „{ $name }“ löschen?
 delete-profile-text = Der gesamte Fortschritt dieses Profils auf diesem Computer geht verloren. Das lässt sich nicht rückgängig machen.
 delete-profile-confirm = Profil löschen
 profile-deleted = Das Profil wurde gelöscht.
-settings-records = Lernnachweise
-records-lead = Ihr Fortschritt kann an Ihre Einrichtung gesendet werden, damit Ihre Ausbilderin oder Ihr Ausbilder ihn verfolgen kann. Gesendet wird nur eine pseudonyme Nummer, nie Ihr Name.
+settings-records = Lerndaten
+records-lead = Ihr Fortschritt kann an Ihre Einrichtung gesendet werden, damit Ihre Kursleitung ihn verfolgen kann. Gesendet wird nur eine pseudonyme Nummer, nie Ihr Name.
 institution-title = Einrichtung
-institution-lead = Diese Angaben erhalten Sie von Ihrer Ausbilderin oder Ihrem Ausbilder.
+institution-lead = Diese Angaben erhalten Sie von Ihrer Kursleitung.
 institution-name = Name der Einrichtung
 institution-home = Webadresse der Einrichtung
 institution-home-hint = Dient zur Identifizierung der Konten der Lernenden, zum Beispiel https://example.org
-institution-endpoint = Adresse des Nachweis-Servers (LRS)
+institution-endpoint = Adresse des Lerndaten-Servers (LRS)
 institution-endpoint-hint = Zum Beispiel https://lrs.example.org/xapi/
 institution-user = Benutzername
 institution-password = Passwort
 institution-password-keep = Leer lassen, um das aktuelle Passwort zu behalten (nur solange Serveradresse und Benutzername gleich bleiben).
-sync-title = Senden der Daten
-sync-pending = Warten auf das Senden
+sync-title = Senden der Datensätze
+sync-pending = Noch nicht gesendet
 sync-sent = Bereits gesendet
 sync-last-success = Letztes erfolgreiches Senden
 sync-last-error = Letztes Problem
 sync-rejected = { $count ->
-    [one] 1 Eintrag wurde vom Server abgelehnt
-   *[other] { $count } Einträge wurden vom Server abgelehnt
+    [one] 1 Datensatz wurde vom Server abgelehnt
+   *[other] { $count } Datensätze wurden vom Server abgelehnt
 }
 sync-now = Jetzt senden
-sync-sending = Wird gesendet …
+sync-sending = Wird gesendet …
 sync-done = { $pending ->
     [0] Alles wurde gesendet.
-    [one] Gesendet. 1 Eintrag wartet noch.
-   *[other] Gesendet. { $pending } Einträge warten noch.
+    [one] Gesendet. 1 Datensatz wartet noch.
+   *[other] Gesendet. { $pending } Datensätze warten noch.
 }
-sync-needs-institution = Tragen Sie oben die Angaben zur Einrichtung ein, um Daten zu senden.
+sync-needs-institution = Tragen Sie oben die Angaben zur Einrichtung ein, um Datensätze zu senden.
 export-title = Exportieren
-export-lead = Ohne Internetverbindung können Sie die Daten in einer Datei speichern und diese Ihrer Ausbilderin oder Ihrem Ausbilder geben.
-export-records = Daten exportieren …
+export-lead = Ohne Internetverbindung können Sie die Datensätze in einer Datei speichern und diese Ihrer Kursleitung geben.
+export-records = Datensätze exportieren …
 export-filter-name = DLIS-Learn-Export
-export-writing = Die Datei wird geschrieben …
+export-writing = Die Datei wird geschrieben …
 export-done = { $count ->
-    [one] 1 Eintrag wurde in { $path } gespeichert.
-   *[other] { $count } Einträge wurden in { $path } gespeichert.
+    [one] 1 Datensatz wurde in { $path } gespeichert.
+   *[other] { $count } Datensätze wurden in { $path } gespeichert.
 }
 settings-about = Über
 about-version = Version von DLIS Learn
@@ -342,7 +349,7 @@ damaged-title = Ihr Fortschritt kann nicht geöffnet werden
 damaged-text = Die Datei, in der DLIS Learn den Fortschritt aller auf diesem Computer speichert, ist beschädigt oder stammt aus einer neueren Version von DLIS Learn. Es wurde nichts verändert oder gelöscht.
 damaged-details = Technische Einzelheiten
 damaged-what-now = Was Sie tun können
-damaged-option-help = Bitten Sie Ihre Ausbilderin, Ihren Ausbilder oder die IT-Betreuung Ihrer Einrichtung um Hilfe: Vielleicht lässt sich die Datei reparieren.
+damaged-option-help = Bitten Sie Ihre Kursleitung oder die IT-Betreuung Ihrer Einrichtung um Hilfe: Vielleicht lässt sich die Datei reparieren.
 damaged-option-fresh = Oder beginnen Sie neu mit leerem Fortschritt. Die beschädigte Datei wird beiseitegelegt, nicht gelöscht, und kann später noch repariert werden.
 damaged-where = Datenordner: { $path }
 damaged-consent = Ich verstehe, dass der Fortschritt aus der beschädigten Datei nicht mehr angezeigt wird.
@@ -352,27 +359,27 @@ damaged-confirm-title = Mit leerem Fortschritt neu beginnen?
 damaged-confirm-text = Die beschädigte Datei wird beiseitegelegt. DLIS Learn startet ohne Profile und ohne Fortschritt.
 damaged-done = Eine neue, leere Fortschrittsdatei wurde angelegt. Die beschädigte wurde als { $path } aufbewahrt.
 
-## Ausbildungs-PIN (Einstellungen der Einrichtung, Installieren von Modulen)
-institution-trainer-only = Nur Ausbilderinnen und Ausbilder können diese Einstellungen ändern: Beim Speichern wird die Ausbildungs-PIN verlangt.
-institution-unencrypted = Diese Adresse beginnt mit http://: Das Passwort und die Lernnachweise der Lernenden würden unverschlüsselt durch das Netzwerk gehen. Fragen Sie Ihre Einrichtung nach ihrer Adresse, die mit https:// beginnt.
-trainer-title = Ausbildungs-PIN
-trainer-pin-is-set = Eine Ausbildungs-PIN schützt die Einstellungen der Einrichtung und die Installation von Modulen auf diesem Computer.
-trainer-pin-not-set = Es ist noch keine Ausbildungs-PIN festgelegt. Wer als Ausbilderin oder Ausbilder diesen Computer einrichtet, wählt eine; Lernende dürfen sie nicht kennen.
-trainer-pin-save = Ausbildungs-PIN festlegen
-trainer-pin-change = Ausbildungs-PIN ändern
-trainer-pin-saved = Die Ausbildungs-PIN wurde gespeichert.
+## Kursleitungs-PIN (Einstellungen der Einrichtung, Installieren von Modulen)
+institution-trainer-only = Nur die Kursleitung kann diese Einstellungen ändern: Beim Speichern wird die Kursleitungs-PIN verlangt.
+institution-unencrypted = Diese Adresse beginnt mit http://: Das Passwort und die Datensätze der Lernenden würden unverschlüsselt durch das Netzwerk gehen. Fragen Sie Ihre Einrichtung nach ihrer Adresse, die mit https:// beginnt.
+trainer-title = Kursleitungs-PIN
+trainer-pin-is-set = Eine Kursleitungs-PIN schützt die Einstellungen der Einrichtung und die Installation von Modulen auf diesem Computer.
+trainer-pin-not-set = Es ist noch keine Kursleitungs-PIN festgelegt. Die Kursleitung legt sie beim Einrichten dieses Computers fest; Lernende dürfen sie nicht kennen.
+trainer-pin-save = Kursleitungs-PIN festlegen
+trainer-pin-change = Kursleitungs-PIN ändern
+trainer-pin-saved = Die Kursleitungs-PIN wurde gespeichert.
 trainer-lock = Geschützte Einstellungen sperren
 trainer-locked = Die geschützten Einstellungen sind gesperrt.
-trainer-enter-title = Ausbildungs-PIN
-trainer-enter-lead = Dies ist Ausbilderinnen und Ausbildern vorbehalten: Geben Sie die Ausbildungs-PIN ein, um fortzufahren.
+trainer-enter-title = Kursleitungs-PIN
+trainer-enter-lead = Dies ist der Kursleitung vorbehalten: Geben Sie die Kursleitungs-PIN ein, um fortzufahren.
 trainer-unlock = Weiter
-trainer-choose-title = Ausbildungs-PIN wählen
-trainer-choose-lead = Die Ausbildungs-PIN schützt, wohin die Lernnachweise der Lernenden gesendet werden und welche Module auf diesem Computer installiert sind. Wählen Sie sie jetzt und geben Sie sie nur an Ausbilderinnen und Ausbilder weiter. Danach wird sie nie wieder angezeigt.
-trainer-pin = Ausbildungs-PIN
-trainer-pin-new = Neue Ausbildungs-PIN
-trainer-pin-current = Aktuelle Ausbildungs-PIN
+trainer-choose-title = Kursleitungs-PIN wählen
+trainer-choose-lead = Die Kursleitungs-PIN schützt, wohin die Datensätze der Lernenden gesendet werden und welche Module auf diesem Computer installiert sind. Wählen Sie sie jetzt und behalten Sie sie der Kursleitung vor. Danach wird sie nie wieder angezeigt.
+trainer-pin = Kursleitungs-PIN
+trainer-pin-new = Neue Kursleitungs-PIN
+trainer-pin-current = Aktuelle Kursleitungs-PIN
 trainer-pin-hint = 4 bis 12 Ziffern.
-trainer-change-title = Ausbildungs-PIN ändern
+trainer-change-title = Kursleitungs-PIN ändern
 
 ## Wer ein Modul signiert hat (Installationsansicht)
 install-signature = Signatur
@@ -386,14 +393,14 @@ install-signer-changed-other = Die installierte Kopie wurde von { $installed } s
 install-anyway = Trotzdem installieren
 
 ## Über (Einstellungen): portable Kopie, ein Problem melden, Lizenzen
-about-portable = Dies ist eine portable Kopie: Ihre Daten liegen im Ordner „data“ neben dem Programm und reisen mit ihm (zum Beispiel auf einem USB-Stick).
+about-portable = Dies ist eine portable Kopie: Die Daten liegen im Ordner „data“ neben dem Programm und reisen mit ihm (zum Beispiel auf einem USB-Stick).
 about-report-title = Ein Problem melden
-about-report-institution = Wenden Sie sich an Ihre Ausbilderin oder Ihren Ausbilder oder an { $institution } ({ $address }), die Einrichtung, die die Daten dieses Computers erhält.
-about-report-default = Wenden Sie sich an Ihre Ausbilderin oder Ihren Ausbilder oder an die Partnereinrichtung des DLIS-Projekts, die Ihre Ausbildung durchführt.
+about-report-institution = Wenden Sie sich an Ihre Kursleitung oder an { $institution } ({ $address }), die Einrichtung, die die Datensätze dieses Computers erhält.
+about-report-default = Wenden Sie sich an Ihre Kursleitung oder an die Partnereinrichtung des DLIS-Projekts, die Ihre Ausbildung durchführt.
 about-report-details = Geben Sie an, welche Version von DLIS Learn Sie verwenden (oben angezeigt), was Sie gerade getan haben und was passiert ist.
 about-licences-title = Lizenzen
 about-licences-error = Die Liste der Lizenzen kann nicht angezeigt werden.
-about-app-licence = DLIS Learn ist freie Software: Sie dürfen es unter den Bedingungen der Öffentlichen Lizenz der Europäischen Union ({ $licence }) nutzen, untersuchen, weitergeben und verbessern.
+about-app-licence = DLIS Learn ist freie Software: Sie dürfen es unter den Bedingungen der Open-Source-Lizenz für die Europäische Union ({ $licence }) nutzen, untersuchen, weitergeben und verbessern.
 about-app-licence-read = Die Lizenz lesen ({ $licence })
 about-samples-licence = Die Beispielmodule sind offene Bildungsmaterialien unter der Creative-Commons-Lizenz CC BY-SA 4.0.
 about-third-party-title = Von anderen erstellte Komponenten

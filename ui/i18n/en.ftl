@@ -97,7 +97,10 @@ minutes = { $minutes ->
    *[other] about { $minutes } minutes
 }
 progress-label = Progress in { $title }
-activities-done = { $done } of { $total } activities done
+activities-done = { $done } of { $total } { $total ->
+    [one] activity
+   *[other] activities
+} done
 completed = Completed
 verified-by = Verified by { $organisation }
 unsigned = Unsigned
@@ -237,7 +240,10 @@ quiz-submit-text = Send your answers to see your score. You cannot change them a
 quiz-submit = See my result
 quiz-passed = Well done: you passed!
 quiz-failed = Not passed this time
-quiz-score-detail = { $score } of { $max } points. The pass mark is { $mark } %.
+quiz-score-detail = { $score } of { $max } { $max ->
+    [one] point
+   *[other] points
+}. The pass mark is { $mark } %.
 quiz-review = Your answers
 
 ## Install
@@ -320,6 +326,7 @@ sync-now = Send now
 sync-sending = Sending…
 sync-done = { $pending ->
     [0] Everything has been sent.
+    [one] Sent. 1 record is still waiting.
    *[other] Sent. { $pending } records are still waiting.
 }
 sync-needs-institution = Set up the institution above to send records.

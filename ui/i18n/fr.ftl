@@ -7,14 +7,14 @@ nav-catalogue = Modules
 nav-install = Installer un module
 nav-settings = Réglages
 nav-profiles = Apprenants
-signed-in-as = Apprenant·e : { $name }
+signed-in-as = Apprenant·e : { $name }
 switch-learner = Changer d'apprenant
 signed-out = Vous avez quitté votre profil. La personne suivante peut choisir le sien.
 breadcrumbs = Vous êtes ici
 back-to-catalogue = Retour aux modules
 back-to-module = Retour au module
 activity-navigation = Suite
-next-activity = Suivant : { $title }
+next-activity = Suivant : { $title }
 ok = OK
 cancel = Annuler
 close = Fermer
@@ -23,7 +23,7 @@ copy = Copier
 never = Jamais
 version = Version { $version }
 table = Tableau { $n }
-quoted = « { $text } »
+quoted = « { $text } »
 drop-here = Déposez le fichier du module (.zip) pour l'installer
 
 ## Erreurs
@@ -40,18 +40,18 @@ error-credentials = Le serveur de l'établissement a refusé le nom d'utilisateu
 error-no-institution = Aucun établissement n'est encore configuré.
 error-no-attempts = Vous n'avez plus de tentative pour ce quiz.
 error-older = Une version plus récente de ce module est déjà installée. Rien n'a été installé.
-error-same-version-differs = Cette version est déjà installée, mais le fichier est différent. Rien n'a été installé ; demandez à l'auteur du module un nouveau numéro de version.
+error-same-version-differs = Cette version est déjà installée, mais le fichier est différent. Rien n'a été installé ; demandez à l'auteur du module un nouveau numéro de version.
 error-no-activity = Cette activité n'existe pas dans le module.
 error-required = Veuillez remplir ce champ.
 error-not-installed = Ce module n'est pas (ou plus) installé sur cet ordinateur.
 error-trainer-only = Cette action demande le code PIN formateur.
-error-pin-locked = Trop de codes PIN erronés : ce code est bloqué pour un moment, et chaque nouvelle erreur le bloque plus longtemps. Patientez, puis réessayez.
-error-password-needed = Saisissez le mot de passe : un mot de passe enregistré ne sert qu'à l'adresse du serveur et au nom d'utilisateur pour lesquels il a été donné.
+error-pin-locked = Trop de codes PIN erronés : ce code est bloqué pour un moment, et chaque nouvelle erreur le bloque plus longtemps. Patientez, puis réessayez.
+error-password-needed = Saisissez le mot de passe : un mot de passe enregistré ne sert qu'à l'adresse du serveur et au nom d'utilisateur pour lesquels il a été donné.
 error-signer-changed = Le module installé a été signé par un organisme de confiance, et ce fichier n'est pas signé avec la même clé. Rien n'a été installé.
 
 ## Profils
-profiles-title = Qui apprend aujourd'hui ?
-profiles-lead = Chaque apprenant·e a son propre profil sur cet ordinateur : la progression de chacun reste séparée.
+profiles-title = Qui apprend aujourd'hui ?
+profiles-lead = Chaque apprenant·e a son propre profil sur cet ordinateur : la progression de chacun reste séparée.
 profiles-choose = Choisissez votre profil
 profiles-none = Il n'y a encore aucun profil sur cet ordinateur. Créez le vôtre pour commencer.
 profile-has-pin = Protégé par un code PIN
@@ -67,7 +67,7 @@ pin-label = Code PIN
 pin-new = Nouveau code PIN
 pin-title = Code PIN
 pin-is-set = Votre profil est protégé par un code PIN.
-pin-not-set = Votre profil n'a pas de code PIN : toute personne utilisant cet ordinateur peut l'ouvrir.
+pin-not-set = Votre profil n'a pas de code PIN : toute personne utilisant cet ordinateur peut l'ouvrir.
 pin-set = Définir le code PIN
 pin-change = Changer le code PIN
 pin-remove = Supprimer le code PIN
@@ -75,9 +75,9 @@ pin-saved = Votre code PIN a été enregistré.
 pin-removed = Votre code PIN a été supprimé.
 pin-prompt-title = Code PIN de { $name }
 profile-create = Créer mon profil
-profile-created = Bienvenue, { $name } ! Votre profil est prêt.
+profile-created = Bienvenue, { $name } ! Votre profil est prêt.
 open-profile = Ouvrir
-welcome = Bienvenue, { $name } !
+welcome = Bienvenue, { $name } !
 interface-language = Langue de l'interface
 
 ## Catalogue
@@ -93,11 +93,14 @@ module-duration = Durée estimée
 module-organisation = Organisme
 module-version = Version
 minutes = { $minutes ->
-    [one] environ 1 minute
+    [one] environ { $minutes } minute
    *[other] environ { $minutes } minutes
 }
 progress-label = Progression dans { $title }
-activities-done = { $done } activité(s) terminée(s) sur { $total }
+activities-done = { $done ->
+    [one] { $done } activité terminée
+   *[other] { $done } activités terminées
+} sur { $total }
 completed = Terminé
 verified-by = Vérifié par { $organisation }
 unsigned = Non signé
@@ -111,9 +114,9 @@ activities = Activités
 module-progress = Votre progression
 module-completed = Module terminé
 module-completed-on = Terminé le { $date }.
-completion-rule-intro = Pour terminer ce module :
-rule-lessons = lire chaque leçon jusqu'au bout ;
-rule-videos = regarder au moins { $percent } % de chaque capsule vidéo ;
+completion-rule-intro = Pour terminer ce module :
+rule-lessons = lire chaque leçon jusqu'au bout ;
+rule-videos = regarder au moins { $percent } % de chaque capsule vidéo ;
 rule-quizzes = réussir chaque quiz.
 status-not-started = Pas commencé
 status-in-progress = En cours
@@ -121,9 +124,9 @@ status-done = Terminé
 kind-lesson = Leçon
 kind-video = Capsule vidéo
 kind-quiz = Quiz
-video-watched-percent = Regardé : { $percent }
+video-watched-percent = Regardé : { $percent }
 quiz-attempts = { $count ->
-    [one] 1 tentative
+    [one] { $count } tentative
    *[other] { $count } tentatives
 }
 quiz-best = meilleur score { $score }
@@ -132,7 +135,7 @@ quiz-best = meilleur score { $score }
 text-size = Taille du texte
 text-smaller = Texte plus petit
 text-larger = Texte plus grand
-text-size-now = Taille du texte : { $size } %
+text-size-now = Taille du texte : { $size } %
 mark-as-read = Marquer comme lu
 lesson-is-read = Vous avez lu cette leçon.
 lesson-not-read = Faites défiler la leçon jusqu'à la fin, ou marquez-la comme lue.
@@ -146,14 +149,14 @@ external-link-address = Adresse
 external-link-copied = L'adresse a été copiée.
 
 ## Vidéo
-video-label = Vidéo : { $title }
+video-label = Vidéo : { $title }
 video-controls = Commandes de la vidéo
 video-play = Lecture
 video-pause = Pause
 video-back = Reculer de { $seconds } s
 video-forward = Avancer de { $seconds } s
 video-speed = Vitesse
-video-speed-now = Vitesse : { $speed } fois
+video-speed-now = Vitesse : { $speed } fois
 subtitles = Sous-titres
 subtitles-off = Désactivés
 transcript = Transcription
@@ -161,41 +164,41 @@ transcript-missing = Aucune transcription n'est disponible pour cette capsule.
 video-resuming = Reprise là où vous vous étiez arrêté·e, à { $time }.
 video-start-over = Reprendre depuis le début
 video-from-start = Lecture depuis le début.
-video-completed = Regardé : { $percent }. Cette capsule est terminée.
+video-completed = Regardé : { $percent }. Cette capsule est terminée.
 video-at = À { $time }
 video-muted = Son coupé
 video-unmuted = Son activé
 video-error = La vidéo ne peut pas être lue. Il faudra peut-être réinstaller le module.
 video-keys-title = Raccourcis clavier
-video-key-play = Espace ou K : lecture ou pause
-video-key-seek = Flèches gauche et droite : reculer ou avancer de 5 secondes
-video-key-jump = J et L : reculer ou avancer de 10 secondes ; Début et Fin : aller au début ou à la fin
-video-key-mute = M : couper ou rétablir le son
-video-key-captions = C : afficher ou masquer les sous-titres
-video-key-speed = < et > : plus lent ou plus rapide
+video-key-play = Espace ou K : lecture ou pause
+video-key-seek = Flèches gauche et droite : reculer ou avancer de 5 secondes
+video-key-jump = J et L : reculer ou avancer de 10 secondes ; Début et Fin : aller au début ou à la fin
+video-key-mute = M : couper ou rétablir le son
+video-key-captions = C : afficher ou masquer les sous-titres
+video-key-speed = < et > : plus lent ou plus rapide
 
 ## Quiz
 quiz-before-you-start = Avant de commencer
 quiz-question-count = { $count ->
-    [one] 1 question
+    [one] { $count } question
    *[other] { $count } questions
 }
-quiz-pass-mark = Seuil de réussite : { $percent } %
+quiz-pass-mark = Seuil de réussite : { $percent } %
 quiz-max-attempts = { $count ->
-    [one] 1 tentative autorisée
+    [one] { $count } tentative autorisée
    *[other] { $count } tentatives autorisées
 }
 quiz-unlimited = Autant de tentatives que vous le souhaitez
 quiz-feedback-immediate = Vous voyez si votre réponse est juste après chaque question.
 quiz-feedback-end = Vous voyez vos résultats une fois toutes les questions répondues.
-quiz-status-passed = Vous avez réussi ce quiz (meilleur score : { $score }).
+quiz-status-passed = Vous avez réussi ce quiz (meilleur score : { $score }).
 quiz-status-not-passed = { $count ->
-    [one] Vous avez fait 1 tentative (meilleur score : { $score }).
-   *[other] Vous avez fait { $count } tentatives (meilleur score : { $score }).
+    [one] Vous avez fait { $count } tentative (meilleur score : { $score }).
+   *[other] Vous avez fait { $count } tentatives (meilleur score : { $score }).
 }
 quiz-attempts-left = { $count ->
     [0] Plus aucune tentative.
-    [one] Il reste 1 tentative.
+    [one] Il reste { $count } tentative.
    *[other] Il reste { $count } tentatives.
 }
 quiz-attempt-number = Tentative { $n }
@@ -217,10 +220,10 @@ quiz-type-answer = Veuillez saisir votre réponse.
 quiz-match-hint = Pour chaque élément, choisissez celui qui lui correspond.
 quiz-match-choose = Choisir…
 quiz-match-missing = Veuillez choisir une correspondance pour chaque élément.
-quiz-order-hint = Remettez les éléments dans le bon ordre avec les boutons « monter » et « descendre ».
-move-up = Monter : { $item }
-move-down = Descendre : { $item }
-moved-to = { $item } : maintenant en position { $position } sur { $total }.
+quiz-order-hint = Remettez les éléments dans le bon ordre avec les boutons « monter » et « descendre ».
+move-up = Monter : { $item }
+move-down = Descendre : { $item }
+moved-to = { $item } : maintenant en position { $position } sur { $total }.
 true = Vrai
 false = Faux
 your-answer = Votre réponse
@@ -235,9 +238,12 @@ points = ({ $score } sur { $max } { $max ->
 quiz-all-answered = Vous avez répondu à toutes les questions
 quiz-submit-text = Envoyez vos réponses pour voir votre score. Vous ne pourrez plus les modifier ensuite.
 quiz-submit = Voir mon résultat
-quiz-passed = Bravo : quiz réussi !
+quiz-passed = Bravo : quiz réussi !
 quiz-failed = Pas encore réussi cette fois
-quiz-score-detail = { $score } point(s) sur { $max }. Le seuil de réussite est de { $mark } %.
+quiz-score-detail = { $score } sur { $max } { $max ->
+    [one] point
+   *[other] points
+}. Le seuil de réussite est de { $mark } %.
 quiz-review = Vos réponses
 
 ## Installation
@@ -249,7 +255,7 @@ install-drop-hint = Vous pouvez aussi faire glisser le fichier sur cette fenêtr
 install-filter-name = Module DLIS Learn
 install-checking = Vérification du fichier…
 install-invalid-title = Ce fichier ne peut pas être installé
-install-invalid-text = Ce n'est pas un module DLIS Learn complet et valide : il est peut-être endommagé ou incomplet. Rien n'a été installé. Demandez une nouvelle copie à la personne qui vous l'a remis.
+install-invalid-text = Ce n'est pas un module DLIS Learn complet et valide : il est peut-être endommagé ou incomplet. Rien n'a été installé. Demandez une nouvelle copie à la personne qui vous l'a remis.
 install-problems = { $count ->
     [one] Détail du problème (pour votre formateur ou formatrice)
    *[other] Détail des { $count } problèmes (pour votre formateur ou formatrice)
@@ -291,7 +297,7 @@ settings-saved = Enregistré.
 settings-profile = Profil de { $name }
 delete-profile = Supprimer ce profil
 delete-profile-hint = Supprimer un profil efface toute sa progression sur cet ordinateur. Les données déjà envoyées à votre établissement ne sont pas concernées.
-delete-profile-title = Supprimer le profil de { $name } ?
+delete-profile-title = Supprimer le profil de { $name } ?
 delete-profile-text = Toute la progression de ce profil sur cet ordinateur sera perdue. Cette action est irréversible.
 delete-profile-confirm = Supprimer le profil
 profile-deleted = Le profil a été supprimé.
@@ -313,13 +319,14 @@ sync-sent = Déjà envoyées
 sync-last-success = Dernier envoi réussi
 sync-last-error = Dernier problème
 sync-rejected = { $count ->
-    [one] 1 donnée a été refusée par le serveur
+    [one] { $count } donnée a été refusée par le serveur
    *[other] { $count } données ont été refusées par le serveur
 }
 sync-now = Envoyer maintenant
 sync-sending = Envoi en cours…
 sync-done = { $pending ->
     [0] Tout a été envoyé.
+    [one] Envoyé. 1 donnée est encore en attente.
    *[other] Envoyé. { $pending } données sont encore en attente.
 }
 sync-needs-institution = Configurez l'établissement ci-dessus pour envoyer les données.
@@ -329,7 +336,7 @@ export-records = Exporter les données…
 export-filter-name = Export DLIS Learn
 export-writing = Écriture du fichier…
 export-done = { $count ->
-    [one] 1 donnée a été écrite dans { $path }.
+    [one] { $count } donnée a été écrite dans { $path }.
    *[other] { $count } données ont été écrites dans { $path }.
 }
 settings-about = À propos
@@ -341,32 +348,32 @@ damaged-title = Votre progression ne peut pas être ouverte
 damaged-text = Le fichier dans lequel DLIS Learn conserve la progression de chacun sur cet ordinateur est endommagé, ou provient d'une version plus récente de DLIS Learn. Rien n'a été modifié ni supprimé.
 damaged-details = Détails techniques
 damaged-what-now = Ce que vous pouvez faire
-damaged-option-help = Demandez de l'aide à votre formateur ou formatrice ou au service informatique de votre établissement : il sera peut-être possible de réparer le fichier.
-damaged-option-fresh = Ou repartez avec une progression vide. Le fichier endommagé est mis de côté, pas supprimé : il pourra encore être réparé plus tard.
-damaged-where = Dossier des données : { $path }
+damaged-option-help = Demandez de l'aide à votre formateur ou formatrice ou au service informatique de votre établissement : il sera peut-être possible de réparer le fichier.
+damaged-option-fresh = Ou repartez avec une progression vide. Le fichier endommagé est mis de côté, pas supprimé : il pourra encore être réparé plus tard.
+damaged-where = Dossier des données : { $path }
 damaged-consent = Je comprends que la progression contenue dans le fichier endommagé ne sera plus affichée.
 damaged-consent-needed = Veuillez d'abord cocher la case pour confirmer que vous avez compris.
 damaged-start-fresh = Repartir avec une progression vide
-damaged-confirm-title = Repartir avec une progression vide ?
+damaged-confirm-title = Repartir avec une progression vide ?
 damaged-confirm-text = Le fichier endommagé est mis de côté. DLIS Learn démarrera sans profil ni progression.
 damaged-done = Un nouveau fichier de progression vide a été créé. L'ancien a été conservé sous le nom { $path }.
 
 ## Code PIN formateur (réglages de l'établissement, installation de modules)
-institution-trainer-only = Seul un formateur peut modifier ces réglages : l'enregistrement demande le code PIN formateur.
-institution-unencrypted = Cette adresse commence par http:// : le mot de passe et les résultats des apprenants circuleraient sur le réseau sans chiffrement. Demandez à votre établissement son adresse en https://.
+institution-trainer-only = Seul un formateur peut modifier ces réglages : l'enregistrement demande le code PIN formateur.
+institution-unencrypted = Cette adresse commence par http:// : le mot de passe et les résultats des apprenants circuleraient sur le réseau sans chiffrement. Demandez à votre établissement son adresse en https://.
 trainer-title = Code PIN formateur
 trainer-pin-is-set = Un code PIN formateur protège les réglages de l'établissement et l'installation de modules sur cet ordinateur.
-trainer-pin-not-set = Aucun code PIN formateur n'est encore défini. Le formateur qui prépare cet ordinateur le choisit ; les apprenants ne doivent pas le connaître.
+trainer-pin-not-set = Aucun code PIN formateur n'est encore défini. Le formateur qui prépare cet ordinateur le choisit ; les apprenants ne doivent pas le connaître.
 trainer-pin-save = Définir le code PIN formateur
 trainer-pin-change = Changer le code PIN formateur
 trainer-pin-saved = Le code PIN formateur a été enregistré.
 trainer-lock = Verrouiller les réglages formateur
 trainer-locked = Les réglages formateur sont verrouillés.
 trainer-enter-title = Code PIN formateur
-trainer-enter-lead = Cette action est réservée aux formateurs : saisissez le code PIN formateur pour continuer.
+trainer-enter-lead = Cette action est réservée aux formateurs : saisissez le code PIN formateur pour continuer.
 trainer-unlock = Continuer
 trainer-choose-title = Choisir le code PIN formateur
-trainer-choose-lead = Le code PIN formateur protège l'envoi des résultats des apprenants et les modules installés sur cet ordinateur. Choisissez-le maintenant et réservez-le aux formateurs : il ne sera plus jamais affiché.
+trainer-choose-lead = Le code PIN formateur protège l'envoi des résultats des apprenants et les modules installés sur cet ordinateur. Choisissez-le maintenant et réservez-le aux formateurs : il ne sera plus jamais affiché.
 trainer-pin = Code PIN formateur
 trainer-pin-new = Nouveau code PIN formateur
 trainer-pin-current = Code PIN formateur actuel
@@ -376,33 +383,33 @@ trainer-change-title = Changer le code PIN formateur
 ## Qui a signé un module (écran d'installation)
 install-signature = Signature
 install-installed-signature = Copie installée
-install-signed-verified = Vérifié : signé par { $organisation }
-install-signed-untrusted = Signé avec une clé que cet ordinateur ne reconnaît pas (elle se dit « { $organisation } »)
+install-signed-verified = Vérifié : signé par { $organisation }
+install-signed-untrusted = Signé avec une clé que cet ordinateur ne reconnaît pas (elle se dit « { $organisation } »)
 install-unsigned = Non signé
 install-not-verified = Non signé par un organisme de confiance
-install-signer-changed-unsigned = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier n'est pas signé. N'importe qui peut fabriquer un fichier de module non signé : ne l'installez que si vous savez d'où il vient.
-install-signer-changed-other = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier par une autre clé (elle se dit « { $offered } »). Ne l'installez que si vous savez d'où il vient.
+install-signer-changed-unsigned = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier n'est pas signé. N'importe qui peut fabriquer un fichier de module non signé : ne l'installez que si vous savez d'où il vient.
+install-signer-changed-other = La copie installée a été signée par { $installed }, un organisme de confiance, et ce fichier par une autre clé (elle se dit « { $offered } »). Ne l'installez que si vous savez d'où il vient.
 install-anyway = Installer quand même
 
 ## À propos (paramètres) : copie portable, signaler un problème, licences
-about-portable = Cette copie est portable : ses données sont dans le dossier « data » à côté du programme et voyagent avec lui (sur une clé USB, par exemple).
+about-portable = Cette copie est portable : ses données sont dans le dossier « data » à côté du programme et voyagent avec lui (sur une clé USB, par exemple).
 about-report-title = Signaler un problème
 about-report-institution = Adressez-vous à votre formateur ou formatrice, ou à { $institution } ({ $address }), l'établissement qui reçoit les données de cet ordinateur.
 about-report-default = Adressez-vous à votre formateur ou formatrice, ou à l'établissement partenaire du projet DLIS qui organise votre formation.
 about-report-details = Indiquez la version de DLIS Learn que vous utilisez (affichée ci-dessus), ce que vous faisiez et ce qui s'est passé.
 about-licences-title = Licences
 about-licences-error = La liste des licences ne peut pas être affichée.
-about-app-licence = DLIS Learn est un logiciel libre : vous pouvez l'utiliser, l'étudier, le partager et l'améliorer selon les termes de la Licence publique de l'Union européenne ({ $licence }).
+about-app-licence = DLIS Learn est un logiciel libre : vous pouvez l'utiliser, l'étudier, le partager et l'améliorer selon les termes de la Licence publique de l'Union européenne ({ $licence }).
 about-app-licence-read = Lire la licence ({ $licence })
 about-samples-licence = Les modules d'exemple sont des ressources éducatives libres, sous licence Creative Commons CC BY-SA 4.0.
 about-third-party-title = Composants réalisés par d'autres
 about-third-party-lead = DLIS Learn est construit avec { $count ->
-    [one] 1 composant réalisé
+    [one] { $count } composant réalisé
    *[other] { $count } composants réalisés
-} par d'autres (des bibliothèques Rust, ou « crates », et du code JavaScript). Ils sont classés par licence, avec le texte complet de chaque licence. Le code source de chaque bibliothèque Rust est publié sur crates.io.
+} par d'autres (des bibliothèques Rust, ou « crates », et du code JavaScript). Ils sont classés par licence, avec le texte complet de chaque licence. Le code source de chaque bibliothèque Rust est publié sur crates.io.
 about-third-party-show = Licences des composants tiers ({ $count })
 about-components = { $count ->
-    [one] 1 composant
+    [one] { $count } composant
    *[other] { $count } composants
 }
 about-licence-text = Texte de la licence { $licence } pour { $count ->

@@ -1,15 +1,16 @@
-# DLIS Learn — teksten van de interface, Nederlands (aanspreekvorm „u”).
+# DLIS Learn — teksten van de interface, Nederlands (aanspreekvorm ‘u’).
+# Written by a helper; not reviewed by a native professional yet.
 
 app-name = DLIS Learn
 skip-to-content = Naar de inhoud
-nav-label = Hoofdnavigatie
+nav-label = Hoofdmenu
 nav-catalogue = Modules
 nav-install = Module installeren
 nav-settings = Instellingen
 nav-profiles = Lerenden
 signed-in-as = Lerende: { $name }
 switch-learner = Andere lerende
-signed-out = U hebt uw profiel verlaten. De volgende persoon kan het eigen profiel kiezen.
+signed-out = U hebt uw profiel verlaten. De volgende persoon kan nu een eigen profiel kiezen.
 breadcrumbs = U bent hier
 back-to-catalogue = Terug naar de modules
 back-to-module = Terug naar de module
@@ -35,7 +36,7 @@ error-empty-name = Vul een naam in.
 error-name-too-long = Deze naam is te lang (hoogstens 80 tekens).
 error-name-control = Een naam mag letters, cijfers, spaties en leestekens bevatten, maar geen onzichtbare stuurtekens.
 error-language = Deze taal wordt niet herkend.
-error-unreachable = De server van de organisatie was niet bereikbaar (geen internetverbinding, of de server is bezet). Uw gegevens blijven veilig bewaard en worden later verzonden.
+error-unreachable = De server van de organisatie was niet bereikbaar (geen internetverbinding, of de server is bezet). Uw registraties blijven veilig bewaard en worden later verzonden.
 error-credentials = De server van de organisatie heeft de gebruikersnaam of het wachtwoord geweigerd. Controleer ze samen met uw organisatie.
 error-no-institution = Er is nog geen organisatie ingesteld.
 error-no-attempts = U hebt geen pogingen meer voor deze quiz.
@@ -97,7 +98,10 @@ minutes = { $minutes ->
    *[other] ongeveer { $minutes } minuten
 }
 progress-label = Voortgang in { $title }
-activities-done = { $done } van { $total } activiteiten gedaan
+activities-done = { $done } van { $total } { $total ->
+    [one] activiteit
+   *[other] activiteiten
+} gedaan
 completed = Afgerond
 verified-by = Gecontroleerd door { $organisation }
 unsigned = Niet ondertekend
@@ -113,7 +117,7 @@ module-completed = Module afgerond
 module-completed-on = Afgerond op { $date }.
 completion-rule-intro = Om deze module af te ronden:
 rule-lessons = lees elke les tot het einde;
-rule-videos = bekijk minstens { $percent } % van elke video;
+rule-videos = bekijk minstens { $percent }% van elke video;
 rule-quizzes = slaag voor elke quiz.
 status-not-started = Niet begonnen
 status-in-progress = Bezig
@@ -132,7 +136,7 @@ quiz-best = beste score { $score }
 text-size = Tekstgrootte
 text-smaller = Kleinere tekst
 text-larger = Grotere tekst
-text-size-now = Tekstgrootte: { $size } %
+text-size-now = Tekstgrootte: { $size }%
 mark-as-read = Markeren als gelezen
 lesson-is-read = U hebt deze les gelezen.
 lesson-not-read = Scrol naar het einde van de les, of markeer de les als gelezen.
@@ -153,7 +157,7 @@ video-pause = Pauzeren
 video-back = { $seconds } s terug
 video-forward = { $seconds } s vooruit
 video-speed = Snelheid
-video-speed-now = Snelheid: { $speed } keer zo snel
+video-speed-now = Afspeelsnelheid: { $speed }
 subtitles = Ondertitels
 subtitles-off = Uit
 transcript = Transcript
@@ -180,7 +184,7 @@ quiz-question-count = { $count ->
     [one] 1 vraag
    *[other] { $count } vragen
 }
-quiz-pass-mark = Slaaggrens: { $percent } %
+quiz-pass-mark = Slaaggrens: { $percent }%
 quiz-max-attempts = { $count ->
     [one] 1 poging toegestaan
    *[other] { $count } pogingen toegestaan
@@ -237,7 +241,10 @@ quiz-submit-text = Verstuur uw antwoorden om uw score te zien. Daarna kunt u ze 
 quiz-submit = Mijn resultaat bekijken
 quiz-passed = Goed gedaan: geslaagd!
 quiz-failed = Deze keer niet geslaagd
-quiz-score-detail = { $score } van { $max } punten. De slaaggrens is { $mark } %.
+quiz-score-detail = { $score } van { $max } { $max ->
+    [one] punt
+   *[other] punten
+}. De slaaggrens is { $mark }%.
 quiz-review = Uw antwoorden
 
 ## Installatie
@@ -290,48 +297,48 @@ settings-reduce-motion-hint = Animaties zijn al beperkt als uw computer daarom v
 settings-saved = Opgeslagen.
 settings-profile = Profiel: { $name }
 delete-profile = Dit profiel verwijderen
-delete-profile-hint = Als u een profiel verwijdert, verdwijnt alle voortgang ervan van deze computer. Gegevens die al naar uw organisatie zijn verzonden, blijven bestaan.
+delete-profile-hint = Als u een profiel verwijdert, verdwijnt alle voortgang ervan van deze computer. Registraties die al naar uw organisatie zijn verzonden, blijven bestaan.
 delete-profile-title = Het profiel ‘{ $name }’ verwijderen?
 delete-profile-text = Alle voortgang van dit profiel op deze computer gaat verloren. Dit kan niet ongedaan worden gemaakt.
 delete-profile-confirm = Profiel verwijderen
 profile-deleted = Het profiel is verwijderd.
-settings-records = Leergegevens
+settings-records = Leerregistraties
 records-lead = Uw voortgang kan naar uw organisatie worden verzonden, zodat uw opleider die kan volgen. Er wordt alleen een pseudoniem nummer verzonden, nooit uw naam.
 institution-title = Organisatie
 institution-lead = Deze gegevens krijgt u van uw opleider.
 institution-name = Naam van de organisatie
 institution-home = Webadres van de organisatie
 institution-home-hint = Wordt gebruikt om de accounts van lerenden te herkennen, bijvoorbeeld https://example.org
-institution-endpoint = Adres van de leergegevensserver (LRS)
+institution-endpoint = Adres van de registratieserver (LRS)
 institution-endpoint-hint = Bijvoorbeeld https://lrs.example.org/xapi/
 institution-user = Gebruikersnaam
 institution-password = Wachtwoord
 institution-password-keep = Laat leeg om het huidige wachtwoord te behouden (alleen zolang het serveradres en de gebruikersnaam hetzelfde blijven).
-sync-title = Gegevens verzenden
+sync-title = Registraties verzenden
 sync-pending = Wachten op verzending
 sync-sent = Al verzonden
 sync-last-success = Laatste geslaagde verzending
 sync-last-error = Laatste probleem
 sync-rejected = { $count ->
-    [one] 1 gegeven is door de server geweigerd
-   *[other] { $count } gegevens zijn door de server geweigerd
+    [one] 1 registratie is door de server geweigerd
+   *[other] { $count } registraties zijn door de server geweigerd
 }
 sync-now = Nu verzenden
 sync-sending = Bezig met verzenden…
 sync-done = { $pending ->
     [0] Alles is verzonden.
-    [one] Verzonden. Er wacht nog 1 gegeven.
-   *[other] Verzonden. Er wachten nog { $pending } gegevens.
+    [one] Verzonden. Er wacht nog 1 registratie.
+   *[other] Verzonden. Er wachten nog { $pending } registraties.
 }
-sync-needs-institution = Stel hierboven de organisatie in om gegevens te verzenden.
+sync-needs-institution = Stel hierboven de organisatie in om registraties te verzenden.
 export-title = Exporteren
-export-lead = Zonder internetverbinding kunt u de gegevens in een bestand opslaan en dat aan uw opleider geven.
-export-records = Gegevens exporteren…
+export-lead = Zonder internetverbinding kunt u de registraties in een bestand opslaan en dat aan uw opleider geven.
+export-records = Registraties exporteren…
 export-filter-name = DLIS Learn-export
 export-writing = Het bestand wordt geschreven…
 export-done = { $count ->
-    [one] 1 gegeven is opgeslagen in { $path }.
-   *[other] { $count } gegevens zijn opgeslagen in { $path }.
+    [one] 1 registratie is opgeslagen in { $path }.
+   *[other] { $count } registraties zijn opgeslagen in { $path }.
 }
 settings-about = Over
 about-version = Versie van DLIS Learn
@@ -354,7 +361,7 @@ damaged-done = Er is een nieuw, leeg voortgangsbestand aangemaakt. Het beschadig
 
 ## Opleiderspincode (instellingen van de organisatie, modules installeren)
 institution-trainer-only = Alleen een opleider kan deze instellingen wijzigen: bij het opslaan wordt om de opleiderspincode gevraagd.
-institution-unencrypted = Dit adres begint met http://: het wachtwoord en de leergegevens van de lerenden zouden onversleuteld over het netwerk gaan. Vraag uw organisatie om het adres dat met https:// begint.
+institution-unencrypted = Dit adres begint met http://: het wachtwoord en de registraties van de lerenden zouden onversleuteld over het netwerk gaan. Vraag uw organisatie om het adres dat met https:// begint.
 trainer-title = Opleiderspincode
 trainer-pin-is-set = Een opleiderspincode beveiligt de instellingen van de organisatie en het installeren van modules op deze computer.
 trainer-pin-not-set = Er is nog geen opleiderspincode ingesteld. De opleider die deze computer klaarzet, kiest er een; lerenden mogen hem niet kennen.
@@ -367,7 +374,7 @@ trainer-enter-title = Opleiderspincode
 trainer-enter-lead = Dit is alleen voor opleiders: typ de opleiderspincode om verder te gaan.
 trainer-unlock = Doorgaan
 trainer-choose-title = Opleiderspincode kiezen
-trainer-choose-lead = De opleiderspincode beveiligt waar de leergegevens van lerenden naartoe gaan en welke modules op deze computer zijn geïnstalleerd. Kies hem nu en deel hem alleen met opleiders: hij wordt nooit meer getoond.
+trainer-choose-lead = De opleiderspincode beveiligt waar de registraties van lerenden naartoe gaan en welke modules op deze computer zijn geïnstalleerd. Kies hem nu en deel hem alleen met opleiders: hij wordt nooit meer getoond.
 trainer-pin = Opleiderspincode
 trainer-pin-new = Nieuwe opleiderspincode
 trainer-pin-current = Huidige opleiderspincode
@@ -386,9 +393,9 @@ install-signer-changed-other = De geïnstalleerde kopie is ondertekend door { $i
 install-anyway = Toch installeren
 
 ## Over (instellingen): draagbare kopie, een probleem melden, licenties
-about-portable = Dit is een draagbare kopie: de gegevens staan in de map ‘data’ naast het programma en gaan met het programma mee (bijvoorbeeld op een USB-stick).
+about-portable = Dit is een draagbare kopie: de gegevens staan in de map ‘data’ naast het programma en gaan met het programma mee (bijvoorbeeld op een usb-stick).
 about-report-title = Een probleem melden
-about-report-institution = Neem contact op met uw opleider, of met { $institution } ({ $address }), de organisatie die de gegevens van deze computer ontvangt.
+about-report-institution = Neem contact op met uw opleider, of met { $institution } ({ $address }), de organisatie die de registraties van deze computer ontvangt.
 about-report-default = Neem contact op met uw opleider, of met de partnerorganisatie van het DLIS-project die uw opleiding verzorgt.
 about-report-details = Vermeld welke versie van DLIS Learn u gebruikt (hierboven), wat u aan het doen was en wat er gebeurde.
 about-licences-title = Licenties
@@ -398,9 +405,9 @@ about-app-licence-read = De licentie lezen ({ $licence })
 about-samples-licence = De voorbeeldmodules zijn open leermiddelen, onder de Creative Commons-licentie CC BY-SA 4.0.
 about-third-party-title = Onderdelen gemaakt door anderen
 about-third-party-lead = DLIS Learn is gebouwd met { $count ->
-    [one] 1 onderdeel
-   *[other] { $count } onderdelen
-} die door anderen zijn gemaakt (Rust-bibliotheken, ‘crates’ genoemd, en JavaScript-code). Ze staan per licentie vermeld, met de volledige tekst van elke licentie. De broncode van elke Rust-bibliotheek is gepubliceerd op crates.io.
+    [one] 1 onderdeel dat door anderen is gemaakt
+   *[other] { $count } onderdelen die door anderen zijn gemaakt
+} (Rust-bibliotheken, ‘crates’ genoemd, en JavaScript-code). Ze staan per licentie vermeld, met de volledige tekst van elke licentie. De broncode van elke Rust-bibliotheek is gepubliceerd op crates.io.
 about-third-party-show = Licenties van de onderdelen van derden ({ $count })
 about-components = { $count ->
     [one] 1 onderdeel

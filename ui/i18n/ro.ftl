@@ -1,8 +1,9 @@
 # DLIS Learn — textele interfeței, română (adresare politicoasă, „dumneavoastră”).
+# Written by a helper; not reviewed by a native professional yet.
 
 app-name = DLIS Learn
 skip-to-content = Salt la conținut
-nav-label = Principal
+nav-label = Meniu principal
 nav-catalogue = Module
 nav-install = Instalați un modul
 nav-settings = Setări
@@ -35,7 +36,7 @@ error-empty-name = Vă rugăm să introduceți un nume.
 error-name-too-long = Numele este prea lung (cel mult 80 de caractere).
 error-name-control = Un nume poate conține litere, cifre, spații și semne de punctuație, dar nu caractere de control invizibile.
 error-language = Această limbă nu este recunoscută.
-error-unreachable = Serverul instituției nu a putut fi contactat (nu există conexiune la internet sau serverul este ocupat). Datele dumneavoastră sunt păstrate în siguranță și vor fi trimise mai târziu.
+error-unreachable = Serverul instituției nu a putut fi contactat (nu există conexiune la internet sau serverul este ocupat). Înregistrările dumneavoastră sunt păstrate în siguranță și vor fi trimise mai târziu.
 error-credentials = Serverul instituției a refuzat numele de utilizator sau parola. Vă rugăm să le verificați împreună cu instituția dumneavoastră.
 error-no-institution = Nu a fost configurată încă nicio instituție.
 error-no-attempts = Nu mai aveți nicio încercare disponibilă pentru acest test.
@@ -115,7 +116,7 @@ module-completed = Modul finalizat
 module-completed-on = Finalizat pe { $date }.
 completion-rule-intro = Pentru a finaliza acest modul:
 rule-lessons = citiți fiecare lecție până la capăt;
-rule-videos = urmăriți cel puțin { $percent } % din fiecare capsulă video;
+rule-videos = urmăriți cel puțin { $percent } % din fiecare capsulă video;
 rule-quizzes = promovați fiecare test.
 status-not-started = Neînceput
 status-in-progress = În desfășurare
@@ -135,7 +136,7 @@ quiz-best = cel mai bun scor { $score }
 text-size = Mărimea textului
 text-smaller = Text mai mic
 text-larger = Text mai mare
-text-size-now = Mărimea textului: { $size } %
+text-size-now = Mărimea textului: { $size } %
 mark-as-read = Marcați ca citită
 lesson-is-read = Ați citit această lecție.
 lesson-not-read = Derulați lecția până la capăt sau marcați-o ca citită.
@@ -156,7 +157,7 @@ video-pause = Pauză
 video-back = Înapoi { $seconds } s
 video-forward = Înainte { $seconds } s
 video-speed = Viteză
-video-speed-now = Viteză: de { $speed } ori
+video-speed-now = Viteza de redare: { $speed }
 subtitles = Subtitrări
 subtitles-off = Dezactivate
 transcript = Transcriere
@@ -184,7 +185,7 @@ quiz-question-count = { $count ->
     [few] { $count } întrebări
    *[other] { $count } de întrebări
 }
-quiz-pass-mark = Prag de promovare: { $percent } %
+quiz-pass-mark = Prag de promovare: { $percent } %
 quiz-max-attempts = { $count ->
     [one] 1 încercare permisă
     [few] { $count } încercări permise
@@ -249,7 +250,7 @@ quiz-score-detail = { $score } din { $max } { $max ->
     [one] punct
     [few] puncte
    *[other] de puncte
-}. Pragul de promovare este { $mark } %.
+}. Pragul de promovare este { $mark } %.
 quiz-review = Răspunsurile dumneavoastră
 
 ## Instalare
@@ -303,7 +304,7 @@ settings-reduce-motion-hint = Animațiile sunt deja reduse atunci când calculat
 settings-saved = Salvat.
 settings-profile = Profil: { $name }
 delete-profile = Ștergeți acest profil
-delete-profile-hint = Ștergerea unui profil elimină tot progresul acestuia de pe acest calculator. Datele deja trimise instituției dumneavoastră nu sunt afectate.
+delete-profile-hint = Ștergerea unui profil elimină tot progresul acestuia de pe acest calculator. Înregistrările deja trimise instituției dumneavoastră nu sunt afectate.
 delete-profile-title = Ștergeți profilul „{ $name }”?
 delete-profile-text = Tot progresul acestui profil de pe acest calculator se va pierde. Această acțiune nu poate fi anulată.
 delete-profile-confirm = Ștergeți profilul
@@ -320,7 +321,7 @@ institution-endpoint-hint = De exemplu https://lrs.example.org/xapi/
 institution-user = Nume de utilizator
 institution-password = Parolă
 institution-password-keep = Lăsați gol pentru a păstra parola actuală (numai cât timp adresa serverului și numele de utilizator rămân aceleași).
-sync-title = Trimiterea datelor
+sync-title = Trimiterea înregistrărilor
 sync-pending = În așteptare
 sync-sent = Deja trimise
 sync-last-success = Ultima trimitere reușită
@@ -338,10 +339,10 @@ sync-done = { $pending ->
     [few] Trimis. { $pending } înregistrări sunt încă în așteptare.
    *[other] Trimis. { $pending } de înregistrări sunt încă în așteptare.
 }
-sync-needs-institution = Configurați instituția de mai sus pentru a trimite datele.
+sync-needs-institution = Configurați instituția de mai sus pentru a trimite înregistrările.
 export-title = Export
-export-lead = Fără conexiune la internet, puteți salva datele într-un fișier pe care să-l dați formatorului.
-export-records = Exportați datele…
+export-lead = Fără conexiune la internet, puteți salva înregistrările într-un fișier pe care să-l dați formatorului.
+export-records = Exportați înregistrările…
 export-filter-name = Export DLIS Learn
 export-writing = Se scrie fișierul…
 export-done = { $count ->
@@ -370,7 +371,7 @@ damaged-done = A fost creat un fișier de progres nou, gol. Cel deteriorat a fos
 
 ## Cod PIN de formator (setările instituției, instalarea modulelor)
 institution-trainer-only = Numai un formator poate modifica aceste setări: la salvare se cere codul PIN de formator.
-institution-unencrypted = Această adresă începe cu http://: parola și datele cursanților ar circula prin rețea necriptate. Cereți instituției dumneavoastră adresa sa care începe cu https://.
+institution-unencrypted = Această adresă începe cu http://: parola și înregistrările cursanților ar circula prin rețea necriptate. Cereți instituției dumneavoastră adresa sa care începe cu https://.
 trainer-title = Cod PIN de formator
 trainer-pin-is-set = Un cod PIN de formator protejează setările instituției și instalarea modulelor pe acest calculator.
 trainer-pin-not-set = Nu a fost setat încă niciun cod PIN de formator. Formatorul care pregătește acest calculator alege unul; cursanții nu trebuie să-l cunoască.
@@ -383,10 +384,10 @@ trainer-enter-title = Cod PIN de formator
 trainer-enter-lead = Această acțiune este rezervată formatorilor: introduceți codul PIN de formator pentru a continua.
 trainer-unlock = Continuați
 trainer-choose-title = Alegeți codul PIN de formator
-trainer-choose-lead = Codul PIN de formator protejează locul unde sunt trimise datele cursanților și modulele instalate pe acest calculator. Alegeți-l acum și comunicați-l numai formatorilor: nu va mai fi afișat niciodată.
+trainer-choose-lead = Codul PIN de formator protejează locul unde sunt trimise înregistrările cursanților și modulele instalate pe acest calculator. Alegeți-l acum și comunicați-l numai formatorilor: nu va mai fi afișat niciodată.
 trainer-pin = Cod PIN de formator
-trainer-pin-new = Noul cod PIN de formator
-trainer-pin-current = Codul PIN de formator actual
+trainer-pin-new = Cod PIN de formator nou
+trainer-pin-current = Cod PIN de formator actual
 trainer-pin-hint = Între 4 și 12 cifre.
 trainer-change-title = Schimbați codul PIN de formator
 
@@ -404,14 +405,14 @@ install-anyway = Instalați totuși
 ## Despre (setări): copie portabilă, raportarea unei probleme, licențe
 about-portable = Aceasta este o copie portabilă: datele sale se află în dosarul „data” de lângă program și călătoresc împreună cu el (de exemplu, pe un stick USB).
 about-report-title = Raportați o problemă
-about-report-institution = Adresați-vă formatorului sau instituției { $institution } ({ $address }), care primește datele de pe acest calculator.
+about-report-institution = Adresați-vă formatorului sau instituției { $institution } ({ $address }), care primește înregistrările de pe acest calculator.
 about-report-default = Adresați-vă formatorului sau instituției partenere din proiectul DLIS care vă organizează formarea.
 about-report-details = Precizați versiunea DLIS Learn pe care o folosiți (afișată mai sus), ce făceați și ce s-a întâmplat.
 about-licences-title = Licențe
 about-licences-error = Lista licențelor nu poate fi afișată.
 about-app-licence = DLIS Learn este software liber: îl puteți folosi, studia, distribui și îmbunătăți în condițiile Licenței Publice a Uniunii Europene ({ $licence }).
 about-app-licence-read = Citiți licența ({ $licence })
-about-samples-licence = Modulele exemplu sunt resurse educaționale deschise, sub licența Creative Commons CC BY-SA 4.0.
+about-samples-licence = Modulele de exemplu sunt resurse educaționale deschise, sub licența Creative Commons CC BY-SA 4.0.
 about-third-party-title = Componente realizate de alții
 about-third-party-lead = DLIS Learn este construit cu { $count ->
     [one] o componentă realizată
