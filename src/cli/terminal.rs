@@ -54,12 +54,19 @@ pub fn write_out(text: &str) {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()) {
         Ok(()) => {}
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(err) if reader_gone(&err) => std::process::exit(0),
         Err(err) => {
             eprintln!("error: cannot write to standard output: {err}");
             std::process::exit(1);
         }
     }
+}
+
+/// A write to a pipe whose reader closed: `EPIPE`, or on Windows "the pipe is being closed"
+/// (232) and "no process is on the other end" (233, which Rust does not name).
+fn reader_gone(err: &std::io::Error) -> bool {
+    err.kind() == std::io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && matches!(err.raw_os_error(), Some(232 | 233)))
 }
 
 #[cfg(test)]
