@@ -19,6 +19,7 @@ pub mod diagnostic;
 mod durable;
 pub mod error_kind;
 pub mod export;
+pub mod language;
 pub mod library;
 pub mod manifest;
 pub mod paths;

@@ -97,6 +97,7 @@ fn run() -> anyhow::Result<()> {
             commands::profiles::delete_learner,
             commands::modules::catalogue,
             commands::modules::module,
+            commands::modules::choose_content_language,
             commands::modules::lesson,
             commands::modules::transcript,
             commands::study::record,

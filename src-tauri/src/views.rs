@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use dlis::Manifest;
+use dlis::language::ContentLanguage;
 use dlis::manifest::{
     Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video, localized,
 };
@@ -33,6 +34,16 @@ pub struct ManifestView {
     estimated_minutes: u32,
     activities: Vec<ActivityView>,
     completion: CompletionRule,
+    /// The language the signed-in learner reads this module in, and why (none outside a
+    /// learner's session, e.g. for a bundle being inspected).
+    content: Option<ContentLanguage>,
+}
+
+impl ManifestView {
+    /// The view for a learner who reads it in `content`.
+    pub fn for_learner(m: &Manifest, content: ContentLanguage) -> ManifestView {
+        ManifestView { content: Some(content), ..ManifestView::from(m) }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -87,6 +98,7 @@ impl From<&Manifest> for ManifestView {
             estimated_minutes: m.estimated_minutes,
             activities,
             completion: m.completion.clone(),
+            content: None,
         }
     }
 }

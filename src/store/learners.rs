@@ -132,6 +132,34 @@ impl Store {
             .ok_or_else(|| LearnerError::Unknown { id: id.to_owned() })
     }
 
+    /// The language `learner` chose for each module they chose one for (see
+    /// [`crate::language::content_language`]), by module id.
+    pub fn content_languages(
+        &self,
+        learner: &str,
+    ) -> Result<std::collections::HashMap<String, String>, LearnerError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT module, language FROM content_language WHERE learner = ?1")?;
+        let rows = stmt.query_map([learner], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Remembers that `learner` reads `module` in `language`.
+    pub fn choose_content_language(
+        &self,
+        learner: &str,
+        module: &str,
+        language: &str,
+    ) -> Result<(), LearnerError> {
+        self.learner(learner)?;
+        self.conn.run(
+            "INSERT INTO content_language (learner, module, language) VALUES (?1, ?2, ?3)
+             ON CONFLICT (learner, module) DO UPDATE SET language = excluded.language",
+            (learner, module, language),
+        )?;
+        Ok(())
+    }
+
     pub fn rename_learner(&self, id: &str, name: &str) -> Result<Learner, LearnerError> {
         let name = clean_name(name)?;
         self.update_learner(id, "UPDATE learner SET display_name = ?2 WHERE id = ?1", &name)
@@ -172,6 +200,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         tx.run("DELETE FROM learner WHERE id = ?1", [id])?;
         tx.run("DELETE FROM pin_attempt WHERE subject = ?1", [id])?;
+        tx.run("DELETE FROM content_language WHERE learner = ?1", [id])?;
         tx.run("DELETE FROM setting WHERE key = ?1 AND value = ?2", (settings::CURRENT_LEARNER, id))?;
         tx.commit()?;
         Ok(learner)

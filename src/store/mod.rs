@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_sync_error_kind.sql"),
     include_str!("migrations/004_fewer_pages_per_event.sql"),
     include_str!("migrations/005_pin_attempts.sql"),
+    include_str!("migrations/006_content_language.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

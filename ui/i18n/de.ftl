@@ -90,6 +90,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Installieren Sie ein Modul, um mit dem Lernen zu beginnen. Meist erhalten Sie das Modul von Ihrer Kursleitung als .zip-Datei.
 module-languages = Sprachen
+content-language-fallback = Dieses Modul gibt es nicht auf { $wanted }: Es wird auf { $shown } angezeigt. Sie können eine andere seiner Sprachen wählen.
+content-language-label = Sprache dieses Moduls
 module-duration = Geschätzte Dauer
 module-organisation = Organisation
 module-version = Version

@@ -90,6 +90,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Εγκαταστήστε μια ενότητα για να αρχίσετε να μαθαίνετε. Συνήθως λαμβάνετε την ενότητα ως αρχείο .zip από τον εκπαιδευτή ή την εκπαιδεύτριά σας.
 module-languages = Γλώσσες
+content-language-fallback = Αυτή η ενότητα δεν υπάρχει στα { $wanted }: εμφανίζεται στα { $shown }. Μπορείτε να επιλέξετε άλλη γλώσσα της.
+content-language-label = Γλώσσα αυτής της ενότητας
 module-duration = Εκτιμώμενη διάρκεια
 module-organisation = Οργανισμός
 module-version = Έκδοση

@@ -89,6 +89,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Install a module to start learning. A trainer usually gives you the module as a .zip file.
 module-languages = Languages
+content-language-fallback = This module is not available in { $wanted }: it is shown in { $shown }. You can choose another of its languages.
+content-language-label = Language of this module
 module-duration = Estimated time
 module-organisation = Organisation
 module-version = Version

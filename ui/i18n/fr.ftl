@@ -89,6 +89,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Installez un module pour commencer à apprendre. En général, votre formateur ou formatrice vous le remet sous forme de fichier .zip.
 module-languages = Langues
+content-language-fallback = Ce module n'existe pas en { $wanted } : il est affiché en { $shown }. Vous pouvez choisir une autre de ses langues.
+content-language-label = Langue de ce module
 module-duration = Durée estimée
 module-organisation = Organisme
 module-version = Version

@@ -90,6 +90,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Installeer een module om te beginnen met leren. Meestal krijgt u de module van uw opleider als .zip-bestand.
 module-languages = Talen
+content-language-fallback = Deze module bestaat niet in het { $wanted }: ze wordt getoond in het { $shown }. U kunt een andere taal van de module kiezen.
+content-language-label = Taal van deze module
 module-duration = Geschatte duur
 module-organisation = Organisatie
 module-version = Versie

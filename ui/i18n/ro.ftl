@@ -91,6 +91,8 @@ catalogue-lead = { $count ->
 }
 catalogue-empty = Instalați un modul pentru a începe să învățați. De obicei, formatorul vă dă modulul sub forma unui fișier .zip.
 module-languages = Limbi
+content-language-fallback = Acest modul nu este disponibil în { $wanted }: este afișat în { $shown }. Puteți alege o altă limbă a modulului.
+content-language-label = Limba acestui modul
 module-duration = Durată estimată
 module-organisation = Organizație
 module-version = Versiune

@@ -78,6 +78,15 @@ export function languageName(code) {
   }
 }
 
+/** A language's name as written inside a sentence: "anglais" in French, "English" in English. */
+export function languageNameInText(code) {
+  try {
+    return new Intl.DisplayNames([current], { type: 'language' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}
+
 export function formatDate(iso) {
   if (!iso) return '';
   const date = new Date(iso);

@@ -8,7 +8,7 @@ export function routeOf(moduleId, activity) {
 }
 
 export function titleOf(manifest, texts, ctx) {
-  return pick(texts, ctx.contentLanguage(), manifest.default_language);
+  return pick(texts, contentLanguageOf(manifest, ctx), manifest.default_language);
 }
 
 export function statusLabel(status) {
@@ -25,8 +25,12 @@ export function kindLabel(kind) {
   return t(`kind-${kind}`);
 }
 
-/** The language module texts are shown in (the learner's, or the module's default). */
+/**
+ * The language module texts are shown in: what the core decided for the signed-in learner
+ * (`manifest.content`, see src/language.rs), else the page's language when the module has it.
+ */
 export function contentLanguageOf(manifest, ctx) {
+  if (manifest.content) return manifest.content.language;
   const lang = ctx.contentLanguage();
   return manifest.languages.includes(lang) ? lang : manifest.default_language;
 }

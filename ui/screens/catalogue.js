@@ -3,7 +3,7 @@
 import { call } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { t, pick, languageName } from '../lib/i18n.js';
-import { routeOf } from '../lib/module.js';
+import { routeOf, contentLanguageOf } from '../lib/module.js';
 
 export async function render(ctx) {
   const entries = await call('catalogue');
@@ -26,7 +26,7 @@ export async function render(ctx) {
 }
 
 function card(ctx, { manifest, signed, verified_by: verifiedBy, progress }) {
-  const lang = ctx.contentLanguage();
+  const lang = contentLanguageOf(manifest, ctx);
   const title = pick(manifest.title, lang, manifest.default_language);
   const id = manifest.id;
   const titleId = `module-title-${id.replace(/[^a-z0-9-]/gi, '-')}`;

@@ -17,7 +17,7 @@ export async function render(ctx, moduleId, activityId) {
   const { manifest } = view;
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'lesson');
   if (!activity) throw new Error(t('error-no-activity'));
-  const lang = ctx.contentLanguage();
+  const lang = contentLanguageOf(manifest, ctx);
   const html = await call('lesson', { module: moduleId, activity: activityId, language: lang });
   const title = pick(activity.title, lang, manifest.default_language);
   const progress = activityProgress(view, activityId);

@@ -1,14 +1,15 @@
 // A module's page: what it is about, its activities with their status, its completion.
 
 import { h } from '../lib/dom.js';
-import { t, pick, languageName, formatDate, percent } from '../lib/i18n.js';
+import { t, pick, languageName, languageNameInText, formatDate, percent } from '../lib/i18n.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
 import { routeOf, statusLabel, kindLabel, contentLanguageOf } from '../lib/module.js';
+import { call } from '../lib/api.js';
 
 export async function render(ctx, id) {
   const view = await loadModule(id, { fresh: true });
   const { manifest, progress } = view;
-  const lang = ctx.contentLanguage();
+  const lang = contentLanguageOf(manifest, ctx);
   const text = (texts) => pick(texts, lang, manifest.default_language);
   const title = text(manifest.title);
 
@@ -24,7 +25,8 @@ export async function render(ctx, id) {
         t('minutes', { minutes: manifest.estimated_minutes }),
         manifest.languages.map(languageName).join(', '),
         t('version', { version: manifest.version }),
-      ].join(' · '))));
+      ].join(' · '))),
+    languageChoice(manifest, ctx));
 
   // Completion.
   // The core decides each activity's status (`Status` in src/store/tracking.rs); the page shows it.
@@ -68,6 +70,28 @@ export async function render(ctx, id) {
       h('section', { 'aria-labelledby': 'activities-title' }, h('h2', { id: 'activities-title' }, t('activities')), list),
       objectivesSection));
   return { node: root };
+}
+
+/**
+ * The module's language for this learner: a notice when it lacks theirs (the core then shows
+ * English, or the module's default), and a choice among its languages, remembered per module.
+ */
+function languageChoice(manifest, ctx) {
+  const content = manifest.content;
+  if (!content || (manifest.languages.length < 2 && content.why !== 'fallback')) return null;
+  const select = h('select', { id: 'content-language', testid: 'content-language' },
+    manifest.languages.map((l) => h('option', { value: l, selected: l === content.language }, languageName(l))));
+  select.addEventListener('change', async () => {
+    await call('choose_content_language', { id: manifest.id, language: select.value });
+    ctx.focusAfter = 'content-language';
+    ctx.navigate(`module/${encodeURIComponent(manifest.id)}`);
+  });
+  return h('div', { class: 'language-choice', testid: 'language-choice' },
+    content.why === 'fallback'
+      ? h('p', { class: 'notice', role: 'note', testid: 'language-fallback' },
+        t('content-language-fallback', { wanted: languageNameInText(content.wanted), shown: languageNameInText(content.language) }))
+      : null,
+    h('label', { for: 'content-language' }, t('content-language-label')), ' ', select);
 }
 
 function detail(activity, p) {

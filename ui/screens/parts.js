@@ -2,10 +2,10 @@
 
 import { h, announce } from '../lib/dom.js';
 import { t, pick } from '../lib/i18n.js';
-import { routeOf, nextActivity } from '../lib/module.js';
+import { routeOf, nextActivity, contentLanguageOf } from '../lib/module.js';
 
 export function breadcrumbs(manifest, ctx) {
-  const title = pick(manifest.title, ctx.contentLanguage(), manifest.default_language);
+  const title = pick(manifest.title, contentLanguageOf(manifest, ctx), manifest.default_language);
   return h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') },
     h('a', { href: '#/catalogue', testid: 'crumb-catalogue' }, t('nav-catalogue')),
     h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'),
@@ -18,7 +18,7 @@ export function activityFooter(manifest, activityId, ctx) {
     h('a', { class: 'button', href: `#/module/${encodeURIComponent(manifest.id)}`, testid: 'footer-back-to-module' },
       t('back-to-module')),
     next ? h('a', { class: 'button primary', href: `#/${routeOf(manifest.id, next)}`, testid: 'next-activity' },
-      t('next-activity', { title: pick(next.title, ctx.contentLanguage(), manifest.default_language) })) : null);
+      t('next-activity', { title: pick(next.title, contentLanguageOf(manifest, ctx), manifest.default_language) })) : null);
 }
 
 /** Smaller / larger text buttons, changing the text size preference of the whole app. */

@@ -15,7 +15,7 @@ export async function render(ctx, moduleId, activityId) {
   const { manifest } = view;
   const quiz = manifest.activities.find((a) => a.id === activityId && a.kind === 'quiz');
   if (!quiz) throw new Error(t('error-no-activity'));
-  const lang = ctx.contentLanguage();
+  const lang = contentLanguageOf(manifest, ctx);
   const title = pick(quiz.title, lang, manifest.default_language);
   const questionCount = quiz.question_count;
 

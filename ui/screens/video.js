@@ -22,7 +22,7 @@ export async function render(ctx, moduleId, activityId) {
   const { manifest } = view;
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'video');
   if (!activity) throw new Error(t('error-no-activity'));
-  const lang = ctx.contentLanguage();
+  const lang = contentLanguageOf(manifest, ctx);
   const [state, transcriptHtml] = await Promise.all([
     call('video_state', { module: moduleId, activity: activityId }),
     call('transcript', { module: moduleId, activity: activityId, language: lang }).catch(() => null),

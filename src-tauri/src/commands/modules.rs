@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 
 use dlis::Manifest;
+use dlis::language::{ContentLanguage, content_language};
 use dlis::library::{InstallOutcome, Installed};
 use dlis::manifest::{Activity, localized};
 use dlis::progress::Progress;
-use dlis::store::ModuleProgress;
+use dlis::store::{Learner, ModuleProgress, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -46,18 +47,30 @@ fn summary(progress: &ModuleProgress) -> Summary {
 pub async fn catalogue(state: State<'_, AppState>) -> Reply<Vec<CatalogueEntry>> {
     let (installed, _problems) = state.library.list()?;
     with_store(&state, |store| {
-        let progress = match store.current_learner()? {
+        let learner = store.current_learner()?;
+        let progress = match &learner {
             Some(learner) => {
                 let manifests: Vec<&Manifest> = installed.iter().map(|m| &*m.manifest).collect();
                 store.progress_in_modules(&learner.id, &manifests)?.iter().map(summary).map(Some).collect()
             }
             None => vec![None; installed.len()],
         };
+        let chosen = match &learner {
+            Some(learner) => store.content_languages(&learner.id)?,
+            None => Default::default(),
+        };
+        let view = |manifest: &Manifest| match &learner {
+            Some(learner) => ManifestView::for_learner(
+                manifest,
+                content_language(manifest, &learner.language, chosen.get(&manifest.id).map(String::as_str)),
+            ),
+            None => ManifestView::from(manifest),
+        };
         Ok(installed
             .into_iter()
             .zip(progress)
             .map(|(Installed { manifest, size, signer, verified_by, .. }, progress)| CatalogueEntry {
-                manifest: ManifestView::from(&*manifest),
+                manifest: view(&manifest),
                 size,
                 signed: signer.is_some(),
                 verified_by,
@@ -81,11 +94,35 @@ pub async fn module(state: State<'_, AppState>, id: String) -> Reply<ModuleView>
     with_store(&state, |store| {
         let learner = current(store)?;
         let progress = store.module_progress(&learner.id, &manifest)?;
+        let content = learner_content_language(store, &learner, &manifest)?;
         Ok(ModuleView {
             asset_base: format!("{}/{}", state.media.base, manifest.id),
-            manifest: ManifestView::from(&*manifest),
+            manifest: ManifestView::for_learner(&manifest, content),
             progress,
         })
+    })
+}
+
+/// The language `learner` reads `manifest` in (see `dlis::language`).
+pub(super) fn learner_content_language(
+    store: &Store,
+    learner: &Learner,
+    manifest: &Manifest,
+) -> Result<ContentLanguage, CommandError> {
+    let chosen = store.content_languages(&learner.id)?.remove(&manifest.id);
+    Ok(content_language(manifest, &learner.language, chosen.as_deref()))
+}
+
+/// The signed-in learner reads module `id` in `language`, one of its languages, from now on.
+#[tauri::command]
+pub async fn choose_content_language(state: State<'_, AppState>, id: String, language: String) -> Reply<()> {
+    let manifest = manifest_of(&state, &id)?;
+    if !manifest.languages.contains(&language) {
+        return fail(format!("module {id} has no language {language:?}"));
+    }
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(store.choose_content_language(&learner.id, &manifest.id, &language)?)
     })
 }
 

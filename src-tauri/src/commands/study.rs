@@ -54,7 +54,8 @@ pub async fn quiz(
             Some(id) => store.attempt(&learner.id, &manifest, id)?,
             None => store.start_quiz(&learner.id, &manifest, &activity)?,
         };
-        Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+        let content = super::modules::learner_content_language(store, &learner, &manifest)?;
+        Ok(views::quiz_view(&manifest, quiz, &view, &content.language))
     })
 }
 

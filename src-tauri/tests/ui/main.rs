@@ -3,6 +3,7 @@
 //! `WebKitWebDriver`), the way a learner uses it.
 
 mod driver;
+mod languages;
 mod licenses;
 mod package;
 #[path = "../../../tests/integration/ralph.rs"]
