@@ -14,6 +14,11 @@ echo "== lint GitHub workflows (actionlint, shellcheck)"
 bash scripts/lint-workflows.sh
 bash scripts/lint-workflows.sh --self-test
 
+echo "== ui: JavaScript syntax (a syntax error in one module blanks the whole window)"
+find ui -name '*.js' -not -path 'ui/vendor/*' -print0 | while IFS= read -r -d '' file; do
+  node --input-type=module --check <"$file" || { echo "syntax error in $file" >&2; exit 1; }
+done
+
 echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"

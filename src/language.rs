@@ -1,9 +1,10 @@
 //! Which language a learner reads a module in.
 //!
-//! The learner's own language when the module has it; a language the learner chose for this
-//! module, remembered; otherwise the best available (English, understood by most trainees in
-//! the partner countries after their own language, then the module's default), which the page
-//! shows with a notice, so that nobody reads French without being told why.
+//! The learner's own language when the module has it (completely or in part); a language the
+//! learner chose for this module, remembered; otherwise the best available (English, understood
+//! by most trainees in the partner countries after their own language, then the module's
+//! default), which the page shows with a notice, so that nobody reads French without being told
+//! why. A text a partial language lacks falls back the same way: English, then the default.
 
 use serde::Serialize;
 
@@ -34,7 +35,9 @@ pub struct ContentLanguage {
 /// The language `manifest` is shown in to a learner whose language is `learner`, who may have
 /// `chosen` one of its languages before (a choice the module no longer offers is ignored).
 pub fn content_language(manifest: &Manifest, learner: &str, chosen: Option<&str>) -> ContentLanguage {
-    let offered = |wanted: &str| find(&manifest.languages, wanted);
+    let offered = |wanted: &str| {
+        find(&manifest.languages, wanted).or_else(|| find(&manifest.partial_languages, wanted))
+    };
     let (language, why) = if let Some(language) = chosen.and_then(offered) {
         (language, Why::Chosen)
     } else if let Some(language) = offered(learner) {

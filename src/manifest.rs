@@ -14,8 +14,67 @@ use crate::paths;
 
 /// Name of the manifest at the root of every bundle.
 pub const MANIFEST_PATH: &str = "module.json";
-/// The bundle format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest bundle format this build reads: 1.1 adds partial translations.
+pub const FORMAT_VERSION: Format = Format { major: 1, minor: 1 };
+
+/// A bundle format version: `1`, written as the number, or `"1.1"`, written as a string (a
+/// reader of format 1 stops at the string instead of taking 1.1 for 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Format {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl Format {
+    pub const V1: Format = Format { major: 1, minor: 0 };
+
+    /// Reads `format` as `module.json` holds it: a whole number or a "major.minor" string.
+    fn of(value: &serde_json::Value) -> Option<Format> {
+        match value {
+            serde_json::Value::Number(n) => {
+                Some(Format { major: u32::try_from(n.as_u64()?).ok()?, minor: 0 })
+            }
+            serde_json::Value::String(s) => {
+                let (major, minor) = s.split_once('.')?;
+                let number = |part: &str| {
+                    part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+                };
+                Some(Format { major: number(major)?, minor: number(minor)? })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.minor == 0 { write!(f, "{}", self.major) } else { write!(f, "{}.{}", self.major, self.minor) }
+    }
+}
+
+impl Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.minor == 0 {
+            serializer.serialize_u32(self.major)
+        } else {
+            serializer.serialize_str(&self.to_string())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Format {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Format, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Format::of(&value).ok_or_else(|| serde::de::Error::custom("expected 1 or \"1.1\""))
+    }
+}
+
+fn format_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "Bundle format version: 1, or \"1.1\" for a module with partial translations.",
+        "enum": [1, "1.1"]
+    })
+}
 /// Languages every module must offer: the DLIS partners' working languages.
 pub const REQUIRED_LANGUAGES: [&str; 2] = ["fr", "en"];
 
@@ -25,11 +84,11 @@ pub type Localized<T> = BTreeMap<String, T>;
 /// The manifest of a module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "DLIS Learn module manifest (module.json), format 1")]
+#[schemars(title = "DLIS Learn module manifest (module.json), format 1.1")]
 pub struct Manifest {
     /// Bundle format version. Readers refuse a format they do not know.
-    #[schemars(range(min = 1, max = 1))]
-    pub format: u32,
+    #[schemars(schema_with = "format_schema")]
+    pub format: Format,
     /// Stable identifier of the module across versions, e.g. `dlis.faire-avec`.
     #[schemars(regex(pattern = r"^[a-z0-9]+([.-][a-z0-9]+)*$"))]
     pub id: String,
@@ -43,6 +102,10 @@ pub struct Manifest {
     pub languages: Vec<String>,
     /// Language shown when the learner's language is not among `languages`.
     pub default_language: String,
+    /// Languages the module carries in part (format 1.1): any text may be missing, and is then
+    /// shown in English or the default language. Not in `languages`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial_languages: Vec<String>,
     pub title: Localized<String>,
     pub description: Localized<String>,
     /// Learning objectives, in the order they are shown.
@@ -312,13 +375,13 @@ impl Activity {
 pub enum ManifestError {
     #[error("module.json is not valid JSON: {0}")]
     Json(serde_json::Error),
-    #[error("module.json has no whole-number `format` (such as 1); is this a DLIS Learn module?")]
+    #[error("module.json has no `format` (1 or \"1.1\"); is this a DLIS Learn module?")]
     MissingFormat,
     #[error(
-        "module.json is in bundle format {found}, this version of DLIS Learn reads format {FORMAT_VERSION}; \
+        "module.json is in bundle format {found}, this version of DLIS Learn reads formats up to {FORMAT_VERSION}; \
          update DLIS Learn or ask the module's author for a format {FORMAT_VERSION} bundle"
     )]
-    UnknownFormat { found: u64 },
+    UnknownFormat { found: Format },
     #[error("module.json: {path}: {message}")]
     Field { path: String, message: String },
 }
@@ -328,9 +391,9 @@ impl Manifest {
     /// future bundle gets a clear "update DLIS Learn" instead of a confusing field error.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, ManifestError> {
         let value: serde_json::Value = serde_json::from_slice(bytes).map_err(ManifestError::Json)?;
-        match value.get("format").and_then(serde_json::Value::as_u64) {
+        match value.get("format").and_then(Format::of) {
             None => return Err(ManifestError::MissingFormat),
-            Some(found) if found != u64::from(FORMAT_VERSION) => {
+            Some(found) if found.major != FORMAT_VERSION.major || found > FORMAT_VERSION => {
                 return Err(ManifestError::UnknownFormat { found });
             }
             Some(_) => {}
@@ -351,7 +414,8 @@ impl Manifest {
 
     /// The language the module is shown in to a learner who prefers `preferred`.
     pub fn display_language<'a>(&'a self, preferred: &'a str) -> &'a str {
-        if self.languages.iter().any(|l| l == preferred) { preferred } else { &self.default_language }
+        let offered = self.languages.iter().chain(&self.partial_languages).any(|l| l == preferred);
+        if offered { preferred } else { &self.default_language }
     }
 
     /// The title in `language`, or in the default language.
@@ -397,12 +461,43 @@ impl Manifest {
     /// Checks the manifest on its own: identifiers, languages, license, quiz answers,
     /// referenced paths' shape. Returns every problem found.
     pub fn check(&self) -> Vec<Diagnostic> {
-        let mut check = Checker { languages: self.languages.iter().cloned().collect(), out: Vec::new() };
+        self.checked().out
+    }
+
+    /// How much of the module each of its languages covers, complete and partial.
+    pub fn coverage(&self) -> Coverage {
+        let checker = self.checked();
+        let languages = self
+            .languages
+            .iter()
+            .map(|l| (l, true))
+            .chain(self.partial_languages.iter().map(|l| (l, false)))
+            .map(|(language, complete)| {
+                let missing = checker.missing.get(language).cloned().unwrap_or_default();
+                LanguageCoverage {
+                    language: language.clone(),
+                    complete,
+                    translated: checker.pieces.saturating_sub(missing.len()),
+                    missing,
+                }
+            })
+            .collect();
+        Coverage { pieces: checker.pieces, languages }
+    }
+
+    fn checked(&self) -> Checker {
+        let mut check = Checker {
+            languages: self.languages.iter().cloned().collect(),
+            partial: self.partial_languages.iter().cloned().collect(),
+            missing: BTreeMap::new(),
+            pieces: 0,
+            out: Vec::new(),
+        };
         check.all(self);
         if let Ok(value) = serde_json::to_value(self) {
             check.no_control_characters(String::new(), &value);
         }
-        check.out
+        check
     }
 }
 
@@ -414,11 +509,21 @@ pub fn control_character(text: &str) -> Option<char> {
 
 /// Picks the text for `language`, falling back to `default`, then to any language.
 pub fn localized<'a>(texts: &'a Localized<String>, language: &str, default: &str) -> &'a str {
-    texts
-        .get(language)
-        .or_else(|| texts.get(default))
-        .or_else(|| texts.values().next())
-        .map_or("", String::as_str)
+    localized_with_language(texts, language, default).map_or("", |(text, _)| text)
+}
+
+/// The text in `language`, else in English, else in `default` (see `crate::language`), with
+/// the language it is in: a page marks a fallback with `lang`.
+pub fn localized_with_language<'a>(
+    texts: &'a Localized<String>,
+    language: &str,
+    default: &str,
+) -> Option<(&'a str, &'a str)> {
+    [language, "en", default]
+        .into_iter()
+        .find_map(|l| texts.get_key_value(l))
+        .or_else(|| texts.iter().next())
+        .map(|(l, text)| (text.as_str(), l.as_str()))
 }
 
 /// A module id as the format allows it: lowercase ASCII letters and digits in parts joined by
@@ -437,8 +542,57 @@ fn is_local_id(id: &str) -> bool {
         })
 }
 
+/// How much of a module each language covers: every localized value (a title, a lesson, an
+/// option, a subtitle file…) is one piece.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub pieces: usize,
+    pub languages: Vec<LanguageCoverage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LanguageCoverage {
+    pub language: String,
+    /// Declared complete (`languages`), or partial (`partial_languages`).
+    pub complete: bool,
+    pub translated: usize,
+    /// The `module.json` fields this language lacks.
+    pub missing: Vec<String>,
+}
+
+impl Coverage {
+    /// A warning for each partial language, saying how much is missing and what shows instead.
+    pub fn warnings(&self, manifest: &Manifest) -> Vec<Diagnostic> {
+        let fallback =
+            if manifest.languages.iter().any(|l| l == "en") { "en" } else { &manifest.default_language };
+        self.languages
+            .iter()
+            .filter(|l| !l.complete && !l.missing.is_empty())
+            .map(|l| {
+                let some: Vec<&str> = l.missing.iter().take(3).map(String::as_str).collect();
+                let more = if l.missing.len() > 3 { ", …" } else { "" };
+                Diagnostic::new(
+                    format!("{MANIFEST_PATH}: partial_languages"),
+                    format!(
+                        "{:?} is partial: {} of {} texts are not translated yet ({}{more}); learners see them in {fallback:?}",
+                        l.language,
+                        l.missing.len(),
+                        self.pieces,
+                        some.join(", ")
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
 struct Checker {
     languages: BTreeSet<String>,
+    partial: BTreeSet<String>,
+    /// The fields each language (complete or partial) lacks.
+    missing: BTreeMap<String, Vec<String>>,
+    /// Localized values seen.
+    pieces: usize,
     out: Vec<Diagnostic>,
 }
 
@@ -544,20 +698,50 @@ impl Checker {
         if !self.languages.contains(&m.default_language) {
             self.problem("default_language", format!("{:?} is not one of `languages`", m.default_language));
         }
+        for tag in &m.partial_languages {
+            if let Err(err) = oxilangtag::LanguageTag::parse(tag.as_str()) {
+                self.problem("partial_languages", format!("{tag:?} is not a BCP 47 language tag ({err})"));
+            }
+            if !seen.insert(tag) {
+                self.problem("partial_languages", format!("{tag:?} is listed twice, or also in `languages`"));
+            }
+        }
+        if !m.partial_languages.is_empty() && m.format < (Format { major: 1, minor: 1 }) {
+            self.problem(
+                "partial_languages",
+                "partial translations are bundle format 1.1: write \"format\": \"1.1\" (DLIS Learn before 1.1 cannot read them)",
+            );
+        }
     }
 
-    /// A localized value must exist in exactly the declared languages, and `ok` for each.
+    /// A localized value must exist in every complete language, may exist in a partial one,
+    /// and is `ok` in each language it has.
     fn localized<T>(&mut self, field: &str, value: &Localized<T>, ok: impl Fn(&T) -> bool) {
-        for lang in &self.languages.clone() {
-            match value.get(lang) {
-                None => self.problem(field, format!("missing the {lang:?} version")),
+        self.pieces += 1;
+        for (lang, complete) in self
+            .languages
+            .clone()
+            .into_iter()
+            .map(|l| (l, true))
+            .chain(self.partial.clone().into_iter().map(|l| (l, false)))
+        {
+            match value.get(&lang) {
+                None => {
+                    if complete {
+                        self.problem(field, format!("missing the {lang:?} version"));
+                    }
+                    self.missing.entry(lang).or_default().push(field.to_owned());
+                }
                 Some(v) if !ok(v) => self.problem(format!("{field}.{lang}"), "is empty"),
                 Some(_) => {}
             }
         }
         for lang in value.keys() {
-            if !self.languages.contains(lang) {
-                self.problem(format!("{field}.{lang}"), format!("{lang:?} is not declared in `languages`"));
+            if !self.languages.contains(lang) && !self.partial.contains(lang) {
+                self.problem(
+                    format!("{field}.{lang}"),
+                    format!("{lang:?} is not declared in `languages` nor `partial_languages`"),
+                );
             }
         }
     }
@@ -714,7 +898,7 @@ impl Checker {
 pub fn json_schema() -> serde_json::Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(Manifest)).expect("schema serialises");
     if let Some(object) = schema.as_object_mut() {
-        object.insert("$id".into(), "https://dlis-learn.eu/schema/module-1.json".into());
+        object.insert("$id".into(), "https://dlis-learn.eu/schema/module-1.1.json".into());
     }
     schema
 }
@@ -737,7 +921,15 @@ mod tests {
     #[test]
     fn a_future_format_is_refused_before_field_errors() {
         let err = Manifest::parse(br#"{"format": 2, "whatever": true}"#).unwrap_err();
-        assert!(matches!(err, ManifestError::UnknownFormat { found: 2 }), "{err}");
+        assert!(
+            matches!(err, ManifestError::UnknownFormat { found: Format { major: 2, minor: 0 } }),
+            "{err}"
+        );
+        let err = Manifest::parse(br#"{"format": "1.2"}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("bundle format 1.2") && err.to_string().contains("up to 1.1"),
+            "{err}"
+        );
         assert!(err.to_string().contains("update DLIS Learn"));
     }
 
@@ -748,10 +940,13 @@ mod tests {
     }
 
     #[test]
-    fn localized_falls_back_to_default_language() {
+    fn localized_falls_back_to_english_then_the_default_language() {
         let texts: Localized<String> =
             [("fr".into(), "Bonjour".into()), ("en".into(), "Hello".into())].into();
         assert_eq!(localized(&texts, "en", "fr"), "Hello");
-        assert_eq!(localized(&texts, "ro", "fr"), "Bonjour");
+        assert_eq!(localized(&texts, "ro", "fr"), "Hello", "English before the default");
+        let no_english: Localized<String> =
+            [("fr".into(), "Bonjour".into()), ("de".into(), "Hallo".into())].into();
+        assert_eq!(localized_with_language(&no_english, "ro", "fr"), Some(("Bonjour", "fr")));
     }
 }

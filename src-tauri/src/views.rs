@@ -24,6 +24,8 @@ pub struct ManifestView {
     id: String,
     version: String,
     languages: Vec<String>,
+    /// Languages the module carries in part (bundle format 1.1).
+    partial_languages: Vec<String>,
     default_language: String,
     title: Localized<String>,
     description: Localized<String>,
@@ -88,6 +90,7 @@ impl From<&Manifest> for ManifestView {
             id: m.id.clone(),
             version: m.version.to_string(),
             languages: m.languages.clone(),
+            partial_languages: m.partial_languages.clone(),
             default_language: m.default_language.clone(),
             title: m.title.clone(),
             description: m.description.clone(),

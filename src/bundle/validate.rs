@@ -36,6 +36,8 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// How long the content takes (see [`super::estimate`]), when the manifest could be read.
     pub estimate: Option<super::estimate::Estimate>,
+    /// How much of the module each language covers, when the manifest could be read.
+    pub coverage: Option<crate::manifest::Coverage>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +105,7 @@ fn check(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress,
         diagnostics: Vec::new(),
         warnings: Vec::new(),
         estimate: None,
+        coverage: None,
     };
     let mut archive = match Archive::open(path, limits) {
         Ok((archive, diagnostics)) => {
@@ -158,6 +161,9 @@ fn check(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress,
         }
     };
     report.diagnostics.extend(manifest.check());
+    let coverage = manifest.coverage();
+    report.warnings.extend(coverage.warnings(&manifest));
+    report.coverage = Some(coverage);
     if depth == Depth::Full {
         let verified = check_files(&manifest, &mut archive, &mut report.diagnostics, progress);
         let mut files = ZipFiles { archive: &mut archive, verified, limit: limits.max_text_size };

@@ -478,6 +478,17 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
         outln!("  module      {} {} — {}", m.id, m.version, localized(&m.title, lang, lang));
         outln!("  issued by   {} ({})", m.organisation.name, m.license);
         outln!("  languages   {} (default {lang})", m.languages.join(", "));
+        if let Some(coverage) = &report.coverage {
+            for l in coverage.languages.iter().filter(|l| !l.complete) {
+                outln!(
+                    "              {} partial: {} of {} texts translated ({:.0} %)",
+                    l.language,
+                    l.translated,
+                    coverage.pieces,
+                    100.0 * l.translated as f64 / coverage.pieces.max(1) as f64
+                );
+            }
+        }
         match &report.estimate {
             Some(e) => outln!(
                 "  duration    about {} min declared; the content takes about {} min ({} words, {:.0} min of video, {} questions)",

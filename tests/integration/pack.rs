@@ -171,3 +171,62 @@ fn output_to_a_reader_that_went_away_ends_quietly() {
     assert!(output.status.success(), "exit {:?}: {stderr}", output.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Bundle format 1.1: a module may carry a language in part, which `validate` reports as a
+/// warning with its coverage, while a language declared complete must be complete.
+#[test]
+fn a_partial_translation_is_format_1_1_and_reported_with_its_coverage() {
+    let dir = temp();
+    let src = write_source(dir.path(), "1.0.0");
+    let manifest_path = src.join("module.json");
+    let mut manifest: serde_json::Value = serde_json::from_slice(&fs::read(&manifest_path).unwrap()).unwrap();
+    manifest["partial_languages"] = serde_json::json!(["ro"]);
+    manifest["title"]["ro"] = serde_json::json!("Modul de test");
+    manifest["activities"][0]["body"]["ro"] = serde_json::json!("lessons/intro.ro.md");
+    fs::write(src.join("lessons/intro.ro.md"), "# Introducere\n\nO lecție scurtă.\n").unwrap();
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    let out = dir.path().join("out.zip");
+
+    // Without "format": "1.1", a partial language is an error that says what to write.
+    dlis(dir.path())
+        .arg("pack")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("partial translations are bundle format 1.1"));
+
+    manifest["format"] = serde_json::json!("1.1");
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().success();
+    let validated = dlis(dir.path()).arg("validate").arg(&out).assert().success();
+    let stdout = String::from_utf8_lossy(&validated.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("\"ro\" is partial") && stdout.contains("learners see them in \"en\""),
+        "{stdout}"
+    );
+    let inspected = dlis(dir.path()).arg("inspect").arg(&out).assert().success();
+    let stdout = String::from_utf8_lossy(&inspected.get_output().stdout).into_owned();
+    assert!(stdout.contains("ro partial: 2 of"), "{stdout}");
+
+    // A language declared complete that lacks a text is still an error.
+    manifest["languages"] = serde_json::json!(["fr", "en", "ro"]);
+    manifest["partial_languages"] = serde_json::json!([]);
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    dlis(dir.path())
+        .arg("pack")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("missing the \"ro\" version"));
+
+    // A newer format than this DLIS Learn reads asks for an update.
+    manifest["format"] = serde_json::json!("1.2");
+    fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().failure().stderr(
+        predicates::str::contains("bundle format 1.2").and(predicates::str::contains("update DLIS Learn")),
+    );
+}

@@ -61,10 +61,11 @@ export function t(id, args) {
   return id;
 }
 
-/** A module text ({fr: …, en: …}) in the learner's language, else the module's default. */
+/** A module text ({fr: …, en: …}) in the learner's language, else English, else the module's default. */
 export function pick(texts, preferred, fallback) {
   if (!texts) return '';
-  return texts[preferred] ?? texts[fallback] ?? Object.values(texts)[0] ?? '';
+  // As the core's `localized`: the language asked for, else English, else the module's default.
+  return texts[preferred] ?? texts.en ?? texts[fallback] ?? Object.values(texts)[0] ?? '';
 }
 
 /** A language's name in the interface language ("fr" → "French"). */

@@ -18,7 +18,7 @@ export async function render(ctx, moduleId, activityId) {
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'lesson');
   if (!activity) throw new Error(t('error-no-activity'));
   const lang = contentLanguageOf(manifest, ctx);
-  const html = await call('lesson', { module: moduleId, activity: activityId, language: lang });
+  const page = await call('lesson', { module: moduleId, activity: activityId, language: lang });
   const title = pick(activity.title, lang, manifest.default_language);
   const progress = activityProgress(view, activityId);
   let read = Boolean(progress && progress.read);
@@ -31,8 +31,9 @@ export async function render(ctx, moduleId, activityId) {
     }
   };
 
-  const article = h('article', { class: 'lesson-content', testid: 'lesson-content', lang: contentLanguageOf(manifest, ctx) });
-  article.append(fragmentFromHtml(html));
+  // The lesson's own language: a partial translation may lack this lesson (then in English).
+  const article = h('article', { class: 'lesson-content', testid: 'lesson-content', lang: page.language });
+  article.append(fragmentFromHtml(page.html));
   // The lesson's own first heading is the screen's heading.
   const first = article.querySelector('h1');
   if (first) first.remove();

@@ -78,9 +78,10 @@ export async function render(ctx, id) {
  */
 function languageChoice(manifest, ctx) {
   const content = manifest.content;
-  if (!content || (manifest.languages.length < 2 && content.why !== 'fallback')) return null;
+  const languages = manifest.languages.concat(manifest.partial_languages || []);
+  if (!content || (languages.length < 2 && content.why !== 'fallback')) return null;
   const select = h('select', { id: 'content-language', testid: 'content-language' },
-    manifest.languages.map((l) => h('option', { value: l, selected: l === content.language }, languageName(l))));
+    languages.map((l) => h('option', { value: l, selected: l === content.language }, languageName(l))));
   select.addEventListener('change', async () => {
     await call('choose_content_language', { id: manifest.id, language: select.value });
     ctx.focusAfter = 'content-language';

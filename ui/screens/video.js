@@ -23,7 +23,7 @@ export async function render(ctx, moduleId, activityId) {
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'video');
   if (!activity) throw new Error(t('error-no-activity'));
   const lang = contentLanguageOf(manifest, ctx);
-  const [state, transcriptHtml] = await Promise.all([
+  const [state, transcriptPage] = await Promise.all([
     call('video_state', { module: moduleId, activity: activityId }),
     call('transcript', { module: moduleId, activity: activityId, language: lang }).catch(() => null),
   ]);
@@ -78,9 +78,9 @@ export async function render(ctx, moduleId, activityId) {
 
   const transcript = h('aside', { class: 'transcript', 'aria-labelledby': 'transcript-title', testid: 'transcript' },
     h('h2', { id: 'transcript-title' }, t('transcript')));
-  if (transcriptHtml) {
-    const body = h('div', { class: 'transcript-body', tabindex: '0', lang: contentLanguageOf(manifest, ctx), role: 'region', 'aria-labelledby': 'transcript-title',
-      testid: 'transcript-body' }, fragmentFromHtml(transcriptHtml));
+  if (transcriptPage) {
+    const body = h('div', { class: 'transcript-body', tabindex: '0', lang: transcriptPage.language, role: 'region', 'aria-labelledby': 'transcript-title',
+      testid: 'transcript-body' }, fragmentFromHtml(transcriptPage.html));
     const heading = body.querySelector('h1');
     if (heading) heading.remove();
     handleLinks(body, view, ctx);

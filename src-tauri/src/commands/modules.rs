@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use dlis::Manifest;
 use dlis::language::{ContentLanguage, content_language};
 use dlis::library::{InstallOutcome, Installed};
-use dlis::manifest::{Activity, localized};
+use dlis::manifest::{Activity, localized_with_language};
 use dlis::progress::Progress;
 use dlis::store::{Learner, ModuleProgress, Store};
 use serde::Serialize;
@@ -117,7 +117,7 @@ pub(super) fn learner_content_language(
 #[tauri::command]
 pub async fn choose_content_language(state: State<'_, AppState>, id: String, language: String) -> Reply<()> {
     let manifest = manifest_of(&state, &id)?;
-    if !manifest.languages.contains(&language) {
+    if !manifest.languages.iter().chain(&manifest.partial_languages).any(|l| *l == language) {
         return fail(format!("module {id} has no language {language:?}"));
     }
     with_store(&state, |store| {
@@ -133,7 +133,7 @@ pub async fn lesson(
     module: String,
     activity: String,
     language: String,
-) -> Reply<String> {
+) -> Reply<Page> {
     markdown_page(&state, &module, &activity, &language, "lesson", |a| match a {
         Activity::Lesson(lesson) => Some(&lesson.body),
         _ => None,
@@ -147,11 +147,19 @@ pub async fn transcript(
     module: String,
     activity: String,
     language: String,
-) -> Reply<String> {
+) -> Reply<Page> {
     markdown_page(&state, &module, &activity, &language, "capsule", |a| match a {
         Activity::Video(video) => Some(&video.transcript),
         _ => None,
     })
+}
+
+/// A lesson or transcript as sanitised HTML, and the language it is in: the one asked for, or
+/// the fallback (English, then the module's default) when a partial translation lacks it.
+#[derive(Serialize)]
+pub struct Page {
+    html: String,
+    language: String,
 }
 
 /// The Markdown file that `pick` names in an activity, in `language`, as sanitised HTML.
@@ -162,16 +170,19 @@ fn markdown_page(
     language: &str,
     kind: &str,
     pick: impl Fn(&Activity) -> Option<&dlis::manifest::Localized<String>>,
-) -> Reply<String> {
+) -> Reply<Page> {
     let bundle = state.library.open(module)?;
     let manifest = bundle.manifest();
     let Some(files) = manifest.activities.iter().find(|a| a.id() == activity).and_then(pick) else {
         return fail(format!("{module} has no {kind} {activity:?}"));
     };
     let language = manifest.display_language(language);
-    let file = localized(files, language, &manifest.default_language).to_owned();
-    let markdown = String::from_utf8_lossy(&bundle.read(&file)?).into_owned();
-    Ok(views::markdown_html(&markdown, &file, &format!("{}/{}", state.media.base, manifest.id)))
+    let Some((file, language)) = localized_with_language(files, language, &manifest.default_language) else {
+        return fail(format!("{module} has no file for {kind} {activity:?}"));
+    };
+    let markdown = String::from_utf8_lossy(&bundle.read(file)?).into_owned();
+    let html = views::markdown_html(&markdown, file, &format!("{}/{}", state.media.base, manifest.id));
+    Ok(Page { html, language: language.to_owned() })
 }
 
 /// What a bundle holds, before installing it (for the upgrade prompt).

@@ -59,3 +59,82 @@ async fn a_romanian_learner_is_told_the_module_is_in_english_and_may_choose_fren
     assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
     app.close().await;
 }
+
+/// faire-avec with a first Romanian translation (bundle format 1.1): its title and first
+/// lesson in Romanian, the rest not yet.
+fn partly_romanian(dir: &std::path::Path) -> std::path::PathBuf {
+    let src = dir.join("faire-avec-ro");
+    let modules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec");
+    copy_dir(&modules, &src);
+    let manifest_path = src.join("module.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    manifest["format"] = json!("1.1");
+    manifest["partial_languages"] = json!(["ro"]);
+    manifest["title"]["ro"] = json!("A face împreună: sprijin pentru demersurile online");
+    manifest["activities"][0]["body"]["ro"] = json!("lessons/why-faire-avec.ro.md");
+    std::fs::write(
+        src.join("lessons/why-faire-avec.ro.md"),
+        "# A face împreună\n\nPersoana ține instrumentul.\n",
+    )
+    .unwrap();
+    std::fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    let out = dir.join("samples-ro");
+    std::fs::create_dir_all(&out).unwrap();
+    dlis::bundle::pack::pack(
+        &src,
+        &out.join("faire-avec.zip"),
+        &dlis::bundle::Limits::default(),
+        &dlis::progress::Silent,
+    )
+    .unwrap();
+    out
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_as_english() {
+    let _window = crate::WINDOW.lock().await;
+    let dir = crate::temp();
+    let samples = partly_romanian(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+
+    let app = App::start(&display, &data, &samples).await;
+    app.find("[data-testid=new-profile-form]").await;
+    let field = app.find("[data-testid=new-profile-name]").await;
+    within("typing", field.send_keys("Mihai")).await.unwrap();
+    app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'ro'; \
+            s.dispatchEvent(new Event('change', { bubbles: true }));")
+        .await;
+    app.click("[data-testid=new-profile-create]").await;
+    app.find("[data-testid=module-list]").await;
+
+    // Romanian is his language and the module has it, in part: no notice, the title in Romanian.
+    app.click("[data-testid='open-module-dlis.faire-avec']").await;
+    app.wait_text("[data-testid=module-title]", "A face împreună").await;
+    assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
+
+    // The translated lesson in Romanian; the next one, not translated yet, in English, marked so.
+    app.js("location.hash = '#/lesson/dlis.faire-avec/why-faire-avec';").await;
+    app.wait_text("[data-testid=lesson-content]", "Persoana ține instrumentul").await;
+    let lesson_lang = "return document.querySelector('[data-testid=lesson-content]').lang";
+    assert_eq!(app.js(lesson_lang).await, json!("ro"));
+    app.js("location.hash = '#/lesson/dlis.faire-avec/assess-and-accompany';").await;
+    app.wait_text("[data-testid=lesson-content]", "Start with a shared assessment").await;
+    assert_eq!(app.js(lesson_lang).await, json!("en"));
+    app.check_accessibility("a lesson a partial translation lacks").await;
+    app.close().await;
+}
