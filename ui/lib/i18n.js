@@ -68,6 +68,13 @@ export function pick(texts, preferred, fallback) {
   return texts[preferred] ?? texts.en ?? texts[fallback] ?? Object.values(texts)[0] ?? '';
 }
 
+/** The language `pick` takes its text from, for the `lang` attribute of what shows it. */
+export function pickedLanguage(texts, preferred, fallback) {
+  if (!texts) return fallback;
+  for (const lang of [preferred, 'en', fallback]) if (texts[lang] !== undefined) return lang;
+  return Object.keys(texts)[0] || fallback;
+}
+
 /** A language's name in the interface language ("fr" → "French"). */
 export function languageName(code) {
   try {

@@ -2,7 +2,7 @@
 
 import { call } from '../lib/api.js';
 import { h } from '../lib/dom.js';
-import { t, pick, languageName } from '../lib/i18n.js';
+import { t, pick, pickedLanguage, languageName } from '../lib/i18n.js';
 import { routeOf, contentLanguageOf } from '../lib/module.js';
 
 export async function render(ctx) {
@@ -43,7 +43,7 @@ function card(ctx, { manifest, signed, verified_by: verifiedBy, progress }) {
     : h('span', { class: 'badge trust', testid: `module-trust-${id}` }, signed ? t('signed-unknown') : t('unsigned'));
 
   return h('article', { class: 'card module-card', 'aria-labelledby': titleId, testid: `module-card-${id}` },
-    h('h2', { id: titleId, class: 'module-title' },
+    h('h2', { id: titleId, class: 'module-title', lang: pickedLanguage(manifest.title, lang, manifest.default_language) },
       h('a', { href: `#/module/${encodeURIComponent(id)}`, testid: `open-module-${id}` }, title)),
     h('p', { class: 'organisation' }, manifest.organisation.name),
     h('dl', { class: 'facts' },

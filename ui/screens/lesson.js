@@ -3,7 +3,7 @@
 
 import { call, record } from '../lib/api.js';
 import { h, fragmentFromHtml, announce } from '../lib/dom.js';
-import { t, pick } from '../lib/i18n.js';
+import { t, pick, pickedLanguage } from '../lib/i18n.js';
 import { loadModule, updateProgress, activityProgress } from '../lib/moduleCache.js';
 import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs, textSizeControls } from './parts.js';
@@ -70,7 +70,7 @@ export async function render(ctx, moduleId, activityId) {
   const root = h('section', { class: 'screen reader' },
     breadcrumbs(manifest, ctx),
     h('div', { class: 'reader-head' },
-      h('h1', { testid: 'lesson-title', lang: contentLanguageOf(manifest, ctx) }, title),
+      h('h1', { testid: 'lesson-title', lang: pickedLanguage(activity.title, lang, manifest.default_language) }, title),
       textSizeControls(ctx)),
     article,
     endMarker,

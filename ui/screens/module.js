@@ -1,7 +1,7 @@
 // A module's page: what it is about, its activities with their status, its completion.
 
 import { h } from '../lib/dom.js';
-import { t, pick, languageName, languageNameInText, formatDate, percent } from '../lib/i18n.js';
+import { t, pick, pickedLanguage, languageName, languageNameInText, formatDate, percent } from '../lib/i18n.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
 import { routeOf, statusLabel, kindLabel, contentLanguageOf } from '../lib/module.js';
 import { call } from '../lib/api.js';
@@ -11,6 +11,8 @@ export async function render(ctx, id) {
   const { manifest, progress } = view;
   const lang = contentLanguageOf(manifest, ctx);
   const text = (texts) => pick(texts, lang, manifest.default_language);
+  // Each text's own language: a partial translation may lack it (then English, marked so).
+  const langOf = (texts) => pickedLanguage(texts, lang, manifest.default_language);
   const title = text(manifest.title);
 
   const root = h('section', { class: 'screen module-page' });
@@ -18,9 +20,9 @@ export async function render(ctx, id) {
     h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') },
       h('a', { href: '#/catalogue', testid: 'back-to-catalogue' }, t('back-to-catalogue'))),
     h('div', { class: 'screen-head' },
-      h('h1', { testid: 'module-title', lang: contentLanguageOf(manifest, ctx) }, title),
+      h('h1', { testid: 'module-title', lang: langOf(manifest.title) }, title),
       h('p', { class: 'organisation' }, manifest.organisation.name),
-      h('p', { class: 'lead', lang: contentLanguageOf(manifest, ctx) }, text(manifest.description)),
+      h('p', { class: 'lead', lang: langOf(manifest.description) }, text(manifest.description)),
       h('p', { class: 'meta' }, [
         t('minutes', { minutes: manifest.estimated_minutes }),
         manifest.languages.map(languageName).join(', '),
@@ -47,7 +49,7 @@ export async function render(ctx, id) {
   const objectives = text(manifest.objectives) || [];
   const objectivesSection = h('section', { class: 'objectives', 'aria-labelledby': 'objectives-title' },
     h('h2', { id: 'objectives-title' }, t('objectives')),
-    h('ul', { class: 'checklist', lang: contentLanguageOf(manifest, ctx) }, objectives.map((o) => h('li', {}, o))));
+    h('ul', { class: 'checklist', lang: langOf(manifest.objectives) }, objectives.map((o) => h('li', {}, o))));
 
   // Activities.
   const list = h('ol', { class: 'activity-list', testid: 'activity-list' });
@@ -59,8 +61,8 @@ export async function render(ctx, id) {
       h('span', { class: 'step', 'aria-hidden': 'true' }, status === 'done' ? '✓' : String(index + 1)),
       h('div', { class: 'activity-body' },
         h('span', { class: 'kind' }, kindLabel(activity.kind)),
-        h('a', { href: `#/${routeOf(manifest.id, activity)}`, class: 'activity-link', testid: `open-activity-${activity.id}` },
-          activityTitle),
+        h('a', { href: `#/${routeOf(manifest.id, activity)}`, class: 'activity-link', testid: `open-activity-${activity.id}`,
+          lang: langOf(activity.title) }, activityTitle),
         detail(activity, p)),
       h('span', { class: `badge status ${status}`, testid: `activity-status-${activity.id}` }, statusLabel(status))));
   });

@@ -4,7 +4,7 @@
 
 import { call } from '../lib/api.js';
 import { h, announce, newId, clear } from '../lib/dom.js';
-import { t, pick, percent } from '../lib/i18n.js';
+import { t, pick, pickedLanguage, percent } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
 import { activityFooter, breadcrumbs } from './parts.js';
@@ -23,7 +23,7 @@ export async function render(ctx, moduleId, activityId) {
   const contentLang = contentLanguageOf(manifest, ctx);
   const root = h('section', { class: 'screen narrow quiz-screen' },
     breadcrumbs(manifest, ctx),
-    h('h1', { testid: 'quiz-title', lang: contentLanguageOf(manifest, ctx) }, title),
+    h('h1', { testid: 'quiz-title', lang: pickedLanguage(quiz.title, lang, manifest.default_language) }, title),
     stage,
     activityFooter(manifest, activityId, ctx));
 

@@ -4,7 +4,7 @@
 
 import { call, record } from '../lib/api.js';
 import { h, fragmentFromHtml, announce, newId } from '../lib/dom.js';
-import { t, pick, languageName, clock, percent, language } from '../lib/i18n.js';
+import { t, pick, pickedLanguage, languageName, clock, percent, language } from '../lib/i18n.js';
 import { loadModule, updateProgress, activityProgress } from '../lib/moduleCache.js';
 import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs } from './parts.js';
@@ -91,7 +91,7 @@ export async function render(ctx, moduleId, activityId) {
 
   const root = h('section', { class: 'screen capsule-screen' },
     breadcrumbs(manifest, ctx),
-    h('h1', { testid: 'video-title', lang: contentLanguageOf(manifest, ctx) }, title),
+    h('h1', { testid: 'video-title', lang: pickedLanguage(activity.title, lang, manifest.default_language) }, title),
     h('div', { class: 'capsule-layout' }, player, transcript),
     activityFooter(manifest, activityId, ctx));
 

@@ -126,6 +126,11 @@ async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_
     app.click("[data-testid='open-module-dlis.faire-avec']").await;
     app.wait_text("[data-testid=module-title]", "A face împreună").await;
     assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
+    // Each text says its language: the title is Romanian, an untranslated lesson's title English.
+    assert_eq!(app.js("return document.querySelector('[data-testid=module-title]').lang").await, json!("ro"));
+    let untranslated =
+        "return document.querySelector('[data-testid=open-activity-assess-and-accompany]').lang";
+    assert_eq!(app.js(untranslated).await, json!("en"));
 
     // The translated lesson in Romanian; the next one, not translated yet, in English, marked so.
     app.js("location.hash = '#/lesson/dlis.faire-avec/why-faire-avec';").await;
