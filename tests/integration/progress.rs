@@ -515,3 +515,30 @@ fn the_catalogue_reads_only_the_modules_a_learner_started_and_agrees_with_each_m
     agree(&store);
     assert_eq!(store.progress_in_modules(&nour.id, &refs).unwrap()[1].done, 1);
 }
+
+#[test]
+fn a_learners_choice_of_module_language_is_kept_per_module_and_goes_with_their_profile() {
+    let dir = temp();
+    let db = dir.path().join("progress.db");
+    let mut store = Store::open(&db).unwrap();
+    let ioana = store.create_learner("Ioana", "ro", None).unwrap();
+    let nikos = store.create_learner("Nikos", "el", None).unwrap();
+    store.choose_content_language(&ioana.id, "dlis.faire-avec", "fr").unwrap();
+    store.choose_content_language(&ioana.id, "dlis.faire-avec", "en").unwrap(); // she changes her mind
+    store.choose_content_language(&nikos.id, "dlis.faire-avec", "fr").unwrap();
+    drop(store);
+
+    let mut store = Store::open(&db).unwrap();
+    let chosen = store.content_languages(&ioana.id).unwrap();
+    assert_eq!(chosen.get("dlis.faire-avec").map(String::as_str), Some("en"));
+    assert_eq!(chosen.len(), 1);
+    assert!(store.choose_content_language("no-such-learner", "dlis.faire-avec", "fr").is_err());
+
+    store.delete_learner(&ioana.id).unwrap();
+    let rows: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM content_language WHERE learner = ?1", [&ioana.id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 0, "a deleted profile leaves no choice behind");
+    assert_eq!(store.content_languages(&nikos.id).unwrap().len(), 1, "the others keep theirs");
+}
