@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use dlis::Manifest;
 use dlis::language::ContentLanguage;
 use dlis::manifest::{
-    Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video, localized,
+    Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video,
+    localized, localized_with_language,
 };
 use dlis::quiz::{Layout, Response, Scored, Total};
 use dlis::store::AttemptView;
@@ -164,6 +165,8 @@ pub struct QuestionView {
     pub id: String,
     pub kind: &'static str,
     pub prompt: String,
+    /// The language of `prompt`: the learner's, or the fallback a partial translation needs.
+    pub language: String,
     pub image: Option<String>,
     pub points: f64,
     /// Choices (single and multiple choice), items to order, or right-hand sides of pairs.
@@ -179,12 +182,16 @@ pub struct QuestionView {
 pub struct OptionView {
     pub id: String,
     pub text: String,
+    /// The language of `text` (see `QuestionView::language`).
+    pub language: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct FeedbackView {
     pub correct: String,
     pub incorrect: String,
+    /// The language of both texts (see `QuestionView::language`).
+    pub language: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -212,6 +219,15 @@ pub fn quiz_view(module: &Manifest, quiz: &Quiz, attempt: &AttemptView, language
     let language = module.display_language(language);
     let text =
         |texts: &BTreeMap<String, String>| localized(texts, language, &module.default_language).to_owned();
+    // Each text with its language: a partial translation may lack some (shown in English).
+    let text_in = |texts: &BTreeMap<String, String>| {
+        localized_with_language(texts, language, &module.default_language)
+            .map_or((String::new(), language.to_owned()), |(text, lang)| (text.to_owned(), lang.to_owned()))
+    };
+    let option = |id: &String, texts: &BTreeMap<String, String>| {
+        let (text, language) = text_in(texts);
+        OptionView { id: id.clone(), text, language }
+    };
     let immediate = quiz.feedback == dlis::manifest::FeedbackTiming::Immediate;
     let revealed = attempt.total.is_some();
     let Layout { questions: order, options: shown } = &attempt.layout;
@@ -222,32 +238,33 @@ pub fn quiz_view(module: &Manifest, quiz: &Quiz, attempt: &AttemptView, language
             let order: &[String] = shown.get(&question.id).map_or(&[], Vec::as_slice);
             let (options, left) = match &question.answer {
                 Answer::SingleChoice { options, .. } | Answer::MultipleChoice { options, .. } => {
-                    (arrange(order, options.iter().map(|o| (&o.id, text(&o.text)))), Vec::new())
+                    (arrange(order, options.iter().map(|o| option(&o.id, &o.text))), Vec::new())
                 }
                 Answer::Ordering { items } => {
-                    (arrange(order, items.iter().map(|i| (&i.id, text(&i.text)))), Vec::new())
+                    (arrange(order, items.iter().map(|i| option(&i.id, &i.text))), Vec::new())
                 }
                 Answer::Matching { pairs, .. } => (
-                    arrange(order, pairs.iter().map(|p| (&p.id, text(&p.right)))),
-                    pairs.iter().map(|p| OptionView { id: p.id.clone(), text: text(&p.left) }).collect(),
+                    arrange(order, pairs.iter().map(|p| option(&p.id, &p.right))),
+                    pairs.iter().map(|p| option(&p.id, &p.left)).collect(),
                 ),
                 Answer::TrueFalse { .. } | Answer::ShortText { .. } => (Vec::new(), Vec::new()),
             };
             let answered = attempt.answers.get(&question.id);
             let show = revealed || (immediate && answered.is_some());
+            let (prompt, prompt_language) = text_in(&question.prompt);
             QuestionView {
                 id: question.id.clone(),
                 kind: question.answer.type_name(),
-                prompt: text(&question.prompt),
+                prompt,
+                language: prompt_language,
                 image: question.image.clone(),
                 points: question.points,
                 options,
                 left,
-                feedback: question
-                    .feedback
-                    .as_ref()
-                    .filter(|_| show)
-                    .map(|f| FeedbackView { correct: text(&f.correct), incorrect: text(&f.incorrect) }),
+                feedback: question.feedback.as_ref().filter(|_| show).map(|f| {
+                    let (correct, language) = text_in(&f.correct);
+                    FeedbackView { correct, incorrect: text(&f.incorrect), language }
+                }),
                 answer: answered.map(|(response, scored)| AnswerView {
                     response: response.clone(),
                     scored: show.then_some(*scored),
@@ -269,8 +286,8 @@ pub fn quiz_view(module: &Manifest, quiz: &Quiz, attempt: &AttemptView, language
 }
 
 /// Options in the attempt's order (the bundle's order when the layout has none).
-fn arrange<'a>(order: &[String], options: impl Iterator<Item = (&'a String, String)>) -> Vec<OptionView> {
-    let mut all: Vec<OptionView> = options.map(|(id, text)| OptionView { id: id.clone(), text }).collect();
+fn arrange(order: &[String], options: impl Iterator<Item = OptionView>) -> Vec<OptionView> {
+    let mut all: Vec<OptionView> = options.collect();
     if !order.is_empty() {
         all.sort_by_key(|o| order.iter().position(|id| *id == o.id).unwrap_or(usize::MAX));
     }

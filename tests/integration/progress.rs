@@ -520,7 +520,7 @@ fn the_catalogue_reads_only_the_modules_a_learner_started_and_agrees_with_each_m
 fn a_learners_choice_of_module_language_is_kept_per_module_and_goes_with_their_profile() {
     let dir = temp();
     let db = dir.path().join("progress.db");
-    let mut store = Store::open(&db).unwrap();
+    let store = Store::open(&db).unwrap();
     let ioana = store.create_learner("Ioana", "ro", None).unwrap();
     let nikos = store.create_learner("Nikos", "el", None).unwrap();
     store.choose_content_language(&ioana.id, "dlis.faire-avec", "fr").unwrap();

@@ -20,14 +20,13 @@ export async function render(ctx, moduleId, activityId) {
   const questionCount = quiz.question_count;
 
   const stage = h('div', { class: 'quiz-stage', testid: 'quiz-stage' });
-  const contentLang = contentLanguageOf(manifest, ctx);
   const root = h('section', { class: 'screen narrow quiz-screen' },
     breadcrumbs(manifest, ctx),
     h('h1', { testid: 'quiz-title', lang: pickedLanguage(quiz.title, lang, manifest.default_language) }, title),
     stage,
     activityFooter(manifest, activityId, ctx));
 
-  const player = new QuizPlayer({ contentLang, ctx, moduleId, activityId, quiz, stage, questionCount, assetBase: view.asset_base });
+  const player = new QuizPlayer({ ctx, moduleId, activityId, quiz, stage, questionCount, assetBase: view.asset_base });
   player.intro(activityProgress(view, activityId));
   return { node: root };
 }
@@ -109,9 +108,9 @@ class QuizPlayer {
     form.append(...[
       h('p', { class: 'question-count', testid: 'question-number' }, t('question-of', { n: index + 1, total })),
       h('progress', { max: String(total), value: String(index), 'aria-label': t('quiz-progress') }),
-      h('h2', { id: headingId, class: 'prompt', testid: 'question-prompt', lang: this.contentLang }, q.prompt),
+      h('h2', { id: headingId, class: 'prompt', testid: 'question-prompt', lang: q.language }, q.prompt),
       q.image ? h('img', { src: `${this.assetBase}/${q.image}`, alt: t('question-image'), class: 'question-image' }) : null,
-      q.kind === 'true_false' ? input.node : h('div', { lang: this.contentLang }, input.node),
+      q.kind === 'true_false' ? input.node : h('div', { lang: q.language }, input.node),
       error,
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'primary', testid: 'quiz-answer' }, t('quiz-confirm'))),
@@ -156,13 +155,13 @@ class QuizPlayer {
     const last = index === total - 1;
     const card = h('div', { class: 'card question answered', testid: 'question-feedback', 'data-question': q.id },
       h('p', { class: 'question-count' }, t('question-of', { n: index + 1, total })),
-      h('h2', { class: 'prompt', testid: 'question-prompt', lang: this.contentLang }, q.prompt),
-      h('div', { class: 'your-answer' }, h('h3', {}, t('your-answer')), h('div', { lang: this.contentLang }, responseText(q))),
+      h('h2', { class: 'prompt', testid: 'question-prompt', lang: q.language }, q.prompt),
+      h('div', { class: 'your-answer' }, h('h3', {}, t('your-answer')), h('div', { lang: q.language }, responseText(q))),
       h('div', { class: `feedback ${scored.correct ? 'correct' : 'incorrect'}`, testid: 'feedback',
         'data-correct': String(scored.correct) },
         h('p', { class: 'verdict' }, h('span', { 'aria-hidden': 'true' }, scored.correct ? '✓ ' : '✗ '), verdict,
           ' ', h('span', { class: 'points' }, t('points', { score: scored.score, max: scored.max }))),
-        text ? h('p', { lang: this.contentLang }, text) : null),
+        text ? h('p', { lang: q.feedback.language }, text) : null),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', testid: last ? 'quiz-to-submit' : 'quiz-next',
           onclick: () => { this.next(); } }, last ? t('quiz-finish') : t('quiz-next'))));
@@ -210,13 +209,13 @@ class QuizPlayer {
       const scored = q.answer && q.answer.scored;
       const correct = scored && scored.correct;
       return h('li', { class: `review-item ${correct ? 'correct' : 'incorrect'}`, 'data-question': q.id },
-        h('h3', { lang: this.contentLang }, q.prompt),
-        q.answer ? h('div', {}, h('p', { class: 'label' }, t('your-answer')), h('div', { lang: this.contentLang }, responseText(q)))
+        h('h3', { lang: q.language }, q.prompt),
+        q.answer ? h('div', {}, h('p', { class: 'label' }, t('your-answer')), h('div', { lang: q.language }, responseText(q)))
           : h('p', {}, t('not-answered')),
         scored ? h('p', { class: 'verdict' }, h('span', { 'aria-hidden': 'true' }, correct ? '✓ ' : '✗ '),
           correct ? t('feedback-correct') : scored.score > 0 ? t('feedback-partly') : t('feedback-incorrect'), ' ',
           t('points', { score: round(scored.score), max: round(scored.max) })) : null,
-        q.feedback ? h('p', { class: 'feedback-text', lang: this.contentLang }, correct ? q.feedback.correct : q.feedback.incorrect) : null);
+        q.feedback ? h('p', { class: 'feedback-text', lang: q.feedback.language }, correct ? q.feedback.correct : q.feedback.incorrect) : null);
     }));
     clear(this.stage).append(summary, h('section', { 'aria-labelledby': 'review-title' },
       h('h2', { id: 'review-title' }, t('quiz-review')), review));
@@ -243,7 +242,7 @@ function answerInput(q, headingId) {
           const id = newId('choice');
           return h('div', { class: 'choice' },
             h('input', { type: 'radio', name, id, value: o.id, testid: `option-${o.id}` }),
-            h('label', { for: id }, o.text));
+            h('label', { for: id, lang: o.language }, o.text));
         }));
       const checked = () => fieldset.querySelector('input:checked');
       return {
@@ -265,7 +264,7 @@ function answerInput(q, headingId) {
           const id = newId('choice');
           return h('div', { class: 'choice' },
             h('input', { type: 'checkbox', name, id, value: o.id, testid: `option-${o.id}` }),
-            h('label', { for: id }, o.text));
+            h('label', { for: id, lang: o.language }, o.text));
         }));
       return {
         node: fieldset,
@@ -286,10 +285,10 @@ function answerInput(q, headingId) {
         q.left.map((left) => {
           const id = newId('match');
           return h('div', { class: 'match-row' },
-            h('label', { for: id }, left.text),
+            h('label', { for: id, lang: left.language }, left.text),
             h('select', { id, 'data-left': left.id, testid: `match-${left.id}` },
               h('option', { value: '' }, t('quiz-match-choose')),
-              q.options.map((o) => h('option', { value: o.id }, o.text))));
+              q.options.map((o) => h('option', { value: o.id, lang: o.language }, o.text))));
         }));
       const selects = () => [...fieldset.querySelectorAll('select')];
       return {
@@ -333,7 +332,7 @@ function orderingInput(q, headingId) {
         onclick: () => move(i, 1, 'down') }, '↓');
       list.append(h('li', { class: 'order-item', 'data-item': item.id, testid: `order-item-${item.id}` },
         h('span', { class: 'order-pos', 'aria-hidden': 'true' }, String(i + 1)),
-        h('span', { class: 'order-text' }, item.text),
+        h('span', { class: 'order-text', lang: item.language }, item.text),
         h('span', { class: 'order-buttons' }, up, down)));
     });
     if (focus) {

@@ -73,6 +73,13 @@ fn partly_romanian(dir: &std::path::Path) -> std::path::PathBuf {
     manifest["partial_languages"] = json!(["ro"]);
     manifest["title"]["ro"] = json!("A face împreună: sprijin pentru demersurile online");
     manifest["activities"][0]["body"]["ro"] = json!("lessons/why-faire-avec.ro.md");
+    // Every question's prompt in Romanian, none of its options yet.
+    let quiz =
+        manifest["activities"].as_array_mut().unwrap().iter_mut().find(|a| a["kind"] == "quiz").unwrap();
+    quiz["shuffle_questions"] = json!(false); // the first question has options to look at
+    for question in quiz["questions"].as_array_mut().unwrap() {
+        question["prompt"]["ro"] = json!(format!("Întrebarea {}", question["id"].as_str().unwrap()));
+    }
     std::fs::write(
         src.join("lessons/why-faire-avec.ro.md"),
         "# A face împreună\n\nPersoana ține instrumentul.\n",
@@ -141,5 +148,20 @@ async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_
     app.wait_text("[data-testid=lesson-content]", "Start with a shared assessment").await;
     assert_eq!(app.js(lesson_lang).await, json!("en"));
     app.check_accessibility("a lesson a partial translation lacks").await;
+
+    // The quiz: the prompt in Romanian, its options still in English, each marked so.
+    app.js("location.hash = '#/quiz/dlis.faire-avec/check';").await;
+    app.click("[data-testid=quiz-start]").await;
+    app.wait_text("[data-testid=question-prompt]", "Întrebarea").await;
+    assert_eq!(
+        app.js("return document.querySelector('[data-testid=question-prompt]').lang").await,
+        json!("ro")
+    );
+    let option_langs = app
+        .js("return [...document.querySelectorAll('[data-testid=question] label[lang], [data-testid=question] option[lang], \
+             [data-testid=question] .order-text')].map((e) => e.lang)")
+        .await;
+    let option_langs = option_langs.as_array().unwrap();
+    assert!(!option_langs.is_empty() && option_langs.iter().all(|l| l == "en"), "{option_langs:?}");
     app.close().await;
 }
