@@ -13,6 +13,9 @@ source scripts/windows-env.sh
 # starts after the previous one ended boots Wine's services again (about 9 s each).
 /usr/lib/wine/wineserver -p 2>/dev/null || true # (exit 2: one is running already)
 trap '/usr/lib/wine/wineserver -k 2>/dev/null || true' EXIT
+# Boot the session's services now, detached: started by the first test's dlis.exe, they would
+# inherit its output pipe and keep it open, and the test would wait for its end forever.
+"$DLIS_TEST_WINE" wineboot </dev/null >/dev/null 2>&1 || true
 
 echo "== Windows: cross-build (x86_64-pc-windows-gnu)"
 cargo build --locked --target "$WINDOWS_TARGET" --bin dlis --example event_writer
