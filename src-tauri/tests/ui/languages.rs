@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::driver::{App, Display, within};
+use crate::driver::{App, Display};
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_romanian_learner_is_told_the_module_is_in_english_and_may_choose_french() {
@@ -15,14 +15,7 @@ async fn a_romanian_learner_is_told_the_module_is_in_english_and_may_choose_fren
     let module = crate::faire_avec();
 
     let app = App::start(&display, &data, &samples).await;
-    app.find("[data-testid=new-profile-form]").await;
-    let field = app.find("[data-testid=new-profile-name]").await;
-    within("typing", field.send_keys("Ioana")).await.unwrap();
-    app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'ro'; \
-            s.dispatchEvent(new Event('change', { bubbles: true }));")
-        .await;
-    app.click("[data-testid=new-profile-create]").await;
-    app.find("[data-testid=module-list]").await;
+    crate::create_profile_in(&app, "Ioana", "ro").await;
 
     // faire-avec is in French and English: Ioana reads it in English, and is told why.
     app.click("[data-testid='open-module-dlis.faire-avec']").await;
@@ -65,7 +58,7 @@ async fn a_romanian_learner_is_told_the_module_is_in_english_and_may_choose_fren
 fn partly_romanian(dir: &std::path::Path) -> std::path::PathBuf {
     let src = dir.join("faire-avec-ro");
     let modules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec");
-    copy_dir(&modules, &src);
+    crate::copy_dir(&modules, &src);
     let manifest_path = src.join("module.json");
     let mut manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
@@ -98,19 +91,6 @@ fn partly_romanian(dir: &std::path::Path) -> std::path::PathBuf {
     out
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_as_english() {
     let _window = crate::WINDOW.lock().await;
@@ -120,14 +100,7 @@ async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_
     let display = Display::get();
 
     let app = App::start(&display, &data, &samples).await;
-    app.find("[data-testid=new-profile-form]").await;
-    let field = app.find("[data-testid=new-profile-name]").await;
-    within("typing", field.send_keys("Mihai")).await.unwrap();
-    app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'ro'; \
-            s.dispatchEvent(new Event('change', { bubbles: true }));")
-        .await;
-    app.click("[data-testid=new-profile-create]").await;
-    app.find("[data-testid=module-list]").await;
+    crate::create_profile_in(&app, "Mihai", "ro").await;
 
     // Romanian is his language and the module has it, in part: no notice, the title in Romanian.
     app.click("[data-testid='open-module-dlis.faire-avec']").await;

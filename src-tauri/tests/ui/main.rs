@@ -87,11 +87,20 @@ async fn create_profile(app: &App, name: &str) {
     app.find("[data-testid=new-profile-form]").await;
     app.screenshot("profiles").await;
     app.check_accessibility("profile picker").await;
+    create_profile_in(app, name, "fr").await;
+}
+
+/// Creates a profile whose language is `language` on the profile picker.
+async fn create_profile_in(app: &App, name: &str, language: &str) {
+    app.find("[data-testid=new-profile-form]").await;
     let field = app.find("[data-testid=new-profile-name]").await;
     within("typing", field.send_keys(name)).await.unwrap();
-    app.js("const s = document.querySelector('[data-testid=new-profile-language]'); s.value = 'fr'; \
-            s.dispatchEvent(new Event('change', { bubbles: true }));")
-        .await;
+    let choose = format!(
+        "const s = document.querySelector('[data-testid=new-profile-language]'); s.value = {}; \
+         s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+        json!(language)
+    );
+    app.js(&choose).await;
     app.click("[data-testid=new-profile-create]").await;
     app.find("[data-testid=module-list]").await;
 }
