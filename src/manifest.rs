@@ -26,8 +26,6 @@ pub struct Format {
 }
 
 impl Format {
-    pub const V1: Format = Format { major: 1, minor: 0 };
-
     /// Reads `format` as `module.json` holds it: a whole number or a "major.minor" string.
     fn of(value: &serde_json::Value) -> Option<Format> {
         match value {
@@ -464,8 +462,9 @@ impl Manifest {
         self.checked().out
     }
 
-    /// How much of the module each of its languages covers, complete and partial.
-    pub fn coverage(&self) -> Coverage {
+    /// [`Manifest::check`]'s problems and how much of the module each of its languages covers,
+    /// complete and partial, from one pass over the manifest.
+    pub fn check_with_coverage(&self) -> (Vec<Diagnostic>, Coverage) {
         let checker = self.checked();
         let languages = self
             .languages
@@ -482,7 +481,7 @@ impl Manifest {
                 }
             })
             .collect();
-        Coverage { pieces: checker.pieces, languages }
+        (checker.out, Coverage { pieces: checker.pieces, languages })
     }
 
     fn checked(&self) -> Checker {

@@ -160,8 +160,8 @@ fn check(path: &Path, shown_as: &Path, limits: &Limits, progress: &dyn Progress,
             return report;
         }
     };
-    report.diagnostics.extend(manifest.check());
-    let coverage = manifest.coverage();
+    let (problems, coverage) = manifest.check_with_coverage();
+    report.diagnostics.extend(problems);
     report.warnings.extend(coverage.warnings(&manifest));
     report.coverage = Some(coverage);
     if depth == Depth::Full {
