@@ -14,18 +14,8 @@ case "${1:-}" in
   *) echo "usage: scripts/setup.sh [test]" >&2; exit 2 ;;
 esac
 
-missing=()
-for pkg in "${want[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
+need_debian_packages setup "${want[@]}"
 
 if ! command -v cargo >/dev/null; then
   for candidate in "$HOME/.cargo/bin" /usr/local/cargo/bin; do

@@ -10,11 +10,8 @@ dir="${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/tauri-cli"
 bin="$dir/node_modules/.bin/tauri"
 if [ ! -x "$bin" ] || [ "$(cat "$dir/.version" 2>/dev/null)" != "$version" ]; then
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "tauri-cli: installing Debian's nodejs and npm" >&2
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+    source "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
+    need_debian_packages tauri-cli nodejs npm
   fi
   echo "tauri-cli: installing @tauri-apps/cli $version (npm)" >&2
   mkdir -p "$dir"

@@ -12,18 +12,8 @@ WINDOWS_TARGET=x86_64-pc-windows-gnu
 export WINDOWS_TARGET
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
-want_windows=(mingw-w64 wine64 nsis)
-missing_windows=()
-for pkg in "${want_windows[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing_windows+=("$pkg")
-done
-if ((${#missing_windows[@]})); then
-  echo "windows-env: installing ${missing_windows[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_windows[@]}" >/dev/null
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
+need_debian_packages windows-env mingw-w64 wine64 nsis
 if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
   echo "windows-env: adding the Rust target $WINDOWS_TARGET" >&2
   rustup target add "$WINDOWS_TARGET" >&2

@@ -8,13 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 source scripts/windows-env.sh
-if ! /usr/bin/python3 -c 'import pefile' 2>/dev/null; then
-  echo "windows-package-test: installing python3-pefile" >&2
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-pefile >/dev/null
-fi
+need_debian_packages windows-package-test python3-pefile # (sourced by windows-env.sh)
 dist=$(bash scripts/package.sh windows | tail -n 1)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -n 1)
 suffix=""
