@@ -13,6 +13,7 @@
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
 //! - [`export`]: offline export files carried by hand.
 //! - [`report`]: institution reports merged from export files (CSV, XLSX, HTML).
+//! - [`translate`]: a module's texts out to XLIFF for translators, and their translations back.
 
 pub mod bundle;
 pub mod diagnostic;
@@ -28,6 +29,7 @@ pub mod quiz;
 pub mod report;
 pub mod store;
 pub mod sync;
+pub mod translate;
 pub mod trust;
 pub mod xapi;
 

@@ -20,6 +20,7 @@ mod terminal;
 mod learners;
 mod records;
 mod report;
+mod translate;
 
 /// Build, check, sign and install DLIS Learn module bundles.
 #[derive(Parser)]
@@ -94,6 +95,11 @@ enum Command {
     },
     /// Print the JSON Schema of module.json.
     Schema,
+    /// Translate a module source folder with a translation tool, through XLIFF 2.0 files.
+    Translate {
+        #[command(subcommand)]
+        action: TranslateAction,
+    },
     /// List learner profiles with a summary of their progress.
     Learners {
         #[arg(long)]
@@ -205,6 +211,30 @@ enum LearnerAction {
         /// Confirm the deletion, which cannot be undone.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslateAction {
+    /// Write every text of the module (module.json, lessons by paragraph, transcripts,
+    /// subtitle cues) as XLIFF 2.0 from its default language into LANGUAGE, with the
+    /// translations it already has.
+    Export {
+        /// The module source folder (holding module.json).
+        src: PathBuf,
+        /// The language to translate into (BCP 47), e.g. ro or el.
+        #[arg(long)]
+        language: String,
+        #[arg(short, long, value_name = "FILE.xliff")]
+        out: PathBuf,
+    },
+    /// Write the translations of an XLIFF 2 file back into the module's files. A file whose
+    /// every piece is translated is written; the language is declared complete, or partial
+    /// (format 1.1) while texts are missing. Importing an unchanged export changes nothing.
+    Import {
+        src: PathBuf,
+        #[arg(value_name = "FILE.xliff")]
+        xliff: PathBuf,
     },
 }
 
@@ -381,6 +411,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             }
         }
+        Command::Translate { action } => match action {
+            TranslateAction::Export { src, language, out } => translate::export(src, language, out)?,
+            TranslateAction::Import { src, xliff } => translate::import(src, xliff)?,
+        },
         Command::Schema => outln!("{}", serde_json::to_string_pretty(&dlis::manifest::json_schema())?),
         Command::Learners { json } => learners::list(&data_dir(&cli.data_dir)?, *json)?,
         Command::Learner { action } => {
