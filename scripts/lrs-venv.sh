@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Makes (once) the Python venv that holds Ralph, the xAPI Learning Record Store the tests talk to,
-# and imageio-ffmpeg (an ffmpeg with libx264, for the UI test that plays an MP4 capsule: Debian's
-# GStreamer has no H.264 encoder), and prints its path as the last line of stdout. Idempotent, non-interactive, safe to run from
+# Makes (once) the tests' Python venv and prints its path as the last line of stdout. It holds
+# Ralph, the xAPI Learning Record Store the tests talk to; imageio-ffmpeg (an ffmpeg with libx264,
+# for the UI test that plays an MP4 capsule: Debian's GStreamer has no H.264 encoder); and
+# translate-toolkit (a translation library that reads and writes the XLIFF of `dlis translate`). Idempotent, non-interactive, safe to run from
 # several tests at once (a lock serialises them). Everything but the path goes to stderr.
 #   DLIS_LRS_VENV     venv path (default ${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/ralph-venv)
 #   DLIS_LRS_PYTHON   interpreter that creates it (default: python3 on PATH, then /usr/bin/python3)
 set -euo pipefail
 
-requirement='ralph-malph[cli,lrs]==5.1.0 requests imageio-ffmpeg==0.8.1'
+requirement='ralph-malph[cli,lrs]==5.1.0 requests imageio-ffmpeg==0.8.1 translate-toolkit==3.20.4'
 venv="${DLIS_LRS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/dlis-learn/ralph-venv}"
 marker="$venv/.dlis-lrs-requirement"
 
@@ -19,7 +20,8 @@ installed() {
     "$venv/bin/python" - <<'EOF' 2>/dev/null
 import importlib.metadata as m, sys
 sys.exit(0 if m.version("ralph-malph") == "5.1.0" and m.version("requests")
-         and m.version("imageio-ffmpeg") == "0.8.1" else 1)
+         and m.version("imageio-ffmpeg") == "0.8.1"
+         and m.version("translate-toolkit") == "3.20.4" else 1)
 EOF
 }
 
@@ -72,5 +74,5 @@ rm -f "$marker"
 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 \
   "$venv/bin/python" -m pip install -q $requirement >&2
 printf '%s' "$requirement" >"$marker"
-installed || { log "install finished but ralph-malph 5.1.0 is not importable in $venv"; exit 1; }
+installed || { log "install finished but $requirement is not all importable in $venv"; exit 1; }
 echo "$venv"

@@ -336,7 +336,7 @@ pub fn import(dir: &Path, xliff_path: &Path) -> Result<Imported, TranslateError>
         )]));
     }
     let language = document.target_language.clone();
-    check_language(&language, &module)?;
+    check_language(&language, &module).map_err(|e| rejected(vec![format!("its trgLang: {e}")]))?;
     let texts = module.texts(&language)?;
     let units: HashMap<(&str, &str), &xliff::Unit> = document
         .files

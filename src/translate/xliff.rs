@@ -88,6 +88,10 @@ impl Document {
     }
 }
 
+fn is_xliff(event: &Event) -> bool {
+    matches!(event, Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "xliff")
+}
+
 fn write_notes(out: &mut String, indent: &str, notes: &[String]) -> Result<(), String> {
     if notes.is_empty() {
         return Ok(());
@@ -166,18 +170,19 @@ impl<'a> Parse<'a> {
     fn document(mut self) -> Result<Document, ReadError> {
         loop {
             match self.next()? {
-                Event::Start(e) if e.local_name().as_ref() == "xliff" => {
-                    let version = self.required(&e, "version")?;
+                event @ (Event::Start(_) | Event::Empty(_)) if is_xliff(&event) => {
+                    let (Event::Start(e) | Event::Empty(e)) = &event else { unreachable!() };
+                    let version = self.required(e, "version")?;
                     if !version.starts_with("2.") {
                         return Err(self.error(format!(
                             "this is XLIFF {version}; DLIS Learn reads XLIFF 2 (save as XLIFF 2.0 in your tool)"
                         )));
                     }
-                    let source_language = self.required(&e, "srcLang")?;
-                    let target_language = self.attribute(&e, "trgLang")?.ok_or_else(|| {
+                    let source_language = self.required(e, "srcLang")?;
+                    let target_language = self.attribute(e, "trgLang")?.ok_or_else(|| {
                         self.error("<xliff> has no trgLang attribute: which language is this translation in?")
                     })?;
-                    let files = self.files()?;
+                    let files = if matches!(event, Event::Start(_)) { self.files()? } else { Vec::new() };
                     return Ok(Document { source_language, target_language, files });
                 }
                 Event::Start(e) | Event::Empty(e) => {

@@ -18,3 +18,4 @@ mod schema;
 mod signing;
 mod support;
 mod sync;
+mod translate;
