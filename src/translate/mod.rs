@@ -577,6 +577,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TranslateError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // A temporary file is private (0600 on Unix); the module's files are not.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => readable_by_all(temp.as_file().metadata().map_err(io)?.permissions()),
+    };
+    temp.as_file().set_permissions(permissions).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     let (_, temp_path) = temp.keep().map_err(|e| io(e.error))?;
@@ -584,6 +590,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TranslateError> {
         let _ = std::fs::remove_file(&temp_path);
         io(e)
     })
+}
+
+/// The permissions of a new file of the module: readable by all, as an editor would make it.
+#[cfg(unix)]
+fn readable_by_all(mut permissions: std::fs::Permissions) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.set_mode(0o644);
+    permissions
+}
+
+/// Windows has no mode bits: a new file inherits the folder's access rules.
+#[cfg(not(unix))]
+fn readable_by_all(permissions: std::fs::Permissions) -> std::fs::Permissions {
+    permissions
 }
 
 /// Writes an export to `out`, atomically.

@@ -138,6 +138,21 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
             && !l.chars().all(|c| "|-: ".contains(c))),
         "every text line is translated:\n{lesson}"
     );
+    #[cfg(unix)]
+    if crate::support::windows_build().is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &str| fs::metadata(src.join(path)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode("lessons/why-faire-avec.ro.md"),
+            0o644,
+            "a new file is readable by all, as its source"
+        );
+        assert_eq!(
+            mode("module.json"),
+            mode("lessons/why-faire-avec.fr.md"),
+            "a replaced file keeps its mode"
+        );
+    }
     let vtt = fs::read_to_string(src.join("capsule/capsule.ro.vtt")).unwrap();
     assert_eq!(vtt.matches("-->").count(), cues);
     assert!(vtt.starts_with("WEBVTT"), "the timings and header are the French file's");

@@ -138,3 +138,166 @@ async fn a_partial_translation_plays_in_romanian_with_each_missing_piece_marked_
     assert!(!option_langs.is_empty() && option_langs.iter().all(|l| l == "en"), "{option_langs:?}");
     app.close().await;
 }
+
+/// A sample module's source, as shipped.
+fn sample(name: &str) -> (std::path::PathBuf, dlis::Manifest) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules").join(name);
+    let manifest = dlis::Manifest::parse(&std::fs::read(dir.join("module.json")).unwrap()).unwrap();
+    (dir, manifest)
+}
+
+/// Sentences only the French version of a module has: its French texts and the opening words
+/// of its French lessons and transcript, where they differ from the `language` version.
+fn french_only(dir: &std::path::Path, module: &dlis::Manifest, language: &str) -> Vec<String> {
+    fn texts(value: &serde_json::Value, language: &str, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) if map.contains_key("fr") && map.contains_key("en") => {
+                if let (Some(fr), Some(other)) =
+                    (map["fr"].as_str(), map.get(language).and_then(|v| v.as_str()))
+                {
+                    if fr != other && fr.chars().count() >= 25 && !fr.contains('/') {
+                        out.push(fr.to_owned());
+                    }
+                }
+            }
+            serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, language, out)),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, language, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    texts(&serde_json::to_value(module).unwrap(), language, &mut out);
+    for entry in
+        std::fs::read_dir(dir.join("lessons")).unwrap().chain(std::fs::read_dir(dir.join("capsule")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().ends_with(".fr.md") {
+            for line in std::fs::read_to_string(&path).unwrap().lines() {
+                // A plain sentence's first words, as the page shows them.
+                let words: Vec<&str> = line.split_whitespace().take(6).collect();
+                let start = words.join(" ");
+                if words.len() == 6 && start.chars().all(|c| c.is_alphabetic() || " ,'’".contains(c)) {
+                    out.push(start);
+                }
+            }
+        }
+    }
+    assert!(out.len() > 50, "French sentences to look for: {}", out.len());
+    out
+}
+
+/// Checks the page holds no French: every element that says its language says `language`
+/// (the content-language menu aside, where each language is named in itself), and none of the
+/// module's French sentences is on it.
+async fn no_french(app: &App, french: &[String], language: &str, screen: &str) {
+    let langs = app
+        .js("return [...document.querySelectorAll('[lang]')]
+                .filter((e) => !e.closest('[data-testid=content-language]'))
+                .map((e) => e.lang);")
+        .await;
+    let langs = langs.as_array().unwrap();
+    assert!(langs.iter().all(|l| l == language), "{screen}: elements in other languages: {langs:?}");
+    let text = app.js("return document.body.innerText;").await;
+    let text = text.as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    let found: Vec<&String> = french.iter().filter(|f| text.contains(f.as_str())).collect();
+    assert!(found.is_empty(), "{screen}: French text on the page: {found:?}");
+}
+
+/// A learner of `language` takes the whole module `name`, shipped in that language, and
+/// finishes it without meeting a word of French.
+async fn completes_in_own_language(name: &str, learner: &str, language: &str) {
+    let _window = crate::WINDOW.lock().await;
+    let dir = crate::temp();
+    let samples = crate::sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = Display::get();
+    let (source, module) = sample(name);
+    assert!(module.languages.iter().any(|l| l == language), "{name} is complete in {language}");
+    let french = french_only(&source, &module, language);
+    let id = &module.id;
+
+    let app = App::start(&display, &data, &samples).await;
+    crate::create_profile_in(&app, learner, language).await;
+    app.click(&format!("[data-testid='open-module-{id}']")).await;
+    app.wait_text("[data-testid=module-title]", &module.title[language]).await;
+    assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
+    no_french(&app, &french, language, "module page").await;
+
+    for activity in &module.activities {
+        app.js(&format!("location.hash = '#/module/{id}';")).await;
+        app.click(&format!("[data-testid='open-activity-{}']", activity.id())).await;
+        match activity {
+            dlis::manifest::Activity::Lesson(lesson) => {
+                let body = std::fs::read_to_string(source.join(&lesson.body[language])).unwrap();
+                let heading = body.lines().next().unwrap().trim_start_matches('#').trim().to_owned();
+                app.wait_text("[data-testid=lesson-content]", &heading).await;
+                no_french(&app, &french, language, &lesson.id).await;
+                if app.js("return !!document.querySelector('[data-testid=mark-as-read]')").await
+                    == json!(true)
+                {
+                    app.click("[data-testid=mark-as-read]").await;
+                }
+                app.find("[data-testid=lesson-read-state]").await;
+            }
+            dlis::manifest::Activity::Video(video) => {
+                app.find("[data-testid=transcript-body]").await;
+                no_french(&app, &french, language, "capsule").await;
+                let showing = app
+                    .js("return [...document.querySelector('[data-testid=video]').textTracks]
+                            .filter((t) => t.mode === 'showing').map((t) => t.language);")
+                    .await;
+                assert_eq!(showing, json!([language]), "the subtitles follow the content language");
+                assert!(video.subtitles.contains_key(language));
+                // Watched to the end, muted and at double speed, for as long as it moves on.
+                app.js("const v = document.querySelector('[data-testid=video]'); v.muted = true; v.playbackRate = 2; v.play();")
+                    .await;
+                let (mut furthest, mut still) = (-1.0, 0);
+                loop {
+                    let now = app
+                        .js("const v = document.querySelector('[data-testid=video]');
+                             return v.ended || (v.error ? 'media error ' + v.error.code : v.currentTime);")
+                        .await;
+                    match now.as_f64() {
+                        Some(time) if time > furthest => (furthest, still) = (time, 0),
+                        Some(_) if still < 60 => still += 1,
+                        _ => {
+                            assert_eq!(now, json!(true), "the capsule stopped at {furthest} s");
+                            break;
+                        }
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+                app.find("[data-testid=video-watched]").await;
+            }
+            dlis::manifest::Activity::Quiz(quiz) => {
+                app.click("[data-testid=quiz-start]").await;
+                for n in 0..quiz.questions.len() {
+                    app.find("[data-testid=question]").await;
+                    no_french(&app, &french, language, "quiz").await;
+                    crate::answer_rightly_in(&app, &module, language).await;
+                    no_french(&app, &french, language, "quiz feedback").await;
+                    let next = if n + 1 < quiz.questions.len() { "quiz-next" } else { "quiz-to-submit" };
+                    app.click(&format!("[data-testid={next}]")).await;
+                }
+                app.click("[data-testid=quiz-submit]").await;
+                let result = app.find("[data-testid=quiz-result]").await;
+                assert_eq!(result.attr("data-passed").await.unwrap().as_deref(), Some("true"));
+                no_french(&app, &french, language, "quiz result").await;
+            }
+        }
+    }
+    app.js(&format!("location.hash = '#/module/{id}';")).await;
+    app.find("[data-testid=module-completed-at]").await;
+    no_french(&app, &french, language, "completed module").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_romanian_learner_completes_a_module_entirely_in_romanian() {
+    completes_in_own_language("faire-avec", "Ioana", "ro").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_greek_learner_completes_a_module_entirely_in_greek() {
+    completes_in_own_language("ethique-mediation", "Ελένη", "el").await;
+}

@@ -144,7 +144,7 @@ async fn play_and_seek(app: &App) {
 
 /// The question of the sample quiz on the screen, with its answers from the module.
 async fn question_on_screen<'m>(app: &App, module: &'m Manifest) -> &'m Question {
-    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == "check") else {
+    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| matches!(a, Activity::Quiz(_))) else {
         unreachable!()
     };
     let form = app.find("[data-testid=question]").await;
@@ -171,6 +171,11 @@ async fn feedback_says_right(app: &App, question: &str) {
 
 /// Answers the question on the screen rightly, from the module's own answers.
 async fn answer_rightly(app: &App, module: &Manifest) {
+    answer_rightly_in(app, module, "fr").await;
+}
+
+/// Answers the question on the screen rightly, typing a short answer in `language`.
+async fn answer_rightly_in(app: &App, module: &Manifest, language: &str) {
     let question = question_on_screen(app, module).await;
     match &question.answer {
         Answer::SingleChoice { correct, .. } => app.click(&format!("[data-testid='option-{correct}']")).await,
@@ -197,7 +202,7 @@ async fn answer_rightly(app: &App, module: &Manifest) {
             }
         }
         Answer::ShortText { accepted, .. } => {
-            let text = &accepted["fr"][0];
+            let text = &accepted[language][0];
             let field = app.find("[data-testid=short-text]").await;
             within("typing", field.send_keys(text)).await.unwrap();
         }
