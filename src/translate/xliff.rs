@@ -8,6 +8,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
 pub(super) const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// Tools nest a group or two; more is not a translation.
+const MAX_GROUP_DEPTH: usize = 32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Document {
@@ -203,7 +205,7 @@ impl<'a> Parse<'a> {
                     let id = self.required(&e, "id")?;
                     let original = self.attribute(&e, "original")?.unwrap_or_default();
                     let mut file = File { id, original, notes: Vec::new(), units: Vec::new() };
-                    self.file(&mut file)?;
+                    self.file(&mut file, 0)?;
                     files.push(file);
                 }
                 Event::Start(_) => self.skip()?,
@@ -213,8 +215,12 @@ impl<'a> Parse<'a> {
         }
     }
 
-    /// The units of a `<file>`, also inside `<group>`s.
-    fn file(&mut self, file: &mut File) -> Result<(), ReadError> {
+    /// The units of a `<file>`, also inside `<group>`s (nested at most [`MAX_GROUP_DEPTH`]
+    /// deep: a hostile file could otherwise exhaust the stack).
+    fn file(&mut self, file: &mut File, depth: usize) -> Result<(), ReadError> {
+        if depth > MAX_GROUP_DEPTH {
+            return Err(self.error(format!("groups nested more than {MAX_GROUP_DEPTH} deep")));
+        }
         loop {
             match self.next()? {
                 Event::Start(e) if e.local_name().as_ref() == "unit" => {
@@ -222,7 +228,7 @@ impl<'a> Parse<'a> {
                     let unit = self.unit(id)?;
                     file.units.push(unit);
                 }
-                Event::Start(e) if e.local_name().as_ref() == "group" => self.file(file)?,
+                Event::Start(e) if e.local_name().as_ref() == "group" => self.file(file, depth + 1)?,
                 Event::Start(e) if e.local_name().as_ref() == "notes" => file.notes.extend(self.notes()?),
                 Event::Start(_) => self.skip()?,
                 Event::End(_) => return Ok(()),
@@ -418,6 +424,11 @@ mod tests {
              <unit id=\"u\"><segment><source>a</source><target><ph id=\"1\"/></target></segment></unit></file></xliff>"
         );
         assert!(Document::parse(&codes).unwrap_err().message.contains("<ph>"));
+        let deep = format!(
+            "<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"fr\" trgLang=\"el\"><file id=\"f\">{}",
+            "<group id=\"g\">".repeat(100_000)
+        );
+        assert!(Document::parse(&deep).unwrap_err().message.contains("nested more than 32"));
         assert!(Document::parse("<html/>").unwrap_err().message.contains("<html>"));
         assert!(Document::parse("<xliff version=\"2.0\" srcLang=\"fr\"><file").is_err());
         assert!(sample().to_xml().is_ok());
