@@ -204,13 +204,44 @@ pub(super) fn set_string(object: &CstObject, key: &str, value: &str) -> bool {
     true
 }
 
-pub(super) fn set_strings(object: &CstObject, key: &str, values: &[String]) -> bool {
+/// Sets `key` of `object` to a list of strings, laid out on several lines when the source
+/// language's list (`like`) is, as the rest of the file.
+pub(super) fn set_strings(object: &CstObject, key: &str, values: &[String], like: &str) -> bool {
     let current = object.get(key).and_then(|p| p.value()).and_then(|v| strings(&v));
     if current.as_deref() == Some(values) {
         return false;
     }
     set(object, key, CstInputValue::Array(values.iter().cloned().map(CstInputValue::String).collect()));
+    let multiline = object.get(like).and_then(|p| p.value()).is_some_and(|v| v.to_string().contains('\n'));
+    if multiline && let Some(array) = object.get(key).and_then(|p| p.value()).and_then(|v| v.as_array()) {
+        array.ensure_multiline();
+    }
     true
+}
+
+/// Adds `value` at the end of the list of strings `key`, in the list's own layout.
+pub(super) fn push_string(object: &CstObject, key: &str, value: &str) {
+    match object.get(key).and_then(|p| p.value()).and_then(|v| v.as_array()) {
+        Some(array) => {
+            array.append(CstInputValue::String(value.to_string()));
+        }
+        None => set(object, key, CstInputValue::Array(vec![CstInputValue::String(value.to_string())])),
+    }
+}
+
+/// Removes `value` from the list of strings `key`, and the key when the list is left empty.
+pub(super) fn remove_string(object: &CstObject, key: &str, value: &str) {
+    let Some(prop) = object.get(key) else { return };
+    let Some(array) = prop.value().and_then(|v| v.as_array()) else { return };
+    let elements = array.elements();
+    for element in &elements {
+        if element.as_string_lit().and_then(|s| s.decoded_value().ok()).as_deref() == Some(value) {
+            element.clone().remove();
+        }
+    }
+    if array.elements().is_empty() {
+        prop.remove();
+    }
 }
 
 fn set(object: &CstObject, key: &str, value: CstInputValue) {
@@ -230,7 +261,10 @@ mod tests {
   "languages": ["fr", "en"],
   "title": { "fr": "Titre \u00e9chapp\u00e9", "en": "Title" },
   "objectives": {
-    "fr": ["Un", "Deux"],
+    "fr": [
+      "Un",
+      "Deux"
+    ],
     "en": ["One", "Two"]
   },
   "activities": [
@@ -274,8 +308,12 @@ mod tests {
         assert!(!set_string(&title.map, "fr", "Titre échappé"), "same text: nothing to do");
         assert_eq!(json.to_text(), MODULE);
         assert!(set_string(&title.map, "ro", "Titlu"));
-        assert!(set_strings(&json.texts[1].map, "ro", &["Unu".into(), "Doi".into()]));
+        assert!(set_strings(&json.texts[1].map, "ro", &["Unu".into(), "Doi".into()], "fr"));
+        let root = json.object().unwrap();
+        push_string(&root, "languages", "ro");
         let text = json.to_text();
+        assert!(text.contains("\"languages\": [\"fr\", \"en\", \"ro\"],"), "{text}");
+        assert!(text.contains("\"ro\": [\n      \"Unu\",\n      \"Doi\"\n    ]"), "laid out as the others: {text}");
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["title"]["ro"], "Titlu");
         assert_eq!(value["objectives"]["ro"][1], "Doi");

@@ -371,7 +371,7 @@ pub fn import(dir: &Path, xliff_path: &Path) -> Result<Imported, TranslateError>
             (Shape::Lines, Some(t)) => {
                 let lines: Vec<String> =
                     t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-                json::set_strings(&text.map, &language, &lines);
+                json::set_strings(&text.map, &language, &lines, module.source());
             }
             (Shape::Item { index, count }, t) => {
                 let first = i - index;
@@ -382,7 +382,7 @@ pub fn import(dir: &Path, xliff_path: &Path) -> Result<Imported, TranslateError>
     }
     for (first, values) in items {
         if let Some(values) = values.into_iter().collect::<Option<Vec<String>>>() {
-            json::set_strings(&texts.texts[first].map, &language, &values);
+            json::set_strings(&texts.texts[first].map, &language, &values, module.source());
         }
     }
 
@@ -488,42 +488,21 @@ fn declare(
 ) -> Option<Declared> {
     let object = texts.object()?;
     let manifest = &module.manifest;
-    let strings = |key: &str| {
-        object.get(key).and_then(|p| p.value()).and_then(|v| json::strings(&v)).unwrap_or_default()
-    };
     if complete && !manifest.languages.iter().any(|l| l == language) {
-        let mut languages = strings("languages");
-        languages.push(language.into());
-        json::set_strings(&object, "languages", &languages);
-        let partial: Vec<String> =
-            strings("partial_languages").into_iter().filter(|l| l != language).collect();
-        match (partial.is_empty(), object.get("partial_languages")) {
-            (true, Some(prop)) => prop.remove(),
-            (false, Some(_)) => {
-                json::set_strings(&object, "partial_languages", &partial);
-            }
-            _ => {}
-        }
+        json::push_string(&object, "languages", language);
+        json::remove_string(&object, "partial_languages", language);
         return Some(Declared::Complete);
     }
-    if !complete
-        && any
-        && !manifest.languages.iter().chain(&manifest.partial_languages).any(|l| l == language)
-    {
-        let mut partial = strings("partial_languages");
-        partial.push(language.into());
-        let value = CstInputValue::Array(partial.into_iter().map(CstInputValue::String).collect());
-        match object.get("partial_languages") {
-            Some(prop) => prop.set_value(value),
-            None => {
-                let after = object
-                    .properties()
-                    .iter()
-                    .position(|p| json::prop_name(p).as_deref() == Some("default_language"))
-                    .map_or(object.properties().len(), |i| i + 1);
-                object.insert(after, "partial_languages", value);
-            }
+    if !complete && any && !manifest.languages.iter().chain(&manifest.partial_languages).any(|l| l == language) {
+        if object.get("partial_languages").is_none() {
+            let after = object
+                .properties()
+                .iter()
+                .position(|p| json::prop_name(p).as_deref() == Some("default_language"))
+                .map_or(object.properties().len(), |i| i + 1);
+            object.insert(after, "partial_languages", CstInputValue::Array(Vec::new()));
         }
+        json::push_string(&object, "partial_languages", language);
         // Partial languages are format 1.1.
         if let Some(format) = object.get("format")
             && format.value().and_then(|v| v.as_number_lit()).is_some()

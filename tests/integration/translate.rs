@@ -58,10 +58,10 @@ with open(sys.argv[2], "wb") as f:
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// A "translation" that keeps every unit's markup: each line marked as Romanian.
+/// A "translation" that keeps every unit's markup: each line marked as German.
 const TRANSLATE_ALL: &str = r#"
 for u in units:
-    u.target = "\n".join("RO· " + line for line in u.source.split("\n"))
+    u.target = "\n".join("DE· " + line for line in u.source.split("\n"))
 print(len(units))
 "#;
 
@@ -98,9 +98,10 @@ fn importing_an_unchanged_export_changes_no_byte() {
 fn a_translator_translates_a_module_in_their_tool_and_it_plays_in_that_language() {
     let dir = temp();
     let src = sample(dir.path(), "faire-avec");
-    let xliff = dir.path().join("ro.xliff");
-    let said = export(&src, "ro", &xliff);
-    assert!(said.contains("from fr to ro, 0 already translated"), "{said}");
+    let xliff = dir.path().join("de.xliff");
+    let manifest_before = manifest(&src);
+    let said = export(&src, "de", &xliff);
+    assert!(said.contains("from fr to de, 0 already translated"), "{said}");
 
     // The translator's tool reads every unit with its French source...
     let read = with_translate_toolkit(
@@ -120,20 +121,22 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
     assert_eq!(lines.next().unwrap().parse::<usize>().unwrap(), cues, "one unit per subtitle cue");
 
     // ...and saves it translated; the import writes every file and declares the language.
-    let translated = dir.path().join("ro-translated.xliff");
+    let translated = dir.path().join("de-translated.xliff");
     with_translate_toolkit(&xliff, &translated, TRANSLATE_ALL);
     let output = import(&src, &translated);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(stdout.contains("ro is now one of the module's complete languages"), "{stdout}");
+    assert!(stdout.contains("de is now one of the module's complete languages"), "{stdout}");
     let module = manifest(&src);
-    assert_eq!(module["languages"], serde_json::json!(["fr", "en", "ro"]));
-    assert_eq!(module["title"]["ro"], "RO· Faire avec : accompagner les démarches en ligne");
-    let lesson = fs::read_to_string(src.join("lessons/why-faire-avec.ro.md")).unwrap();
-    assert!(lesson.starts_with("# RO· "), "{lesson}");
+    let mut languages = manifest_before["languages"].as_array().unwrap().clone();
+    languages.push("de".into());
+    assert_eq!(module["languages"], Value::Array(languages));
+    assert_eq!(module["title"]["de"], "DE· Faire avec : accompagner les démarches en ligne");
+    let lesson = fs::read_to_string(src.join("lessons/why-faire-avec.de.md")).unwrap();
+    assert!(lesson.starts_with("# DE· "), "{lesson}");
     assert!(
         !lesson.lines().any(|l| !l.trim().is_empty()
-            && !l.contains("RO· ")
+            && !l.contains("DE· ")
             && !l.starts_with("|--")
             && !l.chars().all(|c| "|-: ".contains(c))),
         "every text line is translated:\n{lesson}"
@@ -143,7 +146,7 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
         use std::os::unix::fs::PermissionsExt;
         let mode = |path: &str| fs::metadata(src.join(path)).unwrap().permissions().mode() & 0o777;
         assert_eq!(
-            mode("lessons/why-faire-avec.ro.md"),
+            mode("lessons/why-faire-avec.de.md"),
             0o644,
             "a new file is readable by all, as its source"
         );
@@ -153,7 +156,7 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
             "a replaced file keeps its mode"
         );
     }
-    let vtt = fs::read_to_string(src.join("capsule/capsule.ro.vtt")).unwrap();
+    let vtt = fs::read_to_string(src.join("capsule/capsule.de.vtt")).unwrap();
     assert_eq!(vtt.matches("-->").count(), cues);
     assert!(vtt.starts_with("WEBVTT"), "the timings and header are the French file's");
 
@@ -164,13 +167,14 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
     let output = dlis(dir.path()).arg("inspect").arg(&bundle).arg("--json").output().unwrap();
     let inspect: Value = serde_json::from_slice(&output.stdout).unwrap();
     let text = inspect.to_string();
-    assert!(text.contains("\"ro\""), "{text}");
+    let german = inspect["report"]["coverage"]["languages"].as_array().unwrap().iter().find(|l| l["language"] == "de");
+    assert_eq!(german.map(|l| &l["complete"]), Some(&Value::Bool(true)), "{text}");
 
     // Exported again, the translation comes back with it, and an unchanged import is a no-op.
-    let again = dir.path().join("ro-again.xliff");
+    let again = dir.path().join("de-again.xliff");
     assert!(
-        export(&src, "ro", &again)
-            .contains(&format!("{units} texts from fr to ro, {units} already translated"))
+        export(&src, "de", &again)
+            .contains(&format!("{units} texts from fr to de, {units} already translated"))
     );
     let before = snapshot(&src);
     assert!(import(&src, &again).status.success());
@@ -181,8 +185,8 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
 fn a_translation_that_breaks_the_markdown_is_refused_naming_the_paragraph() {
     let dir = temp();
     let src = sample(dir.path(), "faire-avec");
-    let xliff = dir.path().join("ro.xliff");
-    export(&src, "ro", &xliff);
+    let xliff = dir.path().join("de.xliff");
+    export(&src, "de", &xliff);
     let broken = dir.path().join("broken.xliff");
     with_translate_toolkit(
         &xliff,
@@ -205,7 +209,7 @@ cell.target = 'a | b'
     assert!(stderr.contains("nothing was written, 3 problems"), "{stderr}");
     assert!(stderr.contains("images: 1 in the source, 0 in the translation"), "{stderr}");
     assert!(stderr.contains("is left unpaired and would show as it is"), "{stderr}");
-    assert!(stderr.contains("lessons/why-faire-avec.ro.md, table cell 20"), "{stderr}");
+    assert!(stderr.contains("lessons/why-faire-avec.de.md, table cell 20"), "{stderr}");
     assert!(snapshot(&src) == before, "a refused import writes nothing");
 }
 
@@ -213,8 +217,8 @@ cell.target = 'a | b'
 fn a_partial_translation_installs_as_a_partial_language() {
     let dir = temp();
     let src = sample(dir.path(), "exclusion-numerique");
-    let xliff = dir.path().join("ro.xliff");
-    export(&src, "ro", &xliff);
+    let xliff = dir.path().join("de.xliff");
+    export(&src, "de", &xliff);
     // Only module.json's texts and the first lesson.
     let partial = dir.path().join("partial.xliff");
     let first_lesson = manifest(&src)["activities"][0]["id"].as_str().unwrap().to_owned();
@@ -224,19 +228,19 @@ fn a_partial_translation_installs_as_a_partial_language() {
         &format!(
             "for u in units:
     if u.file_id in ('module', 'activities.{first_lesson}.body'):
-        u.target = '\\n'.join('RO· ' + line for line in u.source.split('\\n'))
+        u.target = '\\n'.join('DE· ' + line for line in u.source.split('\\n'))
 "
         ),
     );
     let output = import(&src, &partial);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(stdout.contains("ro is now a partial language"), "{stdout}");
+    assert!(stdout.contains("de is now a partial language"), "{stdout}");
     let module = manifest(&src);
     assert_eq!(module["format"], "1.1");
-    assert_eq!(module["partial_languages"], serde_json::json!(["ro"]));
-    assert!(src.join(format!("lessons/{first_lesson}.ro.md")).exists());
-    assert!(module["activities"][1]["body"].get("ro").is_none(), "an untranslated lesson is not declared");
+    assert_eq!(module["partial_languages"], serde_json::json!(["de"]));
+    assert!(src.join(format!("lessons/{first_lesson}.de.md")).exists());
+    assert!(module["activities"][1]["body"].get("de").is_none(), "an untranslated lesson is not declared");
 
     let bundle = dir.path().join("partial.zip");
     let output = dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&bundle).output().unwrap();
@@ -250,8 +254,8 @@ fn a_partial_translation_installs_as_a_partial_language() {
 fn a_translation_of_an_older_source_text_is_not_applied() {
     let dir = temp();
     let src = sample(dir.path(), "faire-avec");
-    let xliff = dir.path().join("ro.xliff");
-    export(&src, "ro", &xliff);
+    let xliff = dir.path().join("de.xliff");
+    export(&src, "de", &xliff);
     let translated = dir.path().join("translated.xliff");
     with_translate_toolkit(&xliff, &translated, TRANSLATE_ALL);
     // The author rewrites the module's title after the export.
@@ -262,8 +266,8 @@ fn a_translation_of_an_older_source_text_is_not_applied() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("module title: its source text changed since the export"), "{stderr}");
     let module = manifest(&src);
-    assert!(module["title"].get("ro").is_none());
-    assert_eq!(module["partial_languages"], serde_json::json!(["ro"]), "one text missing: partial");
+    assert!(module["title"].get("de").is_none());
+    assert_eq!(module["partial_languages"], serde_json::json!(["de"]), "one text missing: partial");
 }
 
 #[test]
@@ -302,12 +306,12 @@ fn files_that_are_not_a_translation_of_this_module_get_a_clear_error() {
     let text = fs::read_to_string(&path).unwrap();
     let first_body = "\"body\": {\n";
     let at = text.find(first_body).unwrap() + first_body.len();
-    let evil = format!("{}        \"ro\": \"../../outside.ro.md\",\n{}", &text[..at], &text[at..]);
+    let evil = format!("{}        \"de\": \"../../outside.de.md\",\n{}", &text[..at], &text[at..]);
     fs::write(&path, &evil).unwrap();
     let output = dlis(dir.path())
         .args(["translate", "export"])
         .arg(&src)
-        .args(["--language", "ro", "-o"])
+        .args(["--language", "de", "-o"])
         .arg(dir.path().join("x.xliff"))
         .output()
         .unwrap();
