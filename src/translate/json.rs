@@ -313,7 +313,10 @@ mod tests {
         push_string(&root, "languages", "ro");
         let text = json.to_text();
         assert!(text.contains("\"languages\": [\"fr\", \"en\", \"ro\"],"), "{text}");
-        assert!(text.contains("\"ro\": [\n      \"Unu\",\n      \"Doi\"\n    ]"), "laid out as the others: {text}");
+        assert!(
+            text.contains("\"ro\": [\n      \"Unu\",\n      \"Doi\"\n    ]"),
+            "laid out as the others: {text}"
+        );
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["title"]["ro"], "Titlu");
         assert_eq!(value["objectives"]["ro"][1], "Doi");

@@ -493,7 +493,10 @@ fn declare(
         json::remove_string(&object, "partial_languages", language);
         return Some(Declared::Complete);
     }
-    if !complete && any && !manifest.languages.iter().chain(&manifest.partial_languages).any(|l| l == language) {
+    if !complete
+        && any
+        && !manifest.languages.iter().chain(&manifest.partial_languages).any(|l| l == language)
+    {
         if object.get("partial_languages").is_none() {
             let after = object
                 .properties()

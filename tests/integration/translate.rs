@@ -167,7 +167,8 @@ print(sum(1 for u in units if u.file_id == "activities.capsule.subtitles"))
     let output = dlis(dir.path()).arg("inspect").arg(&bundle).arg("--json").output().unwrap();
     let inspect: Value = serde_json::from_slice(&output.stdout).unwrap();
     let text = inspect.to_string();
-    let german = inspect["report"]["coverage"]["languages"].as_array().unwrap().iter().find(|l| l["language"] == "de");
+    let german =
+        inspect["report"]["coverage"]["languages"].as_array().unwrap().iter().find(|l| l["language"] == "de");
     assert_eq!(german.map(|l| &l["complete"]), Some(&Value::Bool(true)), "{text}");
 
     // Exported again, the translation comes back with it, and an unchanged import is a no-op.

@@ -208,7 +208,26 @@ async fn answer_rightly_in(app: &App, module: &Manifest, language: &str) {
         }
     }
     app.click("[data-testid=quiz-answer]").await;
-    feedback_says_right(app, &question.id).await;
+    let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| matches!(a, Activity::Quiz(_))) else {
+        unreachable!()
+    };
+    if quiz.feedback == dlis::manifest::FeedbackTiming::Immediate {
+        feedback_says_right(app, &question.id).await;
+    } else {
+        // Feedback at the end: the next question, or the review before submitting, comes at once.
+        let moved_on = format!(
+            "const q = document.querySelector('[data-testid=question]');
+             return !!document.querySelector('[data-testid=quiz-submit]') || (!!q && q.dataset.question !== {});",
+            json!(question.id)
+        );
+        for _ in 0..100 {
+            if app.js(&moved_on).await == json!(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the quiz did not move on after question {}", question.id);
+    }
 }
 
 #[tokio::test(flavor = "current_thread")]
