@@ -23,8 +23,12 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The core without `native` is what the LMS player builds for WebAssembly: it must stay clean too.
+cargo clippy --locked -p dlis-learn --no-default-features --lib -- -D warnings
 echo "== cargo test (core and dlis tool)"
 cargo test --locked
+echo "== LMS player's rules: the core built for WebAssembly answers as the native core"
+bash scripts/player-rules.sh >/dev/null
 # Windows: dlis.exe cross-built with mingw, the core's tests run against it under Wine.
 bash scripts/wine-test.sh
 echo "== cargo test (desktop app, UI in a real window)"

@@ -9,32 +9,49 @@
 //! - [`trust`]: which signing keys show as "verified by <organisation>".
 //! - [`store`]: the learners' progress (SQLite): profiles, events, summaries, statement outbox.
 //! - [`quiz`]: the quiz engine: attempt layouts and scoring, as pure functions.
+//! - [`completion`]: the completion rules: capsules watched, activities done, modules complete.
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
 //! - [`export`]: offline export files carried by hand.
 //! - [`report`]: institution reports merged from export files (CSV, XLSX, HTML).
 //! - [`translate`]: a module's texts out to XLIFF for translators, and their translations back.
 
-pub mod bundle;
+// The module format and the rules: pure, also built for WebAssembly (`--no-default-features`).
+pub mod completion;
 pub mod diagnostic;
-mod durable;
 pub mod error_kind;
-pub mod export;
 pub mod language;
-pub mod library;
 pub mod manifest;
 pub mod paths;
-pub mod progress;
 pub mod quiz;
+
+// Files, zips, SQLite, the network (feature `native`, on by default).
+#[cfg(feature = "native")]
+pub mod bundle;
+#[cfg(feature = "native")]
+mod durable;
+#[cfg(feature = "native")]
+pub mod export;
+#[cfg(feature = "native")]
+pub mod library;
+#[cfg(feature = "native")]
+pub mod progress;
+#[cfg(feature = "native")]
 pub mod report;
+#[cfg(feature = "native")]
 pub mod store;
+#[cfg(feature = "native")]
 pub mod sync;
+#[cfg(feature = "native")]
 pub mod translate;
+#[cfg(feature = "native")]
 pub mod trust;
+#[cfg(feature = "native")]
 pub mod xapi;
 
 pub use error_kind::ErrorKind;
 
 pub use diagnostic::Diagnostic;
+#[cfg(feature = "native")]
 pub use library::Library;
 pub use manifest::Manifest;

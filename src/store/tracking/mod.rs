@@ -21,6 +21,7 @@ use crate::xapi::{self, Origin, Outcome, Statement, activity_types, verbs};
 mod attempts;
 mod views;
 
+use crate::completion::{merge_interval, watched_percent};
 pub use attempts::AttemptView;
 use views::module_done;
 pub use views::{ActivityProgress, ModuleProgress, QuizProgress, Status, VideoState};
@@ -131,30 +132,6 @@ fn finite(value: f64, what: &str) -> Result<f64, TrackError> {
     } else {
         Err(TrackError::Invalid(format!("{what} must be a non-negative number, not {value}")))
     }
-}
-
-/// Adds `[from, to]` to sorted, merged intervals. Gaps under a quarter second (rounding in
-/// the player's reports) are merged too. False when an interval already covered it.
-pub(crate) fn merge_interval(intervals: &mut Vec<(f64, f64)>, from: f64, to: f64) -> bool {
-    if intervals.iter().any(|&(start, end)| start <= from && to <= end) {
-        return false;
-    }
-    intervals.push((from, to));
-    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut merged: Vec<(f64, f64)> = Vec::with_capacity(intervals.len());
-    for &(start, end) in intervals.iter() {
-        match merged.last_mut() {
-            Some(last) if start <= last.1 + 0.25 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
-        }
-    }
-    *intervals = merged;
-    true
-}
-
-fn watched_percent(intervals: &[(f64, f64)], duration: f64) -> f64 {
-    let watched: f64 = intervals.iter().map(|(a, b)| b - a).sum();
-    (watched / duration * 100.0).clamp(0.0, 100.0)
 }
 
 /// One transaction's worth of work: statements collected while summaries are updated.

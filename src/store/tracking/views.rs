@@ -1,135 +1,14 @@
-//! What the screens show of a learner's progress: per activity, per module, per capsule, and
-//! each activity's status, decided here from the completion rule.
-
-use std::collections::BTreeMap;
+//! What the screens show of a learner's progress, read from the store: per activity, per
+//! module, per capsule. Each activity's status comes from the rules of [`crate::completion`].
 
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
 
 use super::*;
+use crate::completion::fresh;
 use crate::manifest::{Activity, Manifest};
+
+pub use crate::completion::{ActivityProgress, ModuleProgress, QuizProgress, Status, VideoState};
 use crate::store::{Cached, Store, StoreError};
-
-/// Where a learner is in a capsule.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct VideoState {
-    /// Intervals actually played, merged and sorted, in seconds.
-    pub intervals: Vec<(f64, f64)>,
-    pub watched_percent: f64,
-    pub position: f64,
-    pub subtitle_language: Option<String>,
-    /// True once the capsule was watched to the completion threshold.
-    pub completed: bool,
-}
-
-/// A learner's progress in one module.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ModuleProgress {
-    pub module_id: String,
-    pub last_activity_id: Option<String>,
-    pub last_at: Option<String>,
-    pub completed_at: Option<String>,
-    pub activities: Vec<ActivityProgress>,
-    /// Each activity's status by id, as every screen shows it ([`ActivityProgress::status`]).
-    pub status: BTreeMap<String, Status>,
-    /// How many activities are done; the module is complete once they all are.
-    pub done: usize,
-}
-
-impl ModuleProgress {
-    /// A module nobody has started: each activity as the store reads it when it has no row.
-    pub fn fresh(module: &Manifest) -> ModuleProgress {
-        ModuleProgress::of(module, module.activities.iter().map(fresh).collect(), None, None, None)
-    }
-
-    fn of(
-        module: &Manifest,
-        activities: Vec<ActivityProgress>,
-        last_activity_id: Option<String>,
-        last_at: Option<String>,
-        completed_at: Option<String>,
-    ) -> ModuleProgress {
-        let status: BTreeMap<String, Status> =
-            activities.iter().map(|a| (a.id().to_owned(), a.status(module))).collect();
-        ModuleProgress {
-            module_id: module.id.clone(),
-            last_activity_id,
-            last_at,
-            completed_at,
-            done: status.values().filter(|s| **s == Status::Done).count(),
-            status,
-            activities,
-        }
-    }
-}
-
-/// Where a learner stands with an activity. `Done` is [`ActivityProgress::done`], the part
-/// the activity plays in the module's completion rule, so that what the screens count and
-/// what completes the module never disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    NotStarted,
-    InProgress,
-    Done,
-}
-
-/// A learner's progress in one activity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ActivityProgress {
-    Lesson { id: String, opened: bool, read: bool, seconds: f64 },
-    Video { id: String, watched_percent: f64, position: f64, completed: bool },
-    Quiz(QuizProgress),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuizProgress {
-    pub id: String,
-    pub attempts: u32,
-    pub best_scaled: Option<f64>,
-    pub passed: bool,
-    pub in_progress: bool,
-    pub attempts_left: Option<u32>,
-}
-
-impl ActivityProgress {
-    pub fn id(&self) -> &str {
-        match self {
-            ActivityProgress::Lesson { id, .. } | ActivityProgress::Video { id, .. } => id,
-            ActivityProgress::Quiz(quiz) => &quiz.id,
-        }
-    }
-
-    /// Done when it meets its part of the completion rule; otherwise in progress once the
-    /// learner started it (opened, watched, attempted).
-    pub fn status(&self, module: &Manifest) -> Status {
-        let started = match self {
-            ActivityProgress::Lesson { opened, read, .. } => *opened || *read,
-            ActivityProgress::Video { watched_percent, position, completed, .. } => {
-                *completed || *watched_percent > 0.0 || *position > 0.0
-            }
-            ActivityProgress::Quiz(quiz) => quiz.attempts > 0 || quiz.in_progress,
-        };
-        match (self.done(module), started) {
-            (true, _) => Status::Done,
-            (false, true) => Status::InProgress,
-            (false, false) => Status::NotStarted,
-        }
-    }
-
-    /// True when this activity meets its part of the module's completion rule.
-    pub fn done(&self, module: &Manifest) -> bool {
-        let rule = &module.completion;
-        match self {
-            ActivityProgress::Lesson { read, .. } => !rule.all_lessons_read || *read,
-            ActivityProgress::Video { watched_percent, .. } => {
-                rule.videos_watched_percent.is_none_or(|p| *watched_percent >= f64::from(p))
-            }
-            ActivityProgress::Quiz(quiz) => !rule.quizzes_passed || quiz.passed,
-        }
-    }
-}
 
 impl Store {
     /// Where the learner is in a capsule, to resume it.
@@ -225,29 +104,6 @@ fn activity_progress(
     module: &Manifest,
 ) -> Result<Vec<ActivityProgress>, TrackError> {
     module.activities.iter().map(|activity| progress_in(conn, learner_id, module, activity)).collect()
-}
-
-/// An activity nobody has started: what [`progress_in`] gives when the store has no row.
-fn fresh(activity: &Activity) -> ActivityProgress {
-    match activity {
-        Activity::Lesson(lesson) => {
-            ActivityProgress::Lesson { id: lesson.id.clone(), opened: false, read: false, seconds: 0.0 }
-        }
-        Activity::Video(video) => ActivityProgress::Video {
-            id: video.id.clone(),
-            watched_percent: 0.0,
-            position: 0.0,
-            completed: false,
-        },
-        Activity::Quiz(quiz) => ActivityProgress::Quiz(QuizProgress {
-            id: quiz.id.clone(),
-            attempts: 0,
-            best_scaled: None,
-            passed: false,
-            in_progress: false,
-            attempts_left: quiz.max_attempts,
-        }),
-    }
 }
 
 /// The learner's progress in one activity: one short query, without a capsule's intervals.

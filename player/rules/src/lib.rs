@@ -1,0 +1,116 @@
+//! The rules of DLIS Learn for the LMS player: the core's quiz engine and completion rules,
+//! compiled to WebAssembly, then to JavaScript by binaryen's `wasm2js`
+//! (`scripts/player-rules.sh`), so that the web player runs the very code the desktop app
+//! runs, and keeps no second, hand-written copy that could drift from it.
+//!
+//! One entry point: [`rules_call`] takes a JSON request from the module's memory and leaves a
+//! JSON answer there. [`answer`] is the same function for Rust callers and tests.
+
+use std::collections::BTreeMap;
+
+use dlis::completion::{self, ActivityProgress, ModuleProgress};
+use dlis::manifest::{Manifest, Question, Quiz};
+use dlis::quiz::{self, Response, Scored};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// What the player asks.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// The order of an attempt's questions and options (seeded: the same seed, the same order).
+    Layout { quiz: Box<Quiz>, seed: u64 },
+    /// One answer scored, in the learner's language (for short texts).
+    Score { question: Box<Question>, response: Response, language: String },
+    /// An attempt's total and whether it passes.
+    Total { quiz: Box<Quiz>, scores: BTreeMap<String, Scored> },
+    /// A stretch of capsule played: the merged intervals and the share watched.
+    Watch { intervals: Vec<(f64, f64)>, from: f64, to: f64, duration: f64 },
+    /// Each activity's status and whether the module is complete.
+    Progress { module: Box<Manifest>, activities: Vec<ActivityProgress> },
+}
+
+#[derive(Debug, Serialize)]
+struct Watched {
+    intervals: Vec<(f64, f64)>,
+    watched_percent: f64,
+}
+
+/// The answer to a request, as JSON: `{"ok": …}` or `{"error": "…"}`.
+pub fn answer(request: &str) -> String {
+    let result = match serde_json::from_str::<Request>(request) {
+        Ok(request) => run(request),
+        Err(err) => Err(format!("bad request: {err}")),
+    };
+    match result {
+        Ok(value) => json!({ "ok": value }).to_string(),
+        Err(error) => json!({ "error": error }).to_string(),
+    }
+}
+
+fn run(request: Request) -> Result<Value, String> {
+    let value = match request {
+        Request::Layout { quiz, seed } => to_value(quiz::layout(&quiz, seed)),
+        Request::Score { question, response, language } => {
+            to_value(quiz::score(&question, &response, &language).map_err(|e| e.to_string())?)
+        }
+        Request::Total { quiz, scores } => to_value(quiz::total(&quiz, &scores)),
+        Request::Watch { mut intervals, from, to, duration } => {
+            if from.is_finite() && to.is_finite() && from >= 0.0 && to > from {
+                completion::merge_interval(&mut intervals, from, to);
+            }
+            let watched_percent = completion::watched_percent(&intervals, duration);
+            to_value(Watched { intervals, watched_percent })
+        }
+        Request::Progress { module, activities } => {
+            let progress = ModuleProgress::of(&module, activities, None, None, None);
+            let complete = progress.done == module.activities.len();
+            json!({ "status": progress.status, "done": progress.done, "complete": complete })
+        }
+    };
+    Ok(value)
+}
+
+fn to_value(value: impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The answer of the last call, kept until the next one so that JavaScript can read it.
+static mut LAST: Vec<u8> = Vec::new();
+
+/// Reserves `len` bytes in the module's memory for a request; JavaScript writes it there.
+#[unsafe(no_mangle)]
+pub extern "C" fn rules_alloc(len: usize) -> *mut u8 {
+    let mut buffer = Vec::<u8>::with_capacity(len);
+    let ptr = buffer.as_mut_ptr();
+    std::mem::forget(buffer);
+    ptr
+}
+
+/// Answers the request of `len` bytes at `ptr` (reserved by [`rules_alloc`], freed here).
+/// The answer's address is returned; its length is [`rules_answer_len`].
+///
+/// # Safety
+/// `ptr` must come from `rules_alloc(len)` and hold `len` bytes written by the caller.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rules_call(ptr: *mut u8, len: usize) -> *const u8 {
+    // SAFETY: the caller passes back the buffer `rules_alloc(len)` gave, filled.
+    let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
+    let reply = match std::str::from_utf8(&bytes) {
+        Ok(request) => answer(request),
+        Err(_) => json!({ "error": "the request is not UTF-8" }).to_string(),
+    };
+    // SAFETY: WebAssembly runs this module on one thread; nothing else holds LAST.
+    unsafe {
+        let last = &mut *std::ptr::addr_of_mut!(LAST);
+        *last = reply.into_bytes();
+        last.as_ptr()
+    }
+}
+
+/// The length of the last answer.
+#[unsafe(no_mangle)]
+pub extern "C" fn rules_answer_len() -> usize {
+    // SAFETY: as in `rules_call`.
+    unsafe { (*std::ptr::addr_of!(LAST)).len() }
+}

@@ -1,0 +1,165 @@
+//! The rules built for WebAssembly answer exactly as the native core: every request a learner's
+//! session in the three samples makes (each question answered rightly and wrongly, attempt
+//! layouts, totals, capsule intervals, completion) is asked of the `.wasm` file the LMS player
+//! ships, run by Node.js, and of this crate natively, and the answers must be the same bytes.
+//!
+//! The `.wasm` comes from `scripts/player-rules.sh`, which sets `DLIS_PLAYER_RULES_WASM`;
+//! without it the test builds nothing and says so.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dlis::Manifest;
+use dlis::completion::ModuleProgress;
+use dlis::manifest::{Activity, Answer};
+use dlis::quiz::{self, Response};
+use serde_json::{Value, json};
+
+fn samples() -> Vec<Manifest> {
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../modules");
+    ["faire-avec", "ethique-mediation", "exclusion-numerique"]
+        .iter()
+        .map(|name| Manifest::parse(&std::fs::read(modules.join(name).join("module.json")).unwrap()).unwrap())
+        .collect()
+}
+
+/// The right response to a question, and a wrong one.
+fn responses(answer: &Answer, language: &str) -> Vec<Response> {
+    match answer {
+        Answer::SingleChoice { options, correct } => {
+            let wrong = options.iter().find(|o| &o.id != correct).unwrap().id.clone();
+            vec![Response::SingleChoice(correct.clone()), Response::SingleChoice(wrong)]
+        }
+        Answer::MultipleChoice { correct, options, .. } => {
+            let mut some = correct.clone();
+            some.pop();
+            some.push(options.iter().find(|o| !correct.contains(&o.id)).unwrap().id.clone());
+            vec![
+                Response::MultipleChoice(correct.iter().cloned().collect()),
+                Response::MultipleChoice(some.into_iter().collect()),
+            ]
+        }
+        Answer::TrueFalse { correct } => vec![Response::TrueFalse(*correct), Response::TrueFalse(!correct)],
+        Answer::Ordering { items } => {
+            let order: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+            let mut reversed = order.clone();
+            reversed.reverse();
+            vec![Response::Ordering(order), Response::Ordering(reversed)]
+        }
+        Answer::Matching { pairs, .. } => {
+            let right: BTreeMap<String, String> =
+                pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect();
+            let mut shifted = right.clone();
+            let ids: Vec<String> = pairs.iter().map(|p| p.id.clone()).collect();
+            for (i, id) in ids.iter().enumerate() {
+                shifted.insert(id.clone(), ids[(i + 1) % ids.len()].clone());
+            }
+            vec![Response::Matching(right), Response::Matching(shifted)]
+        }
+        Answer::ShortText { accepted, .. } => {
+            let first = accepted.get(language).and_then(|a| a.first()).cloned().unwrap_or_default();
+            // Typed as people type: capitals, no accents, a final full stop, extra spaces.
+            let sloppy = format!("  {}. ", first.to_uppercase());
+            vec![Response::ShortText(first), Response::ShortText(sloppy), Response::ShortText("non".into())]
+        }
+    }
+}
+
+fn requests() -> Vec<Value> {
+    let mut out = Vec::new();
+    for module in samples() {
+        let mut activities = ModuleProgress::fresh(&module).activities;
+        out.push(json!({ "op": "progress", "module": module, "activities": activities }));
+        for activity in &module.activities {
+            let Activity::Quiz(quiz) = activity else { continue };
+            for seed in [0u64, 7, 1 << 40] {
+                out.push(json!({ "op": "layout", "quiz": quiz, "seed": seed }));
+            }
+            let mut scores = BTreeMap::new();
+            for question in &quiz.questions {
+                for language in &module.languages {
+                    for response in responses(&question.answer, language) {
+                        out.push(json!({ "op": "score", "question": question, "response": response, "language": language }));
+                        if let Ok(scored) = quiz::score(question, &response, language) {
+                            scores.entry(question.id.clone()).or_insert(scored);
+                        }
+                    }
+                }
+            }
+            out.push(json!({ "op": "total", "quiz": quiz, "scores": scores }));
+        }
+        // Every activity done: the module is complete.
+        for progress in &mut activities {
+            *progress = match progress.clone() {
+                dlis::completion::ActivityProgress::Lesson { id, seconds, .. } => {
+                    dlis::completion::ActivityProgress::Lesson { id, opened: true, read: true, seconds }
+                }
+                dlis::completion::ActivityProgress::Video { id, .. } => {
+                    dlis::completion::ActivityProgress::Video {
+                        id,
+                        watched_percent: 95.0,
+                        position: 90.0,
+                        completed: true,
+                    }
+                }
+                dlis::completion::ActivityProgress::Quiz(mut quiz) => {
+                    quiz.passed = true;
+                    quiz.attempts = 1;
+                    dlis::completion::ActivityProgress::Quiz(quiz)
+                }
+            };
+        }
+        out.push(json!({ "op": "progress", "module": module, "activities": activities }));
+    }
+    out.push(json!({ "op": "watch", "intervals": [[0.0, 10.0], [50.0, 60.0]], "from": 9.9, "to": 50.1, "duration": 120.0 }));
+    out.push(json!({ "op": "watch", "intervals": [], "from": 5.0, "to": 1.0, "duration": 120.0 }));
+    out.push(json!({ "op": "score", "question": "not a question" }));
+    out
+}
+
+/// Node.js asks the `.wasm` each request, one JSON line each, and prints each answer on a line.
+const HARNESS: &str = r#"
+const fs = require('fs');
+const [wasmPath, requestsPath] = process.argv.slice(2);
+const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {});
+const { memory, rules_alloc, rules_call, rules_answer_len } = instance.exports;
+for (const line of fs.readFileSync(requestsPath, 'utf8').split('\n')) {
+  if (!line) continue;
+  const bytes = new TextEncoder().encode(line);
+  const ptr = rules_alloc(bytes.length);
+  new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
+  const out = rules_call(ptr, bytes.length);
+  const answer = new TextDecoder().decode(new Uint8Array(memory.buffer, out, rules_answer_len()));
+  process.stdout.write(answer + '\n');
+}
+"#;
+
+#[test]
+fn the_webassembly_rules_answer_as_the_core() {
+    let Some(wasm) = std::env::var_os("DLIS_PLAYER_RULES_WASM").map(PathBuf::from) else {
+        eprintln!(
+            "DLIS_PLAYER_RULES_WASM is not set: run scripts/player-rules.sh to build and check the .wasm"
+        );
+        return;
+    };
+    let requests = requests();
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = requests.iter().map(Value::to_string).collect();
+    let path = dir.path().join("requests.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let script = dir.path().join("harness.mjs");
+    std::fs::write(&script, format!("import {{ createRequire }} from 'module';\nconst require = createRequire(import.meta.url);\n{HARNESS}")).unwrap();
+    let output = Command::new("node").arg(&script).arg(&wasm).arg(&path).output().unwrap();
+    assert!(output.status.success(), "node: {}", String::from_utf8_lossy(&output.stderr));
+    let answers: Vec<&str> = std::str::from_utf8(&output.stdout).unwrap().lines().collect();
+    assert_eq!(answers.len(), lines.len());
+    let mut scored_right = 0;
+    for (request, from_wasm) in lines.iter().zip(answers) {
+        let native = dlis_player_rules::answer(request);
+        assert_eq!(from_wasm, native, "for {}", &request[..request.len().min(300)]);
+        scored_right += usize::from(native.contains("\"correct\":true"));
+    }
+    assert!(scored_right >= 30, "the right answers score as right: {scored_right}");
+    eprintln!("{} requests answered alike by the .wasm and the core", lines.len());
+}

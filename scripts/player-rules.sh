@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the LMS player's rules (player/rules: the core's quiz engine and completion rules) for
+# WebAssembly, shrinks them with binaryen's wasm-opt, prints their size, and checks that the
+# .wasm answers every request of a session in the three samples exactly as the native core
+# (player/rules/tests/wasm.rs, run by Node.js). Installs what it needs once: the Rust target
+# wasm32-unknown-unknown (rustup) and Debian's binaryen. Prints the .wasm's path last.
+#   CARGO_TARGET_DIR   the shared target directory (default: target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/debian-packages.sh
+
+log() { echo "player-rules: $*" >&2; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown >&2
+need_debian_packages "the LMS player's rules" binaryen >&2
+
+target="${CARGO_TARGET_DIR:-target}"
+cargo build --locked --profile player -p dlis-player-rules --target wasm32-unknown-unknown >&2
+built="$target/wasm32-unknown-unknown/player/dlis_player_rules.wasm"
+out="$target/player/rules.wasm"
+mkdir -p "$(dirname "$out")"
+# Rust's wasm32 target emits bulk-memory, sign-extension and non-trapping float-to-int
+# instructions, which current browsers all run; binaryen 108 needs telling.
+wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+  --enable-mutable-globals --strip-debug --strip-producers "$built" -o "$out"
+log "$out: $(stat -c %s "$out") bytes, $(gzip -9 -c "$out" | wc -c) compressed"
+DLIS_PLAYER_RULES_WASM="$(cd "$(dirname "$out")" && pwd)/rules.wasm" \
+  cargo test --locked -q -p dlis-player-rules --test wasm -- --nocapture >&2
+echo "$out"
