@@ -13,6 +13,7 @@
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
 //! - [`export`]: offline export files carried by hand.
+//! - [`render`]: lessons and transcripts as sanitised HTML, for the app and the LMS player.
 //! - [`report`]: institution reports merged from export files (CSV, XLSX, HTML).
 //! - [`translate`]: a module's texts out to XLIFF for translators, and their translations back.
 
@@ -36,6 +37,8 @@ pub mod export;
 pub mod library;
 #[cfg(feature = "native")]
 pub mod progress;
+#[cfg(feature = "native")]
+pub mod render;
 #[cfg(feature = "native")]
 pub mod report;
 #[cfg(feature = "native")]

@@ -90,6 +90,24 @@ pub fn case_collisions<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(&'a
     collisions
 }
 
+/// Decodes `%XX` escapes; `None` for a bad escape or a name that is not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +149,13 @@ mod tests {
     fn finds_case_collisions() {
         let found = case_collisions(["a/Intro.md", "a/b.md", "a/intro.md"]);
         assert_eq!(found, vec![("a/Intro.md", "a/intro.md")]);
+    }
+
+    #[test]
+    fn names_are_decoded_strictly() {
+        assert_eq!(percent_decode("a%20b.webm").as_deref(), Some("a b.webm"));
+        assert_eq!(percent_decode("%C3%A9.png").as_deref(), Some("é.png"));
+        assert_eq!(percent_decode("bad%2"), None);
+        assert_eq!(percent_decode("%FF"), None);
     }
 }

@@ -72,7 +72,7 @@ fn answer(request: &Request, token: &str, library: &Library) -> Reply {
     if !constant_time_eq(given.as_bytes(), token.as_bytes()) {
         return status(403);
     }
-    let Some(file) = percent_decode(file) else { return status(404) };
+    let Some(file) = dlis::paths::percent_decode(file) else { return status(404) };
     let Ok(bundle) = library.open(module) else { return status(404) };
     // Only the module's content: never module.json (the quiz answers) nor signature.json.
     let Some(info) = bundle.content(&file) else { return status(404) };
@@ -163,24 +163,6 @@ fn byte_range(header: &str, size: u64) -> Option<Range<u64>> {
     (range.start < range.end).then_some(range)
 }
 
-/// Decodes `%XX` escapes; `None` for a bad escape or a name that is not UTF-8.
-pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -225,13 +207,5 @@ mod tests {
         for bad in ["bytes=100-", "bytes=20-10", "bytes=-", "items=0-1", "bytes=0-1,5-6", "bytes=x-"] {
             assert_eq!(byte_range(bad, 100), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn names_are_decoded_strictly() {
-        assert_eq!(percent_decode("a%20b.webm").as_deref(), Some("a b.webm"));
-        assert_eq!(percent_decode("%C3%A9.png").as_deref(), Some("é.png"));
-        assert_eq!(percent_decode("bad%2"), None);
-        assert_eq!(percent_decode("%FF"), None);
     }
 }

@@ -3,8 +3,7 @@
 //! Markdown and sanitised, since bundles travel on USB sticks and e-mail and their raw HTML
 //! must never run.
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use dlis::Manifest;
 use dlis::language::ContentLanguage;
@@ -105,58 +104,6 @@ impl From<&Manifest> for ManifestView {
             content: None,
         }
     }
-}
-
-/// A lesson or transcript, as safe HTML whose images point at the media server.
-pub fn markdown_html(markdown: &str, file: &str, asset_base: &str) -> String {
-    let mut options = pulldown_cmark::Options::empty();
-    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
-    let parser = pulldown_cmark::Parser::new_ext(markdown, options);
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, parser);
-
-    ammonia::Builder::default()
-        .url_relative(ammonia::UrlRelative::Custom(Box::new(Rewrite {
-            file: file.to_owned(),
-            base: asset_base.to_owned(),
-        })))
-        .link_rel(Some("noopener noreferrer"))
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .clean(&html)
-        .to_string()
-}
-
-/// Relative links name files of the bundle, relative to the lesson's folder: they become
-/// media-server URLs. Links that climb out of the bundle are dropped.
-struct Rewrite {
-    file: String,
-    base: String,
-}
-
-impl ammonia::UrlRelativeEvaluate<'_> for Rewrite {
-    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
-        let (path, fragment) = url.split_once('#').map_or((url, None), |(p, f)| (p, Some(f)));
-        if path.is_empty() {
-            return Some(Cow::Owned(format!("#{}", fragment.unwrap_or_default())));
-        }
-        // Markdown links arrive percent-encoded; the bundle's names do not.
-        let decoded = crate::media::percent_decode(path)?;
-        let resolved = dlis::paths::resolve_relative(&self.file, &decoded)?;
-        Some(Cow::Owned(format!("{}/{}", self.base, encode_path(&resolved))))
-    }
-}
-
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 /// A quiz question as the learner sees it: the prompt, and the choices in the attempt's order.
@@ -321,18 +268,5 @@ mod tests {
                 json["activities"].as_array().unwrap().iter().find(|a| a["id"] == id.as_str()).unwrap();
             assert_eq!(quiz["question_count"], count);
         }
-    }
-
-    #[test]
-    fn lesson_html_never_carries_scripts_and_points_images_at_the_bundle() {
-        let markdown = "# Titre\n\n<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n\
-                        [clic](javascript:alert(3)) ![schéma](<../images/a b.png>) [site](https://example.org)\n\n\
-                        | a | b |\n|---|---|\n| 1 | 2 |\n";
-        let html = markdown_html(markdown, "lessons/fr/intro.md", "http://127.0.0.1:1/t/m");
-        assert!(!html.contains("<script") && !html.contains("alert(1)"), "{html}");
-        assert!(!html.contains("onerror") && !html.contains("javascript:"), "{html}");
-        assert!(html.contains(r#"src="http://127.0.0.1:1/t/m/lessons/images/a%20b.png""#), "{html}");
-        assert!(html.contains(r#"href="https://example.org" rel="noopener noreferrer""#), "{html}");
-        assert!(html.contains("<table>") && html.contains("<h1>Titre</h1>"), "{html}");
     }
 }

@@ -14,7 +14,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use super::{CommandError, Reply, current, fail, manifest_of, trainer_only, with_store};
 use crate::state::AppState;
-use crate::views::{self, ManifestView};
+use crate::views::ManifestView;
 
 /// A module in the catalogue.
 #[derive(Serialize)]
@@ -181,7 +181,7 @@ fn markdown_page(
         return fail(format!("{module} has no file for {kind} {activity:?}"));
     };
     let markdown = String::from_utf8_lossy(&bundle.read(file)?).into_owned();
-    let html = views::markdown_html(&markdown, file, &format!("{}/{}", state.media.base, manifest.id));
+    let html = dlis::render::markdown_html(&markdown, file, &format!("{}/{}", state.media.base, manifest.id));
     Ok(Page { html, language: language.to_owned() })
 }
 
