@@ -36,6 +36,8 @@ pub mod export;
 #[cfg(feature = "native")]
 pub mod library;
 #[cfg(feature = "native")]
+pub mod lms;
+#[cfg(feature = "native")]
 pub mod progress;
 #[cfg(feature = "native")]
 pub mod render;

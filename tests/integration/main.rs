@@ -6,6 +6,7 @@ mod exports;
 mod faults;
 mod hostile;
 mod install;
+mod lms;
 mod lrs;
 mod pack;
 mod pins;
