@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manifest::{Activity, Manifest};
+use crate::manifest::{Activity, CompletionRule, Manifest};
 
 /// Where a learner is in a capsule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +104,11 @@ impl ActivityProgress {
     /// Done when it meets its part of the completion rule; otherwise in progress once the
     /// learner started it (opened, watched, attempted).
     pub fn status(&self, module: &Manifest) -> Status {
+        self.status_under(&module.completion)
+    }
+
+    /// [`ActivityProgress::status`] under a completion rule.
+    pub fn status_under(&self, rule: &CompletionRule) -> Status {
         let started = match self {
             ActivityProgress::Lesson { opened, read, .. } => *opened || *read,
             ActivityProgress::Video { watched_percent, position, completed, .. } => {
@@ -111,7 +116,7 @@ impl ActivityProgress {
             }
             ActivityProgress::Quiz(quiz) => quiz.attempts > 0 || quiz.in_progress,
         };
-        match (self.done(module), started) {
+        match (self.done_under(rule), started) {
             (true, _) => Status::Done,
             (false, true) => Status::InProgress,
             (false, false) => Status::NotStarted,
@@ -120,7 +125,11 @@ impl ActivityProgress {
 
     /// True when this activity meets its part of the module's completion rule.
     pub fn done(&self, module: &Manifest) -> bool {
-        let rule = &module.completion;
+        self.done_under(&module.completion)
+    }
+
+    /// [`ActivityProgress::done`] under a completion rule.
+    pub fn done_under(&self, rule: &CompletionRule) -> bool {
         match self {
             ActivityProgress::Lesson { read, .. } => !rule.all_lessons_read || *read,
             ActivityProgress::Video { watched_percent, .. } => {

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::manifest::{Answer, Question, Quiz, Scoring};
@@ -152,16 +151,73 @@ fn all_or_nothing(right: bool) -> f64 {
 /// Normalises typed text for comparison: Unicode NFKC, spaces collapsed, a final full stop
 /// dropped; then, unless the quiz says otherwise, case and accents folded away.
 pub fn fold_text(text: &str, case_sensitive: bool, accent_sensitive: bool) -> String {
-    let normalised: String = text.nfkc().collect();
+    let normalised = unicode::nfkc(text);
     let mut words = normalised.split_whitespace().collect::<Vec<_>>().join(" ");
     while words.ends_with(['.', '!', '?']) {
         words.pop();
     }
     let cased = if case_sensitive { words } else { words.to_lowercase() };
     if accent_sensitive {
-        return cased.nfc().collect();
+        return unicode::nfc(&cased);
     }
-    cased.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+    let bare: String = unicode::nfd(&cased).chars().filter(|c| !is_combining_mark(*c)).collect();
+    unicode::nfc(&bare)
+}
+
+/// The Unicode normal forms: from the `unicode-normalization` crate, except in the LMS player
+/// (WebAssembly), which asks the browser's own `String.prototype.normalize` through an import:
+/// the crate's tables would otherwise be a third of the player's code.
+#[cfg(not(target_arch = "wasm32"))]
+mod unicode {
+    use unicode_normalization::UnicodeNormalization;
+
+    pub fn nfkc(text: &str) -> String {
+        text.nfkc().collect()
+    }
+
+    pub fn nfc(text: &str) -> String {
+        text.nfc().collect()
+    }
+
+    pub fn nfd(text: &str) -> String {
+        text.nfd().collect()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod unicode {
+    #[link(wasm_import_module = "dlis")]
+    unsafe extern "C" {
+        /// Writes `text` (UTF-8 at `ptr`, `len` bytes) in normal form `form` (0 NFKC, 1 NFC,
+        /// 2 NFD) to `out` if it fits in `capacity` bytes; returns its length either way.
+        fn normalize(form: u32, ptr: *const u8, len: usize, out: *mut u8, capacity: usize) -> usize;
+    }
+
+    fn host(form: u32, text: &str) -> String {
+        let mut capacity = text.len() * 3 + 16;
+        loop {
+            let mut out = vec![0u8; capacity];
+            // SAFETY: the host reads `len` bytes at `ptr` and writes at most `capacity` at `out`.
+            let len = unsafe { normalize(form, text.as_ptr(), text.len(), out.as_mut_ptr(), capacity) };
+            if len <= capacity {
+                out.truncate(len);
+                return String::from_utf8(out).unwrap_or_default();
+            }
+            capacity = len;
+        }
+    }
+
+    pub fn nfkc(text: &str) -> String {
+        host(0, text)
+    }
+
+    pub fn nfc(text: &str) -> String {
+        host(1, text)
+    }
+
+    pub fn nfd(text: &str) -> String {
+        host(2, text)
+    }
 }
 
 /// The order in which one attempt shows questions, options and items.

@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use dlis::completion::{self, ActivityProgress, ModuleProgress};
-use dlis::manifest::{Manifest, Question, Quiz};
+use dlis::completion::{self, ActivityProgress, Status};
+use dlis::manifest::{CompletionRule, Question, Quiz};
 use dlis::quiz::{self, Response, Scored};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -26,8 +26,9 @@ pub enum Request {
     Total { quiz: Box<Quiz>, scores: BTreeMap<String, Scored> },
     /// A stretch of capsule played: the merged intervals and the share watched.
     Watch { intervals: Vec<(f64, f64)>, from: f64, to: f64, duration: f64 },
-    /// Each activity's status and whether the module is complete.
-    Progress { module: Box<Manifest>, activities: Vec<ActivityProgress> },
+    /// Each activity's status under the module's completion rule, and whether the module is
+    /// complete (every activity done).
+    Progress { completion: CompletionRule, activities: Vec<ActivityProgress> },
 }
 
 #[derive(Debug, Serialize)]
@@ -62,10 +63,11 @@ fn run(request: Request) -> Result<Value, String> {
             let watched_percent = completion::watched_percent(&intervals, duration);
             to_value(Watched { intervals, watched_percent })
         }
-        Request::Progress { module, activities } => {
-            let progress = ModuleProgress::of(&module, activities, None, None, None);
-            let complete = progress.done == module.activities.len();
-            json!({ "status": progress.status, "done": progress.done, "complete": complete })
+        Request::Progress { completion, activities } => {
+            let status: BTreeMap<&str, Status> =
+                activities.iter().map(|a| (a.id(), a.status_under(&completion))).collect();
+            let done = status.values().filter(|s| **s == Status::Done).count();
+            json!({ "status": status, "done": done, "complete": done == activities.len() })
         }
     };
     Ok(value)
