@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::is_combining_mark;
 
-use crate::manifest::{Answer, Question, Quiz, Scoring};
+use crate::manifest::{Answer, FeedbackTiming, Question, Quiz, Scoring};
 
 /// What a learner answered. The shape must match the question's answer type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -218,6 +218,23 @@ mod unicode {
     pub fn nfd(text: &str) -> String {
         host(2, text)
     }
+}
+
+/// Whether a new attempt at `quiz` may start after `submitted` submitted attempts.
+pub fn may_start(quiz: &Quiz, submitted: u32) -> bool {
+    quiz.max_attempts.is_none_or(|max| submitted < max)
+}
+
+/// Attempts still allowed at `quiz` after `submitted` submitted attempts and, when `open`, the
+/// one in progress; `None` when unlimited.
+pub fn attempts_left(quiz: &Quiz, submitted: u32, open: bool) -> Option<u32> {
+    quiz.max_attempts.map(|max| max.saturating_sub(submitted + u32::from(open)))
+}
+
+/// Whether a question already answered in an open attempt may be answered again: only when
+/// the feedback comes at the end; an answer whose feedback was shown is final.
+pub fn may_change_answer(quiz: &Quiz) -> bool {
+    quiz.feedback == FeedbackTiming::End
 }
 
 /// The order in which one attempt shows questions, options and items.
@@ -466,6 +483,20 @@ mod tests {
             ]
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn attempts_are_limited_and_answers_final_once_their_feedback_is_shown() {
+        let mut limited = quiz(false);
+        limited.max_attempts = Some(3);
+        assert!(may_start(&limited, 2) && !may_start(&limited, 3));
+        assert_eq!(attempts_left(&limited, 1, true), Some(1), "the open attempt counts");
+        assert_eq!(attempts_left(&limited, 5, false), Some(0));
+        let unlimited = quiz(false);
+        assert!(may_start(&unlimited, 1000) && attempts_left(&unlimited, 9, true).is_none());
+        assert!(may_change_answer(&unlimited), "feedback at the end: answers can change");
+        limited.feedback = FeedbackTiming::Immediate;
+        assert!(!may_change_answer(&limited));
     }
 
     #[test]

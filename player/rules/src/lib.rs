@@ -24,6 +24,9 @@ pub enum Request {
     Score { question: Box<Question>, response: Response, language: String },
     /// An attempt's total and whether it passes.
     Total { quiz: Box<Quiz>, scores: BTreeMap<String, Scored> },
+    /// What the learner may do with a quiz after `submitted` submitted attempts, with one
+    /// `open` or not: start another, how many are left, change an answer given.
+    Attempts { quiz: Box<Quiz>, submitted: u32, open: bool },
     /// A stretch of capsule played: the merged intervals and the share watched.
     Watch { intervals: Vec<(f64, f64)>, from: f64, to: f64, duration: f64 },
     /// Each activity's status under the module's completion rule, and whether the module is
@@ -56,6 +59,11 @@ fn run(request: Request) -> Result<Value, String> {
             to_value(quiz::score(&question, &response, &language).map_err(|e| e.to_string())?)
         }
         Request::Total { quiz, scores } => to_value(quiz::total(&quiz, &scores)),
+        Request::Attempts { quiz, submitted, open } => json!({
+            "may_start": quiz::may_start(&quiz, submitted),
+            "attempts_left": quiz::attempts_left(&quiz, submitted, open),
+            "may_change_answer": quiz::may_change_answer(&quiz),
+        }),
         Request::Watch { mut intervals, from, to, duration } => {
             if from.is_finite() && to.is_finite() && from >= 0.0 && to > from {
                 completion::merge_interval(&mut intervals, from, to);

@@ -89,6 +89,9 @@ fn requests() -> Vec<Value> {
         out.push(json!({ "op": "progress", "completion": module.completion, "activities": activities }));
         for activity in &module.activities {
             let Activity::Quiz(quiz) = activity else { continue };
+            for (submitted, open) in [(0, false), (0, true), (2, true), (3, false), (5, false)] {
+                out.push(json!({ "op": "attempts", "quiz": quiz, "submitted": submitted, "open": open }));
+            }
             for seed in [0u64, 7, 1 << 40] {
                 out.push(json!({ "op": "layout", "quiz": quiz, "seed": seed }));
             }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::*;
-use crate::manifest::{FeedbackTiming, Manifest, Quiz};
+use crate::manifest::{Manifest, Quiz};
 use crate::quiz::{self, Layout, Response, Scored, Total};
 use crate::store::{Cached, Store};
 use crate::xapi::{self, Outcome, Score, activity_types, verbs};
@@ -53,7 +53,7 @@ impl Store {
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         if let Some(max) = quiz.max_attempts
-            && submitted >= max
+            && !quiz::may_start(quiz, submitted)
         {
             return Err(TrackError::NoAttemptsLeft { quiz: quiz_id.to_owned(), max });
         }
@@ -104,7 +104,7 @@ impl Store {
             (attempt_id, question_id),
             |row| row.get(0),
         )?;
-        if answered && quiz.feedback == FeedbackTiming::Immediate {
+        if answered && !quiz::may_change_answer(quiz) {
             return Err(TrackError::AlreadyAnswered(question_id.to_owned()));
         }
         let mut tx = self.begin(learner_id, module, &language, &home)?;
@@ -260,7 +260,6 @@ pub(super) fn attempt_view(
         (&learner_id, &module_id, &quiz.id),
         |row| row.get(0),
     )?;
-    let pending = u32::from(total.is_none());
-    let attempts_left = quiz.max_attempts.map(|max| max.saturating_sub(submitted + pending));
+    let attempts_left = quiz::attempts_left(quiz, submitted, total.is_none());
     Ok(AttemptView { attempt_id, number, layout, answers, total, attempts_left })
 }

@@ -160,7 +160,8 @@ fn progress_in(
                 best_scaled: best,
                 passed,
                 in_progress: open,
-                attempts_left: quiz.max_attempts.map(|max| max.saturating_sub(attempts)),
+                // The open attempt, if any, is not used up yet.
+                attempts_left: crate::quiz::attempts_left(quiz, attempts, false),
             })
         }
     })
