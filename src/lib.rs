@@ -9,6 +9,8 @@
 //! - [`trust`]: which signing keys show as "verified by <organisation>".
 //! - [`store`]: the learners' progress (SQLite): profiles, events, summaries, statement outbox.
 //! - [`quiz`]: the quiz engine: attempt layouts and scoring, as pure functions.
+//! - [`views`]: what a player's page is given to show: a module without its answers, a quiz
+//!   attempt in the learner's language.
 //! - [`completion`]: the completion rules: capsules watched, activities done, modules complete.
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
@@ -25,6 +27,7 @@ pub mod language;
 pub mod manifest;
 pub mod paths;
 pub mod quiz;
+pub mod views;
 
 // Files, zips, SQLite, the network (feature `native`, on by default).
 #[cfg(feature = "native")]

@@ -220,6 +220,18 @@ mod unicode {
     }
 }
 
+/// A quiz attempt as the player shows it: its layout, the answers so far, its result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttemptView {
+    pub attempt_id: i64,
+    pub number: u32,
+    pub layout: Layout,
+    pub answers: BTreeMap<String, (Response, Scored)>,
+    pub total: Option<Total>,
+    /// Attempts still allowed after this one; `None` when unlimited.
+    pub attempts_left: Option<u32>,
+}
+
 /// Whether a new attempt at `quiz` may start after `submitted` submitted attempts.
 pub fn may_start(quiz: &Quiz, submitted: u32) -> bool {
     quiz.max_attempts.is_none_or(|max| submitted < max)

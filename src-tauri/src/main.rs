@@ -13,7 +13,6 @@ mod commands;
 mod media;
 mod state;
 mod trainer;
-mod views;
 
 fn main() {
     if let Err(err) = run() {

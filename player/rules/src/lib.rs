@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use dlis::completion::{self, ActivityProgress, Status};
 use dlis::manifest::{CompletionRule, Question, Quiz};
-use dlis::quiz::{self, Response, Scored};
+use dlis::quiz::{self, AttemptView, Response, Scored};
+use dlis::views;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -27,6 +28,15 @@ pub enum Request {
     /// What the learner may do with a quiz after `submitted` submitted attempts, with one
     /// `open` or not: start another, how many are left, change an answer given.
     Attempts { quiz: Box<Quiz>, submitted: u32, open: bool },
+    /// An attempt as the page shows it, in the learner's language: questions and options in
+    /// the attempt's order, feedback only once it may be seen, no expected answer.
+    QuizView {
+        offered: Vec<String>,
+        default_language: String,
+        quiz: Box<Quiz>,
+        attempt: Box<AttemptView>,
+        language: String,
+    },
     /// A stretch of capsule played: the merged intervals and the share watched.
     Watch { intervals: Vec<(f64, f64)>, from: f64, to: f64, duration: f64 },
     /// Each activity's status under the module's completion rule, and whether the module is
@@ -64,6 +74,9 @@ fn run(request: Request) -> Result<Value, String> {
             "attempts_left": quiz::attempts_left(&quiz, submitted, open),
             "may_change_answer": quiz::may_change_answer(&quiz),
         }),
+        Request::QuizView { offered, default_language, quiz, attempt, language } => {
+            to_value(views::quiz_view_in(&offered, &default_language, &quiz, &attempt, &language))
+        }
         Request::Watch { mut intervals, from, to, duration } => {
             if from.is_finite() && to.is_finite() && from >= 0.0 && to > from {
                 completion::merge_interval(&mut intervals, from, to);

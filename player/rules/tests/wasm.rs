@@ -107,6 +107,36 @@ fn requests() -> Vec<Value> {
                 }
             }
             out.push(json!({ "op": "total", "quiz": quiz, "scores": scores }));
+            // The attempt as the page shows it, open then submitted, in every language.
+            let mut attempt = quiz::AttemptView {
+                attempt_id: 1,
+                number: 1,
+                layout: quiz::layout(quiz, 11),
+                answers: quiz
+                    .questions
+                    .iter()
+                    .take(3)
+                    .filter_map(|q| {
+                        let response = responses(&q.answer, &module.default_language).remove(0);
+                        quiz::score(q, &response, &module.default_language)
+                            .ok()
+                            .map(|s| (q.id.clone(), (response, s)))
+                    })
+                    .collect(),
+                total: None,
+                attempts_left: Some(2),
+            };
+            let offered: Vec<String> =
+                module.languages.iter().chain(&module.partial_languages).cloned().collect();
+            for submitted in [false, true] {
+                if submitted {
+                    attempt.total = Some(quiz::total(quiz, &scores));
+                }
+                for language in offered.iter().map(String::as_str).chain(["de"]) {
+                    out.push(json!({ "op": "quiz_view", "offered": offered, "default_language": module.default_language,
+                                     "quiz": quiz, "attempt": attempt, "language": language }));
+                }
+            }
         }
         // Every activity done: the module is complete.
         for progress in &mut activities {

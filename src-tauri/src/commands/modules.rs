@@ -14,7 +14,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use super::{CommandError, Reply, current, fail, manifest_of, trainer_only, with_store};
 use crate::state::AppState;
-use crate::views::ManifestView;
+use dlis::views::ManifestView;
 
 /// A module in the catalogue.
 #[derive(Serialize)]

@@ -8,7 +8,7 @@ use tauri::State;
 
 use super::{Reply, current, fail, manifest_of, with_store};
 use crate::state::AppState;
-use crate::views::{self, QuizView};
+use dlis::views::{self, QuizView};
 
 /// Records a learning event for the open learner; returns the module's progress after it.
 #[tauri::command]

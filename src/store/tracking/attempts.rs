@@ -3,25 +3,13 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
 
 use super::*;
 use crate::manifest::{Manifest, Quiz};
+pub use crate::quiz::AttemptView;
 use crate::quiz::{self, Layout, Response, Scored, Total};
 use crate::store::{Cached, Store};
 use crate::xapi::{self, Outcome, Score, activity_types, verbs};
-
-/// A quiz attempt as the player shows it: its layout, the answers so far, its result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AttemptView {
-    pub attempt_id: i64,
-    pub number: u32,
-    pub layout: Layout,
-    pub answers: BTreeMap<String, (Response, Scored)>,
-    pub total: Option<Total>,
-    /// Attempts still allowed after this one; `None` when unlimited.
-    pub attempts_left: Option<u32>,
-}
 
 impl Store {
     /// Starts an attempt at a quiz, or resumes the open one exactly as it was.

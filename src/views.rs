@@ -1,18 +1,17 @@
-//! What the page is given to show: never more than it needs. A quiz comes without its
-//! answers (in the order of the learner's attempt); a lesson comes as HTML rendered from its
-//! Markdown and sanitised, since bundles travel on USB sticks and e-mail and their raw HTML
-//! must never run.
+//! What a player's page is given to show: never more than it needs. A module comes without its
+//! questions, a quiz attempt without its expected answers (in the order of the attempt), each
+//! text in the learner's language or marked with the fallback's. The desktop app and the LMS
+//! player (through `player/rules`) build their pages from the same views.
 
 use std::collections::BTreeMap;
 
-use dlis::Manifest;
-use dlis::language::ContentLanguage;
-use dlis::manifest::{
+use crate::Manifest;
+use crate::language::ContentLanguage;
+use crate::manifest::{
     Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video,
     localized, localized_with_language,
 };
-use dlis::quiz::{Layout, Response, Scored, Total};
-use dlis::store::AttemptView;
+use crate::quiz::{AttemptView, Layout, Response, Scored, Total};
 use serde::Serialize;
 
 /// The manifest as the page sees it: `Manifest` without its file list, and each quiz as a
@@ -163,19 +162,31 @@ pub struct QuizView {
 
 /// A learner's attempt at `quiz`, in `language`, without the expected answers.
 pub fn quiz_view(module: &Manifest, quiz: &Quiz, attempt: &AttemptView, language: &str) -> QuizView {
-    let language = module.display_language(language);
-    let text =
-        |texts: &BTreeMap<String, String>| localized(texts, language, &module.default_language).to_owned();
+    let offered: Vec<String> = module.languages.iter().chain(&module.partial_languages).cloned().collect();
+    quiz_view_in(&offered, &module.default_language, quiz, attempt, language)
+}
+
+/// [`quiz_view`] for a module that offers the languages `offered` and falls back to
+/// `default_language`: what the LMS player asks, without sending a whole manifest.
+pub fn quiz_view_in(
+    offered: &[String],
+    default_language: &str,
+    quiz: &Quiz,
+    attempt: &AttemptView,
+    language: &str,
+) -> QuizView {
+    let language = if offered.iter().any(|l| l == language) { language } else { default_language };
+    let text = |texts: &BTreeMap<String, String>| localized(texts, language, default_language).to_owned();
     // Each text with its language: a partial translation may lack some (shown in English).
     let text_in = |texts: &BTreeMap<String, String>| {
-        localized_with_language(texts, language, &module.default_language)
+        localized_with_language(texts, language, default_language)
             .map_or((String::new(), language.to_owned()), |(text, lang)| (text.to_owned(), lang.to_owned()))
     };
     let option = |id: &String, texts: &BTreeMap<String, String>| {
         let (text, language) = text_in(texts);
         OptionView { id: id.clone(), text, language }
     };
-    let immediate = quiz.feedback == dlis::manifest::FeedbackTiming::Immediate;
+    let immediate = quiz.feedback == FeedbackTiming::Immediate;
     let revealed = attempt.total.is_some();
     let Layout { questions: order, options: shown } = &attempt.layout;
     let questions = order
@@ -247,7 +258,7 @@ mod tests {
 
     #[test]
     fn the_page_view_of_a_manifest_holds_no_question_and_no_answer() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules/faire-avec/module.json");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("modules/faire-avec/module.json");
         let manifest = Manifest::parse(&std::fs::read(path).unwrap()).unwrap();
         let quizzes: Vec<(String, usize)> = manifest
             .activities
