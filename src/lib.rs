@@ -17,6 +17,7 @@
 //! - [`export`]: offline export files carried by hand.
 //! - [`render`]: lessons and transcripts as sanitised HTML, for the app and the LMS player.
 //! - [`report`]: institution reports merged from export files (CSV, XLSX, HTML).
+//! - [`lms`]: packages for an institution's LMS (SCORM 1.2), and the learner's state in them.
 //! - [`translate`]: a module's texts out to XLIFF for translators, and their translations back.
 
 // The module format and the rules: pure, also built for WebAssembly (`--no-default-features`).
@@ -24,6 +25,7 @@ pub mod completion;
 pub mod diagnostic;
 pub mod error_kind;
 pub mod language;
+pub mod lms;
 pub mod manifest;
 pub mod paths;
 pub mod quiz;
@@ -38,8 +40,6 @@ mod durable;
 pub mod export;
 #[cfg(feature = "native")]
 pub mod library;
-#[cfg(feature = "native")]
-pub mod lms;
 #[cfg(feature = "native")]
 pub mod progress;
 #[cfg(feature = "native")]

@@ -1,9 +1,11 @@
 //! A module as a package for an institution's LMS (Moodle and others): SCORM 1.2 and cmi5.
 //!
-//! Work in progress (issue 12): the package descriptions are here; the package writer and the
-//! web player that shares the app's pages and the core's rules (`player/rules`) are not yet.
+//! Work in progress (issue 12): the package description and the learner's state between
+//! sessions are here; the package writer and the web player that shares the app's pages and
+//! the core's rules (`player/rules`) are not yet. Pure: the player builds it for WebAssembly.
 
 pub mod scorm12;
+pub mod suspend;
 
 /// Escapes text for an XML element or a double-quoted attribute.
 pub(crate) fn xml_escape(text: &str) -> String {

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use dlis::completion::{self, ActivityProgress, Status};
+use dlis::lms::suspend::{Shape, Suspended};
 use dlis::manifest::{CompletionRule, Question, Quiz};
 use dlis::quiz::{self, AttemptView, Response, Scored};
 use dlis::views;
@@ -20,14 +21,28 @@ use serde_json::{Value, json};
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     /// The order of an attempt's questions and options (seeded: the same seed, the same order).
-    Layout { quiz: Box<Quiz>, seed: u64 },
+    Layout {
+        quiz: Box<Quiz>,
+        seed: u64,
+    },
     /// One answer scored, in the learner's language (for short texts).
-    Score { question: Box<Question>, response: Response, language: String },
+    Score {
+        question: Box<Question>,
+        response: Response,
+        language: String,
+    },
     /// An attempt's total and whether it passes.
-    Total { quiz: Box<Quiz>, scores: BTreeMap<String, Scored> },
+    Total {
+        quiz: Box<Quiz>,
+        scores: BTreeMap<String, Scored>,
+    },
     /// What the learner may do with a quiz after `submitted` submitted attempts, with one
     /// `open` or not: start another, how many are left, change an answer given.
-    Attempts { quiz: Box<Quiz>, submitted: u32, open: bool },
+    Attempts {
+        quiz: Box<Quiz>,
+        submitted: u32,
+        open: bool,
+    },
     /// An attempt as the page shows it, in the learner's language: questions and options in
     /// the attempt's order, feedback only once it may be seen, no expected answer.
     QuizView {
@@ -37,11 +52,28 @@ pub enum Request {
         attempt: Box<AttemptView>,
         language: String,
     },
+    /// The learner's state as SCORM 1.2's `cmi.suspend_data`, and back.
+    SuspendEncode {
+        shape: Box<Shape>,
+        state: Box<Suspended>,
+    },
+    SuspendDecode {
+        shape: Box<Shape>,
+        data: String,
+    },
     /// A stretch of capsule played: the merged intervals and the share watched.
-    Watch { intervals: Vec<(f64, f64)>, from: f64, to: f64, duration: f64 },
+    Watch {
+        intervals: Vec<(f64, f64)>,
+        from: f64,
+        to: f64,
+        duration: f64,
+    },
     /// Each activity's status under the module's completion rule, and whether the module is
     /// complete (every activity done).
-    Progress { completion: CompletionRule, activities: Vec<ActivityProgress> },
+    Progress {
+        completion: CompletionRule,
+        activities: Vec<ActivityProgress>,
+    },
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +108,10 @@ fn run(request: Request) -> Result<Value, String> {
         }),
         Request::QuizView { offered, default_language, quiz, attempt, language } => {
             to_value(views::quiz_view_in(&offered, &default_language, &quiz, &attempt, &language))
+        }
+        Request::SuspendEncode { shape, state } => to_value(state.encode(&shape).map_err(|e| e.to_string())?),
+        Request::SuspendDecode { shape, data } => {
+            to_value(Suspended::decode(&data, &shape).map_err(|e| e.to_string())?)
         }
         Request::Watch { mut intervals, from, to, duration } => {
             if from.is_finite() && to.is_finite() && from >= 0.0 && to > from {

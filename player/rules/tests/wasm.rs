@@ -87,6 +87,13 @@ fn requests() -> Vec<Value> {
     for module in samples() {
         let mut activities = ModuleProgress::fresh(&module).activities;
         out.push(json!({ "op": "progress", "completion": module.completion, "activities": activities }));
+        // The longest state between sessions, both ways, and damaged data.
+        let worst = dlis::lms::suspend::worst_case(&module);
+        let shape = dlis::lms::suspend::Shape::of(&module);
+        let data = worst.encode(&shape).unwrap();
+        out.push(json!({ "op": "suspend_encode", "shape": shape, "state": worst }));
+        out.push(json!({ "op": "suspend_decode", "shape": shape, "data": data }));
+        out.push(json!({ "op": "suspend_decode", "shape": shape, "data": &data[..data.len() / 2] }));
         for activity in &module.activities {
             let Activity::Quiz(quiz) = activity else { continue };
             for (submitted, open) in [(0, false), (0, true), (2, true), (3, false), (5, false)] {
