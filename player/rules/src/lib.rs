@@ -14,7 +14,6 @@ use dlis::manifest::{CompletionRule, Question, Quiz};
 use dlis::quiz::{self, AttemptView, Response, Scored};
 use dlis::views;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 /// What the player asks.
 #[derive(Debug, Deserialize)]
@@ -82,56 +81,71 @@ struct Watched {
     watched_percent: f64,
 }
 
-/// The answer to a request, as JSON: `{"ok": …}` or `{"error": "…"}`.
+#[derive(Debug, Serialize)]
+struct Attempts {
+    may_start: bool,
+    attempts_left: Option<u32>,
+    may_change_answer: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Progress<'a> {
+    status: BTreeMap<&'a str, Status>,
+    done: usize,
+    complete: bool,
+}
+
+/// The answer to a request, as JSON: `{"ok": …}` or `{"error": "…"}`. Each answer is
+/// serialised straight from its type (no `serde_json::Value`, whose code would weigh on the
+/// player's size).
 pub fn answer(request: &str) -> String {
     let result = match serde_json::from_str::<Request>(request) {
         Ok(request) => run(request),
         Err(err) => Err(format!("bad request: {err}")),
     };
     match result {
-        Ok(value) => json!({ "ok": value }).to_string(),
-        Err(error) => json!({ "error": error }).to_string(),
+        Ok(json) => format!("{{\"ok\":{json}}}"),
+        Err(error) => format!("{{\"error\":{}}}", json(&error)),
     }
 }
 
-fn run(request: Request) -> Result<Value, String> {
-    let value = match request {
-        Request::Layout { quiz, seed } => to_value(quiz::layout(&quiz, seed)),
+fn run(request: Request) -> Result<String, String> {
+    Ok(match request {
+        Request::Layout { quiz, seed } => json(&quiz::layout(&quiz, seed)),
         Request::Score { question, response, language } => {
-            to_value(quiz::score(&question, &response, &language).map_err(|e| e.to_string())?)
+            json(&quiz::score(&question, &response, &language).map_err(|e| e.to_string())?)
         }
-        Request::Total { quiz, scores } => to_value(quiz::total(&quiz, &scores)),
-        Request::Attempts { quiz, submitted, open } => json!({
-            "may_start": quiz::may_start(&quiz, submitted),
-            "attempts_left": quiz::attempts_left(&quiz, submitted, open),
-            "may_change_answer": quiz::may_change_answer(&quiz),
+        Request::Total { quiz, scores } => json(&quiz::total(&quiz, &scores)),
+        Request::Attempts { quiz, submitted, open } => json(&Attempts {
+            may_start: quiz::may_start(&quiz, submitted),
+            attempts_left: quiz::attempts_left(&quiz, submitted, open),
+            may_change_answer: quiz::may_change_answer(&quiz),
         }),
         Request::QuizView { offered, default_language, quiz, attempt, language } => {
-            to_value(views::quiz_view_in(&offered, &default_language, &quiz, &attempt, &language))
+            json(&views::quiz_view_in(&offered, &default_language, &quiz, &attempt, &language))
         }
-        Request::SuspendEncode { shape, state } => to_value(state.encode(&shape).map_err(|e| e.to_string())?),
+        Request::SuspendEncode { shape, state } => json(&state.encode(&shape).map_err(|e| e.to_string())?),
         Request::SuspendDecode { shape, data } => {
-            to_value(Suspended::decode(&data, &shape).map_err(|e| e.to_string())?)
+            json(&Suspended::decode(&data, &shape).map_err(|e| e.to_string())?)
         }
         Request::Watch { mut intervals, from, to, duration } => {
             if from.is_finite() && to.is_finite() && from >= 0.0 && to > from {
                 completion::merge_interval(&mut intervals, from, to);
             }
             let watched_percent = completion::watched_percent(&intervals, duration);
-            to_value(Watched { intervals, watched_percent })
+            json(&Watched { intervals, watched_percent })
         }
         Request::Progress { completion, activities } => {
             let status: BTreeMap<&str, Status> =
                 activities.iter().map(|a| (a.id(), a.status_under(&completion))).collect();
             let done = status.values().filter(|s| **s == Status::Done).count();
-            json!({ "status": status, "done": done, "complete": done == activities.len() })
+            json(&Progress { status, done, complete: done == activities.len() })
         }
-    };
-    Ok(value)
+    })
 }
 
-fn to_value(value: impl Serialize) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+fn json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
 /// The answer of the last call, kept until the next one so that JavaScript can read it.
@@ -157,7 +171,7 @@ pub unsafe extern "C" fn rules_call(ptr: *mut u8, len: usize) -> *const u8 {
     let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
     let reply = match std::str::from_utf8(&bytes) {
         Ok(request) => answer(request),
-        Err(_) => json!({ "error": "the request is not UTF-8" }).to_string(),
+        Err(_) => r#"{"error":"the request is not UTF-8"}"#.to_owned(),
     };
     // SAFETY: WebAssembly runs this module on one thread; nothing else holds LAST.
     unsafe {
