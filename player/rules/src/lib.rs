@@ -1,7 +1,7 @@
-//! The rules of DLIS Learn for the LMS player: the core's quiz engine and completion rules,
-//! compiled to WebAssembly, then to JavaScript by binaryen's `wasm2js`
-//! (`scripts/player-rules.sh`), so that the web player runs the very code the desktop app
-//! runs, and keeps no second, hand-written copy that could drift from it.
+//! The rules of DLIS Learn for the LMS player: the core's quiz engine, attempt and completion
+//! rules, page views and suspend-data encoding, compiled to WebAssembly and shrunk by
+//! binaryen's `wasm-opt` (`scripts/player-rules.sh`), so that the web player runs the very
+//! code the desktop app runs, and keeps no second, hand-written copy that could drift from it.
 //!
 //! One entry point: [`rules_call`] takes a JSON request from the module's memory and leaves a
 //! JSON answer there. [`answer`] is the same function for Rust callers and tests.
