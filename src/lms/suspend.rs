@@ -204,6 +204,11 @@ impl Suspended {
     /// Reads `cmi.suspend_data` written by [`Suspended::encode`] for this module.
     pub fn decode(data: &str, module: &Shape) -> Result<Suspended, SuspendError> {
         let bad = |what: &str| SuspendError::Unreadable(what.to_owned());
+        // Written in ASCII only: anything else was changed by someone else (and would not cut
+        // on character boundaries below).
+        if !data.is_ascii() {
+            return Err(bad("characters DLIS never writes"));
+        }
         let fields: Vec<&str> = data.split('~').collect();
         if fields.first() != Some(&VERSION) || fields.len() != 3 + module.activities.len() {
             return Err(bad("not DLIS suspend data of this shape"));
@@ -672,6 +677,16 @@ mod tests {
         assert!(matches!(Suspended::decode(&data, &other), Err(SuspendError::OtherVersion { .. })));
         for cut in 1..data.len() {
             let _ = Suspended::decode(&data[..cut], &shape); // never panics
+        }
+        // An LMS keeps what it is given, but a hostile or clumsy hand may change it.
+        let module = sample("faire-avec");
+        let shape = Shape::of(&module);
+        let data = worst_case(&module).encode(&shape).unwrap();
+        for (from, to) in [("!0:", "!0:é"), (":3,", ":é,"), (":f,", ":zz,"), ("~3l", "~9l"), (".1.", ".7.")]
+        {
+            let changed = data.replacen(from, to, 1);
+            assert_ne!(changed, data, "{from}");
+            assert!(Suspended::decode(&changed, &shape).is_err(), "{from} → {to}");
         }
     }
 
