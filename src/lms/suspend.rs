@@ -682,6 +682,14 @@ mod tests {
         let module = sample("faire-avec");
         let shape = Shape::of(&module);
         let data = worst_case(&module).encode(&shape).unwrap();
+        // Any one character changed to any other the encoding uses: an error or a state, never a panic.
+        for at in 0..data.len() {
+            for c in "0az~.:,!-_Z".chars() {
+                let mut changed = data.clone();
+                changed.replace_range(at..at + 1, &c.to_string());
+                let _ = Suspended::decode(&changed, &shape);
+            }
+        }
         for (from, to) in [("!0:", "!0:é"), (":3,", ":é,"), (":f,", ":zz,"), ("~3l", "~9l"), (".1.", ".7.")]
         {
             let changed = data.replacen(from, to, 1);
