@@ -5,6 +5,7 @@ import { call, listen } from './lib/api.js';
 import { h, clear, announce } from './lib/dom.js';
 import { t, setLanguage, supported, language } from './lib/i18n.js';
 import { explain, isUnreachable } from './lib/errors.js';
+import { watchIdle, IDLE_DEFAULT } from './lib/idle.js';
 import * as profiles from './screens/profiles.js';
 import * as catalogue from './screens/catalogue.js';
 import * as moduleScreen from './screens/module.js';
@@ -55,6 +56,7 @@ const ctx = {
     this.info = await call('app_state');
     await applyLanguage();
     applyPreferences();
+    applyIdleLock();
     renderHeader();
   },
   preference(name) {
@@ -64,6 +66,7 @@ const ctx = {
     await call('set_preference', { name, value });
     this.info.preferences = { ...(this.info.preferences || {}), [name]: value };
     applyPreferences();
+    applyIdleLock();
   },
   textSizes: TEXT_SIZES,
   syncNow,
@@ -86,6 +89,47 @@ function applyPreferences() {
   for (const s of TEXT_SIZES) root.classList.toggle(`text-${s}`, s === (TEXT_SIZES.includes(size) ? size : '100'));
   root.classList.toggle('theme-contrast', ctx.preference('high_contrast') === 'on');
   root.classList.toggle('reduce-motion', ctx.preference('reduce_motion') === 'on');
+}
+
+let stopIdle = null;
+let idleKey = null;
+let idleWarning = null;
+
+/** Watches the signed-in profile for idleness with the delay of Settings; nobody signed in, nothing. */
+function applyIdleLock() {
+  const info = ctx.info || {};
+  const minutes = ctx.preference('idle_lock') || IDLE_DEFAULT;
+  const wanted = info.learner && minutes !== 'never' ? `${info.learner.id} ${minutes}` : null;
+  if (wanted === idleKey) return;
+  if (stopIdle) stopIdle();
+  stopIdle = null;
+  hideIdleWarning();
+  idleKey = wanted;
+  if (!wanted) return;
+  const delayMs = Number(minutes) * (info.idle_minute_seconds || 60) * 1000;
+  stopIdle = watchIdle({
+    delayMs,
+    warnMs: Math.min(30000, delayMs / 2),
+    onWarn: showIdleWarning,
+    onActive: hideIdleWarning,
+    onLock: async () => {
+      hideIdleWarning();
+      await signOut(t('idle-locked', { minutes: Number(minutes) }));
+    },
+  });
+}
+
+function showIdleWarning(seconds) {
+  hideIdleWarning();
+  idleWarning = h('div', { class: 'idle-warning', role: 'alert', testid: 'idle-warning' },
+    h('p', {}, t('idle-warning', { seconds })),
+    h('button', { type: 'button', class: 'primary', testid: 'idle-stay', onclick: hideIdleWarning }, t('idle-stay')));
+  document.body.append(idleWarning);
+}
+
+function hideIdleWarning() {
+  if (idleWarning) idleWarning.remove();
+  idleWarning = null;
 }
 
 function renderHeader() {
@@ -122,13 +166,13 @@ function renderHeader() {
   }
 }
 
-async function signOut() {
+async function signOut(message) {
   try {
     await leaveScreen();
     await call('sign_out');
     ctx.sessionLanguage = null;
     await ctx.refresh();
-    announce(t('signed-out'));
+    announce(typeof message === 'string' ? message : t('signed-out'));
     ctx.navigate('profiles');
   } catch (err) {
     announce(explain(err), true);

@@ -296,6 +296,19 @@ settings-language-hint = Standardmäßig verwendet die Oberfläche die bevorzugt
 settings-high-contrast = Hoher Kontrast (heller Text auf dunklem Hintergrund)
 settings-reduce-motion = Bewegung reduzieren
 settings-reduce-motion-hint = Animationen sind bereits reduziert, wenn Ihr Computer das verlangt.
+settings-idle-lock = Profil nach dieser Zeit ohne Aktivität sperren
+settings-idle-lock-hint = Auf einem gemeinsam genutzten Computer kehrt ein offen gelassenes Profil von selbst zur Liste der Lernenden zurück, und ein Profil mit PIN fragt sie erneut ab.
+idle-minutes = { $minutes ->
+    [one] 1 Minute
+   *[other] { $minutes } Minuten
+}
+idle-never = Nie
+idle-warning = Seit einer Weile keine Aktivität: Dieses Profil wird in { $seconds ->
+    [one] 1 Sekunde
+   *[other] { $seconds } Sekunden
+} gesperrt.
+idle-stay = Angemeldet bleiben
+idle-locked = Das Profil wurde nach { $minutes } Minuten ohne Aktivität gesperrt.
 settings-saved = Gespeichert.
 settings-profile = Profil: { $name }
 delete-profile = Dieses Profil löschen

@@ -293,6 +293,19 @@ settings-language-hint = Από προεπιλογή, η διεπαφή χρησ
 settings-high-contrast = Υψηλή αντίθεση (ανοιχτόχρωμο κείμενο σε σκούρο φόντο)
 settings-reduce-motion = Μείωση κίνησης
 settings-reduce-motion-hint = Τα εφέ κίνησης μειώνονται ήδη όταν το ζητά ο υπολογιστής σας.
+settings-idle-lock = Κλείδωμα του προφίλ μετά από αυτό το διάστημα αδράνειας
+settings-idle-lock-hint = Σε κοινόχρηστο υπολογιστή, ένα προφίλ που έμεινε ανοιχτό επιστρέφει μόνο του στη λίστα των εκπαιδευόμενων, και ένα προφίλ με PIN το ζητά ξανά.
+idle-minutes = { $minutes ->
+    [one] 1 λεπτό
+   *[other] { $minutes } λεπτά
+}
+idle-never = Ποτέ
+idle-warning = Καμία δραστηριότητα εδώ και λίγη ώρα: το προφίλ θα κλειδωθεί σε { $seconds ->
+    [one] 1 δευτερόλεπτο
+   *[other] { $seconds } δευτερόλεπτα
+}.
+idle-stay = Παραμονή στο προφίλ
+idle-locked = Το προφίλ κλειδώθηκε μετά από { $minutes } λεπτά χωρίς δραστηριότητα.
 settings-saved = Αποθηκεύτηκε.
 settings-profile = Προφίλ: { $name }
 delete-profile = Διαγραφή αυτού του προφίλ

@@ -295,6 +295,19 @@ settings-language-hint = By default, the interface uses the preferred language o
 settings-high-contrast = High contrast (light text on a dark background)
 settings-reduce-motion = Reduce motion
 settings-reduce-motion-hint = Animations are already reduced when your computer asks for it.
+settings-idle-lock = Lock the profile after this time without activity
+settings-idle-lock-hint = On a shared computer, a profile left open goes back to the list of learners by itself, and a profile with a PIN asks for it again.
+idle-minutes = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+idle-never = Never
+idle-warning = No activity for a while: this profile will be locked in { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}.
+idle-stay = Stay signed in
+idle-locked = The profile was locked after { $minutes } minutes without activity.
 settings-saved = Saved.
 settings-profile = Profile of { $name }
 delete-profile = Delete this profile

@@ -295,6 +295,19 @@ settings-language-hint = Par défaut, l'interface utilise la langue préférée 
 settings-high-contrast = Contraste élevé (texte clair sur fond sombre)
 settings-reduce-motion = Réduire les animations
 settings-reduce-motion-hint = Les animations sont déjà réduites lorsque votre ordinateur le demande.
+settings-idle-lock = Verrouiller le profil après ce délai sans activité
+settings-idle-lock-hint = Sur un ordinateur partagé, un profil resté ouvert revient de lui-même à la liste des apprenants, et un profil protégé par un code PIN le redemande.
+idle-minutes = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+idle-never = Jamais
+idle-warning = Aucune activité depuis un moment : ce profil sera verrouillé dans { $seconds ->
+    [one] 1 seconde
+   *[other] { $seconds } secondes
+}.
+idle-stay = Rester connecté
+idle-locked = Le profil a été verrouillé après { $minutes } minutes sans activité.
 settings-saved = Enregistré.
 settings-profile = Profil de { $name }
 delete-profile = Supprimer ce profil

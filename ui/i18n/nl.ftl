@@ -296,6 +296,19 @@ settings-language-hint = Standaard gebruikt de interface de voorkeurstaal van de
 settings-high-contrast = Hoog contrast (lichte tekst op een donkere achtergrond)
 settings-reduce-motion = Minder beweging
 settings-reduce-motion-hint = Animaties zijn al beperkt als uw computer daarom vraagt.
+settings-idle-lock = Profiel vergrendelen na zo lang zonder activiteit
+settings-idle-lock-hint = Op een gedeelde computer gaat een open profiel vanzelf terug naar de lijst van lerenden, en een profiel met een pincode vraagt die opnieuw.
+idle-minutes = { $minutes ->
+    [one] 1 minuut
+   *[other] { $minutes } minuten
+}
+idle-never = Nooit
+idle-warning = Al even geen activiteit: dit profiel wordt over { $seconds ->
+    [one] 1 seconde
+   *[other] { $seconds } seconden
+} vergrendeld.
+idle-stay = Aangemeld blijven
+idle-locked = Het profiel is vergrendeld na { $minutes } minuten zonder activiteit.
 settings-saved = Opgeslagen.
 settings-profile = Profiel: { $name }
 delete-profile = Dit profiel verwijderen

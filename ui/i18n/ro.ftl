@@ -303,6 +303,25 @@ settings-language-hint = În mod implicit, interfața folosește limba preferat�
 settings-high-contrast = Contrast ridicat (text deschis pe fundal întunecat)
 settings-reduce-motion = Mai puține animații
 settings-reduce-motion-hint = Animațiile sunt deja reduse atunci când calculatorul dumneavoastră solicită acest lucru.
+settings-idle-lock = Blocați profilul după acest timp fără activitate
+settings-idle-lock-hint = Pe un calculator folosit de mai multe persoane, un profil lăsat deschis revine singur la lista cursanților, iar un profil cu cod PIN îl cere din nou.
+idle-minutes = { $minutes ->
+    [one] 1 minut
+    [few] { $minutes } minute
+   *[other] { $minutes } de minute
+}
+idle-never = Niciodată
+idle-warning = Nicio activitate de ceva timp: acest profil va fi blocat în { $seconds ->
+    [one] 1 secundă
+    [few] { $seconds } secunde
+   *[other] { $seconds } de secunde
+}.
+idle-stay = Rămâneți conectat
+idle-locked = Profilul a fost blocat după { $minutes ->
+    [one] 1 minut
+    [few] { $minutes } minute
+   *[other] { $minutes } de minute
+} fără activitate.
 settings-saved = Salvat.
 settings-profile = Profil: { $name }
 delete-profile = Ștergeți acest profil

@@ -1,4 +1,4 @@
-// Settings: display (language, text size, contrast, motion), the learner's profile, the
+// Settings: display (language, text size, contrast, motion, idle lock), the learner's profile, the
 // institution's records (sync and export), and what this installation is.
 
 import { call, saveFile } from '../lib/api.js';
@@ -7,6 +7,7 @@ import { t, formatDate, language } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { field, languageSelect, pinInput, pinProblem } from '../lib/forms.js';
 import { asTrainer, askTrainerPin, changeTrainerPin } from '../lib/trainer.js';
+import { IDLE_CHOICES, IDLE_DEFAULT } from '../lib/idle.js';
 
 export async function render(ctx) {
   const root = h('section', { class: 'screen narrow settings' },
@@ -65,9 +66,19 @@ function display(ctx) {
       hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
   };
 
+  const idleNow = ctx.preference('idle_lock') || IDLE_DEFAULT;
+  const idle = h('select', {}, IDLE_CHOICES.map((value) => h('option', { value, selected: value === idleNow },
+    value === 'never' ? t('idle-never') : t('idle-minutes', { minutes: Number(value) }))));
+  const idleField = field(t('settings-idle-lock'), idle, { testid: 'settings-idle-lock', hint: t('settings-idle-lock-hint') });
+  idle.addEventListener('change', async () => {
+    await ctx.setPreference('idle_lock', idle.value);
+    announce(t('settings-saved'));
+  });
+
   return section('settings-display', t('settings-display'), langField, sizes,
     toggle('high_contrast', t('settings-high-contrast')),
-    toggle('reduce_motion', t('settings-reduce-motion'), t('settings-reduce-motion-hint')));
+    toggle('reduce_motion', t('settings-reduce-motion'), t('settings-reduce-motion-hint')),
+    idleField);
 }
 
 function profile(ctx) {

@@ -1,5 +1,5 @@
 //! The app itself: its state for the first screen, the damaged-database choice, display
-//! preferences of this computer.
+//! preferences of this computer and its idle lock.
 
 use std::path::PathBuf;
 
@@ -13,7 +13,11 @@ use crate::state::{AppState, Slot};
 const UI_LANGUAGE: &str = "app.ui_language";
 
 /// Display preferences of this computer, kept in the store's settings as `app.ui.<name>`.
-const PREFERENCES: [&str; 3] = ["text_size", "high_contrast", "reduce_motion"];
+const PREFERENCES: [&str; 4] = ["text_size", "high_contrast", "reduce_motion", "idle_lock"];
+
+/// How long a signed-in profile may stay idle before it locks itself, in minutes (the idle
+/// lock of shared laptops; 15 when not set).
+const IDLE_LOCK_CHOICES: [&str; 5] = ["5", "15", "30", "60", "never"];
 
 #[derive(Serialize)]
 pub struct AppInfo {
@@ -29,6 +33,9 @@ pub struct AppInfo {
     learners: usize,
     /// The display preferences that are set (see [`set_preference`]).
     preferences: std::collections::BTreeMap<String, String>,
+    /// How many seconds a minute of the idle lock lasts: 60, or what `DLIS_IDLE_MINUTE_SECONDS`
+    /// says (the UI tests wait seconds, not minutes).
+    idle_minute_seconds: f64,
 }
 
 #[tauri::command]
@@ -45,6 +52,11 @@ pub async fn app_state(state: State<'_, AppState>) -> Reply<AppInfo> {
         ui_language: None,
         learners: 0,
         preferences: Default::default(),
+        idle_minute_seconds: std::env::var("DLIS_IDLE_MINUTE_SECONDS")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .unwrap_or(60.0),
     };
     match &*state.slot() {
         Slot::Refused(why) => info.store_problem = Some(why.clone()),
@@ -77,12 +89,18 @@ pub async fn set_ui_language(state: State<'_, AppState>, language: String) -> Re
     with_store(&state, |store| Ok(store.set_setting(UI_LANGUAGE, &language)?))
 }
 
-/// Sets a display preference: `text_size` (a percentage), `high_contrast` or `reduce_motion`
-/// (`on`/`off`).
+/// Sets a preference of this computer: `text_size` (a percentage), `high_contrast` or
+/// `reduce_motion` (`on`/`off`), `idle_lock` (minutes, or `never`).
 #[tauri::command]
 pub async fn set_preference(state: State<'_, AppState>, name: String, value: String) -> Reply<()> {
     if !PREFERENCES.contains(&name.as_str()) {
         return fail(format!("{name:?} is not a display preference"));
+    }
+    if name == "idle_lock" && !IDLE_LOCK_CHOICES.contains(&value.as_str()) {
+        return fail(format!(
+            "{value:?} is not a delay of the idle lock (one of {})",
+            IDLE_LOCK_CHOICES.join(", ")
+        ));
     }
     with_store(&state, |store| Ok(store.set_setting(&format!("app.ui.{name}"), &value)?))
 }

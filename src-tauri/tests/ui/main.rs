@@ -6,6 +6,7 @@ mod driver;
 mod languages;
 mod licenses;
 mod package;
+mod privacy;
 #[path = "../../../tests/integration/ralph.rs"]
 #[allow(dead_code)]
 mod ralph;
