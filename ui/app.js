@@ -69,6 +69,7 @@ const ctx = {
     applyIdleLock();
   },
   textSizes: TEXT_SIZES,
+  applyPreferences,
   syncNow,
 };
 
@@ -83,13 +84,32 @@ async function applyLanguage() {
   }
 }
 
+const SYSTEM_DARK = window.matchMedia('(prefers-color-scheme: dark)');
+const SYSTEM_CONTRAST = window.matchMedia('(prefers-contrast: more)');
+
+/**
+ * The theme shown: the signed-in profile's choice; otherwise this computer's high-contrast
+ * setting; otherwise the system's (more contrast, then dark mode), followed as it changes.
+ */
+function themeNow() {
+  const chosen = ctx.learner && ctx.learner.theme;
+  if (chosen) return chosen;
+  if (ctx.preference('high_contrast') === 'on' || SYSTEM_CONTRAST.matches) return 'contrast';
+  return SYSTEM_DARK.matches ? 'dark' : 'light';
+}
+
 function applyPreferences() {
   const root = document.documentElement;
   const size = ctx.preference('text_size');
   for (const s of TEXT_SIZES) root.classList.toggle(`text-${s}`, s === (TEXT_SIZES.includes(size) ? size : '100'));
-  root.classList.toggle('theme-contrast', ctx.preference('high_contrast') === 'on');
+  const theme = themeNow();
+  root.classList.toggle('theme-contrast', theme === 'contrast');
+  root.classList.toggle('theme-dark', theme === 'dark');
+  root.dataset.theme = theme;
   root.classList.toggle('reduce-motion', ctx.preference('reduce_motion') === 'on');
 }
+SYSTEM_DARK.addEventListener('change', applyPreferences);
+SYSTEM_CONTRAST.addEventListener('change', applyPreferences);
 
 let stopIdle = null;
 let idleKey = null;

@@ -92,6 +92,7 @@ fn run() -> anyhow::Result<()> {
             commands::profiles::sign_out,
             commands::profiles::rename_learner,
             commands::profiles::set_learner_language,
+            commands::profiles::set_learner_theme,
             commands::profiles::set_learner_pin,
             commands::profiles::delete_learner,
             commands::modules::catalogue,

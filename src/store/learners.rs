@@ -19,7 +19,12 @@ pub struct Learner {
     pub language: String,
     pub has_pin: bool,
     pub created_at: String,
+    /// The display theme chosen for the profile ([`THEMES`]); `None` follows the computer.
+    pub theme: Option<String>,
 }
+
+/// The display themes a profile may choose instead of following the computer.
+pub const THEMES: [&str; 3] = ["light", "dark", "contrast"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum LearnerError {
@@ -27,6 +32,8 @@ pub enum LearnerError {
     Unknown { id: String },
     #[error("a learner's name cannot be empty")]
     EmptyName,
+    #[error("{0:?} is not a display theme (light, dark or contrast)")]
+    UnknownTheme(String),
     #[error("a learner's name is at most {max} characters")]
     NameTooLong { max: usize },
     #[error("a learner's name cannot hold control characters")]
@@ -63,7 +70,11 @@ impl LearnerError {
             LearnerError::NameTooLong { .. } => Some(crate::ErrorKind::NameTooLong),
             LearnerError::NameControl => Some(crate::ErrorKind::NameControl),
             LearnerError::Language(_) => Some(crate::ErrorKind::Language),
-            LearnerError::Unknown { .. } | LearnerError::NoTrainerPin | LearnerError::Store(_) => None,
+            // The page offers only the themes there are: another one is a bug, not a learner's doing.
+            LearnerError::Unknown { .. }
+            | LearnerError::UnknownTheme(_)
+            | LearnerError::NoTrainerPin
+            | LearnerError::Store(_) => None,
         }
     }
 }
@@ -115,7 +126,7 @@ impl Store {
     /// Every profile, in the order they were created.
     pub fn learners(&self) -> Result<Vec<Learner>, LearnerError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at FROM learner ORDER BY created_at, id",
+            "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at, theme FROM learner ORDER BY created_at, id",
         )?;
         let rows = stmt.query_map([], row_to_learner)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -124,7 +135,7 @@ impl Store {
     pub fn learner(&self, id: &str) -> Result<Learner, LearnerError> {
         self.conn
             .one(
-                "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at FROM learner WHERE id = ?1",
+                "SELECT id, display_name, language, pin_hash IS NOT NULL, created_at, theme FROM learner WHERE id = ?1",
                 [id],
                 row_to_learner,
             )
@@ -168,6 +179,19 @@ impl Store {
     pub fn set_learner_language(&self, id: &str, language: &str) -> Result<Learner, LearnerError> {
         check_language(language)?;
         self.update_learner(id, "UPDATE learner SET language = ?2 WHERE id = ?1", language)
+    }
+
+    /// Chooses a profile's display theme, or (with `None`) lets it follow the computer.
+    pub fn set_learner_theme(&self, id: &str, theme: Option<&str>) -> Result<Learner, LearnerError> {
+        if let Some(theme) = theme
+            && !THEMES.contains(&theme)
+        {
+            return Err(LearnerError::UnknownTheme(theme.to_owned()));
+        }
+        if self.conn.run("UPDATE learner SET theme = ?2 WHERE id = ?1", (id, theme))? == 0 {
+            return Err(LearnerError::Unknown { id: id.to_owned() });
+        }
+        self.learner(id)
     }
 
     /// Sets, changes or (with `None`) removes a profile's PIN.
@@ -242,5 +266,6 @@ fn row_to_learner(row: &rusqlite::Row<'_>) -> rusqlite::Result<Learner> {
         language: row.get(2)?,
         has_pin: row.get(3)?,
         created_at: row.get(4)?,
+        theme: row.get(5)?,
     })
 }

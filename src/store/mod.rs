@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_fewer_pages_per_event.sql"),
     include_str!("migrations/005_pin_attempts.sql"),
     include_str!("migrations/006_content_language.sql"),
+    include_str!("migrations/007_learner_theme.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

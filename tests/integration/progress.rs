@@ -542,3 +542,21 @@ fn a_learners_choice_of_module_language_is_kept_per_module_and_goes_with_their_p
     assert_eq!(rows, 0, "a deleted profile leaves no choice behind");
     assert_eq!(store.content_languages(&nikos.id).unwrap().len(), 1, "the others keep theirs");
 }
+
+#[test]
+fn a_profile_keeps_its_theme_and_refuses_one_there_is_not() {
+    let dir = temp();
+    let store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let sofia = store.create_learner("Sofia", "el", None).unwrap();
+    assert_eq!(sofia.theme, None, "a new profile follows the computer");
+    assert_eq!(store.set_learner_theme(&sofia.id, Some("dark")).unwrap().theme.as_deref(), Some("dark"));
+    let err = store.set_learner_theme(&sofia.id, Some("neon")).unwrap_err();
+    assert_eq!(err.to_string(), "\"neon\" is not a display theme (light, dark or contrast)");
+    assert_eq!(
+        store.learner(&sofia.id).unwrap().theme.as_deref(),
+        Some("dark"),
+        "a refused theme changes nothing"
+    );
+    assert_eq!(store.set_learner_theme(&sofia.id, None).unwrap().theme, None);
+    assert!(store.set_learner_theme("nobody", Some("dark")).is_err());
+}

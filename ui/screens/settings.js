@@ -116,6 +116,19 @@ function profile(ctx) {
     }
   });
 
+  const themeNow = learner.theme || 'system';
+  const themes = h('fieldset', { class: 'choices', 'aria-describedby': 'settings-theme-hint' },
+    h('legend', {}, t('settings-theme')),
+    h('p', { class: 'hint', id: 'settings-theme-hint' }, t('settings-theme-hint')),
+    ['system', 'light', 'dark', 'contrast'].map((value) => h('div', { class: 'choice' },
+      h('input', { type: 'radio', name: 'theme', id: `theme-${value}`, value, checked: value === themeNow,
+        testid: `settings-theme-${value}`, onchange: async () => {
+          await call('set_learner_theme', { id: learner.id, theme: value === 'system' ? null : value });
+          await ctx.refresh();
+          announce(t('settings-saved'));
+        } }),
+      h('label', { for: `theme-${value}` }, t(`theme-${value}`)))));
+
   const pin = field(learner.has_pin ? t('pin-new') : t('pin-label'), pinInput(), { testid: 'settings-pin', hint: t('pin-hint') });
   const pin2 = field(t('pin-confirm'), pinInput(), { testid: 'settings-pin-confirm' });
   const pinStatus = statusLine('settings-pin-status');
@@ -174,7 +187,7 @@ function profile(ctx) {
   } }, t('delete-profile'));
 
   return section('settings-profile', t('settings-profile', { name: learner.display_name }),
-    nameForm, lang, langStatus, pinForm,
+    nameForm, lang, langStatus, themes, pinForm,
     h('div', { class: 'sub-form danger-zone' }, h('h3', {}, t('delete-profile')), h('p', {}, t('delete-profile-hint')), remove));
 }
 

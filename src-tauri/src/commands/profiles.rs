@@ -65,6 +65,20 @@ pub async fn set_learner_language(
     })
 }
 
+/// Chooses the signed-in learner's display theme (`light`, `dark`, `contrast`), or with `None`
+/// lets it follow the computer's.
+#[tauri::command]
+pub async fn set_learner_theme(
+    state: State<'_, AppState>,
+    id: String,
+    theme: Option<String>,
+) -> Reply<Learner> {
+    with_store(&state, |store| {
+        own(store, &id)?;
+        Ok(store.set_learner_theme(&id, theme.as_deref())?)
+    })
+}
+
 #[tauri::command]
 pub async fn set_learner_pin(state: State<'_, AppState>, id: String, pin: Option<String>) -> Reply<Learner> {
     with_store(&state, |store| {

@@ -10,6 +10,7 @@ mod privacy;
 #[path = "../../../tests/integration/ralph.rs"]
 #[allow(dead_code)]
 mod ralph;
+mod themes;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
