@@ -69,7 +69,6 @@ const ctx = {
     applyIdleLock();
   },
   textSizes: TEXT_SIZES,
-  applyPreferences,
   syncNow,
 };
 
