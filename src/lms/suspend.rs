@@ -424,8 +424,8 @@ fn response_of(question: &Question, code: &str) -> Option<Response> {
     };
     Some(match &question.answer {
         Answer::SingleChoice { options, .. } => {
-            let index = take(options.len(), code)?;
-            Response::SingleChoice(options.get(*index.first()?)?.id.clone()).only_if(index.len() == 1)?
+            let [index] = take(options.len(), code)?[..] else { return None };
+            Response::SingleChoice(options.get(index)?.id.clone())
         }
         Answer::MultipleChoice { options, .. } if kind == "m" => Response::MultipleChoice(
             take(options.len(), rest)?.into_iter().map(|i| options[i].id.clone()).collect(),
@@ -458,14 +458,6 @@ fn response_of(question: &Question, code: &str) -> Option<Response> {
         _ => return None,
     })
 }
-
-trait OnlyIf: Sized {
-    fn only_if(self, condition: bool) -> Option<Self> {
-        condition.then_some(self)
-    }
-}
-
-impl OnlyIf for Response {}
 
 /// Seconds per slot of a capsule's watched bitmap.
 fn slot_length(duration: f64) -> f64 {
