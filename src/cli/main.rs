@@ -18,6 +18,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 mod terminal;
 
 mod learners;
+mod notes;
 mod records;
 mod report;
 mod translate;
@@ -109,6 +110,12 @@ enum Command {
     Learner {
         #[command(subcommand)]
         action: LearnerAction,
+    },
+    /// A learner's private notes on lessons and capsules: they never go to the institution.
+    /// A profile with a PIN asks for it on standard input (--pin-stdin).
+    Notes {
+        #[command(subcommand)]
+        action: NotesAction,
     },
     /// Show a learner's progress, module by module and activity by activity.
     Progress {
@@ -211,6 +218,45 @@ enum LearnerAction {
         /// Confirm the deletion, which cannot be undone.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NotesAction {
+    /// Write a note on a lesson, or on a capsule (at a time with --at).
+    Add {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: String,
+        #[arg(long)]
+        activity: String,
+        /// The capsule's time the note is about, in seconds.
+        #[arg(long, value_name = "SECONDS")]
+        at: Option<f64>,
+        text: String,
+        #[arg(long)]
+        pin_stdin: bool,
+    },
+    /// List the learner's notes, in one module or in all.
+    List {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        pin_stdin: bool,
+    },
+    /// Write the learner's notes as Markdown to a file of their choosing.
+    Export {
+        #[arg(long)]
+        learner: String,
+        #[arg(short, long, value_name = "NOTES.md")]
+        out: PathBuf,
+        #[arg(long)]
+        pin_stdin: bool,
     },
 }
 
@@ -409,6 +455,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     0 => bail!("no trusted key matches {key_or_organisation:?} (see `dlis trust list`)"),
                     n => outln!("removed {n} trusted key(s)"),
                 },
+            }
+        }
+        Command::Notes { action } => {
+            let dir = data_dir(&cli.data_dir)?;
+            match action {
+                NotesAction::Add { learner, module, activity, at, text, pin_stdin } => {
+                    notes::add(&dir, learner, module, activity, *at, text, *pin_stdin)?
+                }
+                NotesAction::List { learner, module, json, pin_stdin } => {
+                    notes::list(&dir, learner, module.as_deref(), *json, *pin_stdin)?
+                }
+                NotesAction::Export { learner, out, pin_stdin } => {
+                    notes::export(&dir, learner, out, *pin_stdin)?
+                }
             }
         }
         Command::Translate { action } => match action {

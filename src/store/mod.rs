@@ -9,6 +9,7 @@
 //! the user agreed, moves it aside and starts an empty one.
 
 mod learners;
+mod notes;
 mod outbox;
 mod pins;
 mod private;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 pub use learners::{Learner, LearnerError};
+pub use notes::{MAX_NOTE, Note, NoteError, clock, notes_markdown};
 pub use outbox::{Pending, SyncStatus};
 pub use pins::FREE_ATTEMPTS;
 pub use tracking::{
@@ -38,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_pin_attempts.sql"),
     include_str!("migrations/006_content_language.sql"),
     include_str!("migrations/007_learner_theme.sql"),
+    include_str!("migrations/008_notes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

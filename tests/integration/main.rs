@@ -8,6 +8,7 @@ mod hostile;
 mod install;
 mod lms;
 mod lrs;
+mod notes;
 mod pack;
 mod pins;
 mod portable;

@@ -1,0 +1,98 @@
+//! `dlis notes`: a learner's private notes. A profile with a PIN asks for it (on standard
+//! input), as the app does: notes are the learner's alone.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use dlis::Library;
+use dlis::store::{Store, clock, notes_markdown};
+
+use crate::learners::open_store;
+
+/// Opens the store for `learner_id`, checking the profile's PIN when it has one.
+fn unlock(data_dir: &Path, learner_id: &str, pin_stdin: bool) -> Result<Store> {
+    let store = open_store(data_dir)?;
+    let learner = store.learner(learner_id)?;
+    if learner.has_pin {
+        if !pin_stdin {
+            bail!(
+                "{}'s notes are behind a PIN: give it on standard input with --pin-stdin",
+                learner.display_name
+            );
+        }
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        store.check_pin(learner_id, line.trim())?;
+    }
+    Ok(store)
+}
+
+pub fn add(
+    data_dir: &Path,
+    learner_id: &str,
+    module_id: &str,
+    activity_id: &str,
+    at: Option<f64>,
+    text: &str,
+    pin_stdin: bool,
+) -> Result<()> {
+    let store = unlock(data_dir, learner_id, pin_stdin)?;
+    let (installed, _) = Library::new(data_dir).list()?;
+    let Some(module) = installed.iter().find(|m| m.manifest.id == module_id) else {
+        bail!("no installed module {module_id} (see `dlis list`)");
+    };
+    let note = store.add_note(learner_id, &module.manifest, activity_id, at, text)?;
+    let place = match note.at_seconds {
+        Some(at) => format!("{} at {}", note.activity_id, clock(at)),
+        None => note.activity_id.clone(),
+    };
+    outln!("note {} written on {place}", note.id);
+    Ok(())
+}
+
+pub fn list(
+    data_dir: &Path,
+    learner_id: &str,
+    module_id: Option<&str>,
+    json: bool,
+    pin_stdin: bool,
+) -> Result<()> {
+    let store = unlock(data_dir, learner_id, pin_stdin)?;
+    let notes = store.notes(learner_id, module_id)?;
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&notes)?);
+        return Ok(());
+    }
+    if notes.is_empty() {
+        outln!("no notes");
+    }
+    for note in notes {
+        let at = note.at_seconds.map(|s| format!(" at {}", clock(s))).unwrap_or_default();
+        outln!(
+            "{}  {} / {}{at}  {}",
+            note.id,
+            note.module_id,
+            note.activity_id,
+            note.text.replace('\n', " ")
+        );
+    }
+    Ok(())
+}
+
+pub fn export(data_dir: &Path, learner_id: &str, out: &Path, pin_stdin: bool) -> Result<()> {
+    let store = unlock(data_dir, learner_id, pin_stdin)?;
+    let learner = store.learner(learner_id)?;
+    let notes = store.notes(learner_id, None)?;
+    let (installed, _) = Library::new(data_dir).list()?;
+    let modules: Vec<&dlis::Manifest> = installed.iter().map(|m| m.manifest.as_ref()).collect();
+    let markdown =
+        notes_markdown(&format!("Notes of {}", learner.display_name), &notes, &modules, &learner.language);
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", out.display()))?;
+    temp.write_all(markdown.as_bytes())?;
+    temp.persist(out).with_context(|| format!("cannot write {}", out.display()))?;
+    outln!("wrote {} note(s) to {}", notes.len(), out.display());
+    Ok(())
+}
