@@ -1,12 +1,11 @@
 //! `dlis notes`: a learner's private notes. A profile with a PIN asks for it (on standard
 //! input), as the app does: notes are the learner's alone.
 
-use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use dlis::Library;
-use dlis::store::{Store, clock, notes_markdown};
+use dlis::store::{Store, clock, export_notes};
 
 use crate::learners::open_store;
 
@@ -83,16 +82,10 @@ pub fn list(
 pub fn export(data_dir: &Path, learner_id: &str, out: &Path, pin_stdin: bool) -> Result<()> {
     let store = unlock(data_dir, learner_id, pin_stdin)?;
     let learner = store.learner(learner_id)?;
-    let notes = store.notes(learner_id, None)?;
     let (installed, _) = Library::new(data_dir).list()?;
     let modules: Vec<&dlis::Manifest> = installed.iter().map(|m| m.manifest.as_ref()).collect();
-    let markdown =
-        notes_markdown(&format!("Notes of {}", learner.display_name), &notes, &modules, &learner.language);
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", out.display()))?;
-    temp.write_all(markdown.as_bytes())?;
-    temp.persist(out).with_context(|| format!("cannot write {}", out.display()))?;
-    outln!("wrote {} note(s) to {}", notes.len(), out.display());
+    let title = format!("Notes of {}", learner.display_name);
+    let count = export_notes(&store, learner_id, &modules, &title, out)?;
+    outln!("wrote {count} note(s) to {}", out.display());
     Ok(())
 }

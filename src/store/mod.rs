@@ -21,7 +21,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 pub use learners::{Learner, LearnerError};
-pub use notes::{MAX_NOTE, Note, NoteError, clock, notes_markdown};
+pub use notes::{MAX_NOTE, Note, NoteError, clock, export_notes, notes_markdown};
 pub use outbox::{Pending, SyncStatus};
 pub use pins::FREE_ATTEMPTS;
 pub use tracking::{

@@ -45,6 +45,8 @@ pub enum NoteError {
     Unknown(i64),
     #[error("no learner profile {0:?} (see `dlis learners`)")]
     NoLearner(String),
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: std::path::PathBuf, source: std::io::Error },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -209,6 +211,30 @@ pub fn notes_markdown(title: &str, notes: &[Note], modules: &[&Manifest], langua
         }
     }
     out
+}
+
+/// Writes the learner's notes as Markdown to `path` (a file they chose), atomically; returns
+/// how many there were. Only ever called for the learner themselves: the app's signed-in
+/// learner, or `dlis notes export` behind the profile's PIN.
+pub fn export_notes(
+    store: &Store,
+    learner_id: &str,
+    modules: &[&Manifest],
+    title: &str,
+    path: &std::path::Path,
+) -> Result<usize, NoteError> {
+    use std::io::Write as _;
+    let language =
+        store.learner(learner_id).map_err(|_| NoteError::NoLearner(learner_id.to_owned()))?.language;
+    let notes = store.notes(learner_id, None)?;
+    let markdown = notes_markdown(title, &notes, modules, &language);
+    let io = |source: std::io::Error| NoteError::Write { path: path.to_owned(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    temp.write_all(markdown.as_bytes()).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(notes.len())
 }
 
 #[cfg(test)]

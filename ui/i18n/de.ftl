@@ -440,3 +440,25 @@ about-licence-text = Text der Lizenz { $licence } für { $count ->
 }
 about-javascript = JavaScript
 about-only-on = nur unter { $platforms }
+
+# Private notes on lessons and capsules
+notes-title = Meine Notizen
+notes-hint = Nur Sie sehen Ihre Notizen: Sie gehen nie an Ihre Einrichtung.
+note-label = Neue Notiz
+note-add = Notiz hinzufügen
+note-add-at = Notiz bei { $time } hinzufügen
+note-jump = Zurück zu { $time } im Video
+note-delete = Löschen
+note-delete-label = Die Notiz „{ $text }“ löschen
+notes-empty = Hier noch keine Notizen.
+note-empty = Schreiben Sie zuerst etwas.
+note-added = Notiz hinzugefügt.
+note-deleted = Notiz gelöscht.
+notes-export = Meine Notizen exportieren…
+notes-export-lead = Alle Ihre Notizen, Modul für Modul, in einer Markdown-Datei, die Sie aufbewahren, wo Sie möchten.
+notes-export-title = Notizen von { $name }
+notes-exported = { $count ->
+    [one] 1 Notiz in { $path } geschrieben
+   *[other] { $count } Notizen in { $path } geschrieben
+}
+notes-file-name = meine-notizen

@@ -437,3 +437,25 @@ about-licence-text = Κείμενο της άδειας { $licence } για { $c
 }
 about-javascript = JavaScript
 about-only-on = μόνο σε { $platforms }
+
+# Private notes on lessons and capsules
+notes-title = Οι σημειώσεις μου
+notes-hint = Μόνο εσείς βλέπετε τις σημειώσεις σας: δεν αποστέλλονται ποτέ στον φορέα σας.
+note-label = Νέα σημείωση
+note-add = Προσθήκη σημείωσης
+note-add-at = Προσθήκη σημείωσης στο { $time }
+note-jump = Επιστροφή στο { $time } του βίντεο
+note-delete = Διαγραφή
+note-delete-label = Διαγραφή της σημείωσης «{ $text }»
+notes-empty = Δεν υπάρχουν ακόμη σημειώσεις εδώ.
+note-empty = Γράψτε πρώτα κάτι.
+note-added = Η σημείωση προστέθηκε.
+note-deleted = Η σημείωση διαγράφηκε.
+notes-export = Εξαγωγή των σημειώσεών μου…
+notes-export-lead = Όλες οι σημειώσεις σας, ανά ενότητα, σε αρχείο Markdown που φυλάτε όπου θέλετε.
+notes-export-title = Σημειώσεις: { $name }
+notes-exported = { $count ->
+    [one] 1 σημείωση γράφτηκε στο { $path }
+   *[other] { $count } σημειώσεις γράφτηκαν στο { $path }
+}
+notes-file-name = oi-simeioseis-mou

@@ -439,3 +439,25 @@ about-licence-text = Text of the { $licence } licence for { $count ->
 }
 about-javascript = JavaScript
 about-only-on = { $platforms } only
+
+# Private notes on lessons and capsules
+notes-title = My notes
+notes-hint = Only you see your notes: they never go to your institution.
+note-label = New note
+note-add = Add the note
+note-add-at = Add the note at { $time }
+note-jump = Go back to { $time } in the capsule
+note-delete = Delete
+note-delete-label = Delete the note “{ $text }”
+notes-empty = No notes here yet.
+note-empty = Write something first.
+note-added = Note added.
+note-deleted = Note deleted.
+notes-export = Export my notes…
+notes-export-lead = All your notes, module by module, in a Markdown file you choose where to keep.
+notes-export-title = Notes of { $name }
+notes-exported = { $count ->
+    [one] 1 note written to { $path }
+   *[other] { $count } notes written to { $path }
+}
+notes-file-name = my-notes

@@ -439,3 +439,25 @@ about-licence-text = Texte de la licence { $licence } pour { $count ->
 }
 about-javascript = JavaScript
 about-only-on = uniquement sous { $platforms }
+
+# Private notes on lessons and capsules
+notes-title = Mes notes
+notes-hint = Vous seul voyez vos notes : elles ne partent jamais vers votre établissement.
+note-label = Nouvelle note
+note-add = Ajouter la note
+note-add-at = Ajouter la note à { $time }
+note-jump = Revenir à { $time } dans la capsule
+note-delete = Supprimer
+note-delete-label = Supprimer la note « { $text } »
+notes-empty = Pas encore de note ici.
+note-empty = Écrivez d'abord quelque chose.
+note-added = Note ajoutée.
+note-deleted = Note supprimée.
+notes-export = Exporter mes notes…
+notes-export-lead = Toutes vos notes, module par module, dans un fichier Markdown que vous rangez où vous voulez.
+notes-export-title = Notes de { $name }
+notes-exported = { $count ->
+    [one] 1 note écrite dans { $path }
+   *[other] { $count } notes écrites dans { $path }
+}
+notes-file-name = mes-notes

@@ -440,3 +440,25 @@ about-licence-text = Tekst van de licentie { $licence } voor { $count ->
 }
 about-javascript = JavaScript
 about-only-on = alleen op { $platforms }
+
+# Private notes on lessons and capsules
+notes-title = Mijn notities
+notes-hint = Alleen u ziet uw notities: ze gaan nooit naar uw instelling.
+note-label = Nieuwe notitie
+note-add = Notitie toevoegen
+note-add-at = Notitie toevoegen bij { $time }
+note-jump = Terug naar { $time } in de video
+note-delete = Verwijderen
+note-delete-label = De notitie “{ $text }” verwijderen
+notes-empty = Hier nog geen notities.
+note-empty = Schrijf eerst iets.
+note-added = Notitie toegevoegd.
+note-deleted = Notitie verwijderd.
+notes-export = Mijn notities exporteren…
+notes-export-lead = Al uw notities, per module, in een Markdown-bestand dat u bewaart waar u wilt.
+notes-export-title = Notities van { $name }
+notes-exported = { $count ->
+    [one] 1 notitie geschreven naar { $path }
+   *[other] { $count } notities geschreven naar { $path }
+}
+notes-file-name = mijn-notities

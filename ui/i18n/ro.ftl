@@ -459,3 +459,26 @@ about-licence-text = Textul licenței { $licence } pentru { $count ->
 }
 about-javascript = JavaScript
 about-only-on = numai pe { $platforms }
+
+# Private notes on lessons and capsules
+notes-title = Notițele mele
+notes-hint = Doar dumneavoastră vedeți notițele: ele nu ajung niciodată la instituția dumneavoastră.
+note-label = Notiță nouă
+note-add = Adăugați notița
+note-add-at = Adăugați notița la { $time }
+note-jump = Reveniți la { $time } în capsulă
+note-delete = Ștergeți
+note-delete-label = Ștergeți notița „{ $text }”
+notes-empty = Încă nicio notiță aici.
+note-empty = Scrieți mai întâi ceva.
+note-added = Notiță adăugată.
+note-deleted = Notiță ștearsă.
+notes-export = Exportați notițele…
+notes-export-lead = Toate notițele, modul cu modul, într-un fișier Markdown pe care îl păstrați unde doriți.
+notes-export-title = Notițele lui { $name }
+notes-exported = { $count ->
+    [one] 1 notiță scrisă în { $path }
+    [few] { $count } notițe scrise în { $path }
+   *[other] { $count } de notițe scrise în { $path }
+}
+notes-file-name = notitele-mele

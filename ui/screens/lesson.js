@@ -8,6 +8,7 @@ import { loadModule, updateProgress, activityProgress } from '../lib/moduleCache
 import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs, textSizeControls } from './parts.js';
 import { contentLanguageOf } from '../lib/module.js';
+import { notesPanel } from './notes.js';
 
 /** Time spent is reported at least this often while the lesson is visible. */
 const REPORT_EVERY_S = 30;
@@ -75,6 +76,7 @@ export async function render(ctx, moduleId, activityId) {
     article,
     endMarker,
     h('div', { class: 'card lesson-end' }, readState, h('div', { class: 'actions' }, markButton)),
+    notesPanel(moduleId, activityId),
     activityFooter(manifest, activityId, ctx));
 
   // Time on screen: counted while the page is visible.

@@ -129,6 +129,20 @@ function profile(ctx) {
         } }),
       h('label', { for: `theme-${value}` }, t(`theme-${value}`)))));
 
+  const notesStatus = statusLine('settings-notes-status');
+  const exportNotes = h('button', { type: 'button', testid: 'settings-export-notes', onclick: async () => {
+    try {
+      const path = await saveFile(`${t('notes-file-name')}.md`, [{ name: 'Markdown', extensions: ['md'] }]);
+      if (!path) return;
+      const count = await call('export_notes', { path, title: t('notes-export-title', { name: learner.display_name }) });
+      say(notesStatus, t('notes-exported', { count, path }));
+    } catch (err) {
+      say(notesStatus, explain(err), true);
+    }
+  } }, t('notes-export'));
+  const notesBox = h('div', { class: 'sub-form' }, h('h3', {}, t('notes-title')), h('p', {}, t('notes-export-lead')),
+    h('div', { class: 'actions' }, exportNotes), notesStatus);
+
   const pin = field(learner.has_pin ? t('pin-new') : t('pin-label'), pinInput(), { testid: 'settings-pin', hint: t('pin-hint') });
   const pin2 = field(t('pin-confirm'), pinInput(), { testid: 'settings-pin-confirm' });
   const pinStatus = statusLine('settings-pin-status');
@@ -187,7 +201,7 @@ function profile(ctx) {
   } }, t('delete-profile'));
 
   return section('settings-profile', t('settings-profile', { name: learner.display_name }),
-    nameForm, lang, langStatus, themes, pinForm,
+    nameForm, lang, langStatus, themes, notesBox, pinForm,
     h('div', { class: 'sub-form danger-zone' }, h('h3', {}, t('delete-profile')), h('p', {}, t('delete-profile-hint')), remove));
 }
 

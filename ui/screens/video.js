@@ -9,6 +9,7 @@ import { loadModule, updateProgress, activityProgress } from '../lib/moduleCache
 import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs } from './parts.js';
 import { contentLanguageOf } from '../lib/module.js';
+import { notesPanel } from './notes.js';
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 const SEEK_STEP = 5;
@@ -93,6 +94,7 @@ export async function render(ctx, moduleId, activityId) {
     breadcrumbs(manifest, ctx),
     h('h1', { testid: 'video-title', lang: pickedLanguage(activity.title, lang, manifest.default_language) }, title),
     h('div', { class: 'capsule-layout' }, player, transcript),
+    notesPanel(moduleId, activityId, video),
     activityFooter(manifest, activityId, ctx));
 
   // --- Tracking -----------------------------------------------------------------------

@@ -3,7 +3,7 @@
 use dlis::Manifest;
 use dlis::manifest::Activity;
 use dlis::quiz::{Response, Total};
-use dlis::store::{Event, ModuleProgress, VideoState};
+use dlis::store::{Event, ModuleProgress, Note, VideoState};
 use tauri::State;
 
 use super::{Reply, current, fail, manifest_of, with_store};
@@ -98,5 +98,56 @@ pub async fn submit_quiz(
         let _: Total = store.submit_quiz(&learner.id, &manifest, attempt)?;
         let view = store.attempt(&learner.id, &manifest, attempt)?;
         Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+    })
+}
+
+/// The signed-in learner's notes on an activity of a module (all of the module's without one).
+#[tauri::command]
+pub async fn notes(state: State<'_, AppState>, module: String, activity: Option<String>) -> Reply<Vec<Note>> {
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        let notes = store.notes(&learner.id, Some(&module))?;
+        Ok(notes.into_iter().filter(|n| activity.as_deref().is_none_or(|a| a == n.activity_id)).collect())
+    })
+}
+
+/// Writes a note of the signed-in learner on a lesson, or at a time of a capsule.
+#[tauri::command]
+pub async fn add_note(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    at: Option<f64>,
+    text: String,
+) -> Reply<Note> {
+    let manifest = manifest_of(&state, &module)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(store.add_note(&learner.id, &manifest, &activity, at, &text)?)
+    })
+}
+
+/// Deletes a note of the signed-in learner's (another's cannot be named).
+#[tauri::command]
+pub async fn delete_note(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(store.delete_note(&learner.id, id)?)
+    })
+}
+
+/// Writes the signed-in learner's notes as Markdown to the file they chose; `title` is the
+/// document's heading in their language. Returns how many notes were written.
+#[tauri::command]
+pub async fn export_notes(
+    state: State<'_, AppState>,
+    path: std::path::PathBuf,
+    title: String,
+) -> Reply<usize> {
+    let (installed, _) = state.library.list()?;
+    let modules: Vec<&Manifest> = installed.iter().map(|m| m.manifest.as_ref()).collect();
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(dlis::store::export_notes(store, &learner.id, &modules, &title, &path)?)
     })
 }

@@ -5,6 +5,7 @@
 mod driver;
 mod languages;
 mod licenses;
+mod notes;
 mod package;
 mod privacy;
 #[path = "../../../tests/integration/ralph.rs"]
