@@ -119,20 +119,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Rewrites a note of the learner's.
-    pub fn update_note(&self, learner_id: &str, id: i64, text: &str) -> Result<Note, NoteError> {
-        let text = clean(text)?;
-        let (_, at) = now();
-        let changed = self.conn.run(
-            "UPDATE note SET body = ?3, updated_at = ?4 WHERE id = ?1 AND learner_id = ?2",
-            (id, learner_id, &text, &at),
-        )?;
-        if changed == 0 {
-            return Err(NoteError::Unknown(id));
-        }
-        self.note(learner_id, id)
-    }
-
     /// Deletes a note of the learner's.
     pub fn delete_note(&self, learner_id: &str, id: i64) -> Result<(), NoteError> {
         if self.conn.run("DELETE FROM note WHERE id = ?1 AND learner_id = ?2", (id, learner_id))? == 0 {
