@@ -90,6 +90,24 @@ pub fn case_collisions<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(&'a
     collisions
 }
 
+/// A bundle path as a URI reference: every byte but unreserved characters and `/`
+/// percent-encoded. The inverse of [`percent_decode`].
+pub fn percent_encode_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` escapes; `None` for a bad escape or a name that is not UTF-8.
 pub fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();

@@ -42,21 +42,8 @@ impl ammonia::UrlRelativeEvaluate<'_> for Rewrite {
         // Markdown links arrive percent-encoded; the bundle's names do not.
         let decoded = crate::paths::percent_decode(path)?;
         let resolved = crate::paths::resolve_relative(&self.file, &decoded)?;
-        Some(Cow::Owned(format!("{}/{}", self.base, encode_path(&resolved))))
+        Some(Cow::Owned(format!("{}/{}", self.base, crate::paths::percent_encode_path(&resolved))))
     }
-}
-
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use super::xml_escape;
 use crate::manifest::{Manifest, localized};
+use crate::paths::percent_encode_path;
 
 /// The launch page of the package, the SCO's entry point.
 pub const LAUNCH: &str = "index.html";
@@ -49,7 +50,7 @@ pub fn manifest_xml(module: &Manifest, language: &str, files: &[String]) -> Stri
     files.sort();
     files.dedup();
     for file in files {
-        let _ = writeln!(out, "      <file href=\"{}\"/>", xml_escape(&href(file)));
+        let _ = writeln!(out, "      <file href=\"{}\"/>", xml_escape(&percent_encode_path(file)));
     }
     out.push_str("    </resource>\n  </resources>\n</manifest>\n");
     out
@@ -64,22 +65,6 @@ fn identifier(text: &str) -> String {
     if cleaned.starts_with(|c: char| c.is_ascii_alphabetic()) { cleaned } else { format!("m{cleaned}") }
 }
 
-/// A package path as a URI reference: each segment percent-encoded where it must be.
-fn href(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => {
-                let _ = write!(out, "%{byte:02X}");
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +73,6 @@ mod tests {
     fn identifiers_and_hrefs_are_what_the_schema_and_lms_accept() {
         assert_eq!(identifier("dlis.faire-avec-1.1.0"), "dlis.faire-avec-1.1.0");
         assert_eq!(identifier("1.x+y"), "m1.x_y");
-        assert_eq!(href("content/images/schéma 1.svg"), "content/images/sch%C3%A9ma%201.svg");
+        assert_eq!(percent_encode_path("content/images/schéma 1.svg"), "content/images/sch%C3%A9ma%201.svg");
     }
 }
