@@ -37,11 +37,8 @@ pub fn add(
     pin_stdin: bool,
 ) -> Result<()> {
     let store = unlock(data_dir, learner_id, pin_stdin)?;
-    let (installed, _) = Library::new(data_dir).list()?;
-    let Some(module) = installed.iter().find(|m| m.manifest.id == module_id) else {
-        bail!("no installed module {module_id} (see `dlis list`)");
-    };
-    let note = store.add_note(learner_id, &module.manifest, activity_id, at, text)?;
+    let module = Library::new(data_dir).open(module_id)?.shared_manifest();
+    let note = store.add_note(learner_id, &module, activity_id, at, text)?;
     let place = match note.at_seconds {
         Some(at) => format!("{} at {}", note.activity_id, clock(at)),
         None => note.activity_id.clone(),

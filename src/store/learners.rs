@@ -188,10 +188,7 @@ impl Store {
         {
             return Err(LearnerError::UnknownTheme(theme.to_owned()));
         }
-        if self.conn.run("UPDATE learner SET theme = ?2 WHERE id = ?1", (id, theme))? == 0 {
-            return Err(LearnerError::Unknown { id: id.to_owned() });
-        }
-        self.learner(id)
+        self.update_learner(id, "UPDATE learner SET theme = ?2 WHERE id = ?1", theme)
     }
 
     /// Sets, changes or (with `None`) removes a profile's PIN.
@@ -252,7 +249,12 @@ impl Store {
         Ok(learner)
     }
 
-    fn update_learner(&self, id: &str, sql: &str, value: &str) -> Result<Learner, LearnerError> {
+    fn update_learner(
+        &self,
+        id: &str,
+        sql: &str,
+        value: impl rusqlite::ToSql,
+    ) -> Result<Learner, LearnerError> {
         if self.conn.run(sql, (id, value))? == 0 {
             return Err(LearnerError::Unknown { id: id.to_owned() });
         }
