@@ -122,9 +122,32 @@ pub struct App {
 impl App {
     /// Starts the app on `data_dir`, with the sample bundles of `samples` for a first start.
     pub async fn start(display: &Display, data_dir: &Path, samples: &Path) -> App {
+        App::start_with(display, data_dir, samples, &[]).await
+    }
+
+    /// [`App::start`] with more environment (a computer in dark mode, a shorter idle lock).
+    pub async fn start_with(
+        display: &Display,
+        data_dir: &Path,
+        samples: &Path,
+        more: &[(&str, &Path)],
+    ) -> App {
         let app = Path::new(env!("CARGO_BIN_EXE_dlis-learn"));
-        App::start_program(display, app, &[("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)])
-            .await
+        let mut env = vec![("DLIS_DATA_DIR", data_dir), ("DLIS_SAMPLE_MODULES", samples)];
+        env.extend_from_slice(more);
+        App::start_program(display, app, &env).await
+    }
+
+    /// Waits until `script` returns true; fails, naming `what`, after `seconds`.
+    pub async fn until(&self, script: &str, seconds: u64, what: &str) {
+        let start = Instant::now();
+        while self.js(script).await != json!(true) {
+            assert!(
+                start.elapsed() < Duration::from_secs(seconds),
+                "{what} did not happen within {seconds} s"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Starts `program`, a Tauri app, with `env`, under WebDriver.

@@ -1,30 +1,17 @@
 //! A learner's private notes in the app: on a lesson, at a time of the capsule and back to it,
 //! deleted, and exported to a file of their choosing.
 
-use std::time::{Duration, Instant};
-
 use serde_json::json;
 
 use crate::driver::{App, Display, within};
-
-async fn until(app: &App, script: &str, what: &str) {
-    let start = Instant::now();
-    while app.js(script).await != json!(true) {
-        assert!(start.elapsed() < Duration::from_secs(20), "{what} did not happen");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn write_note(app: &App, text: &str) {
     let field = app.find("[data-testid=note-text]").await;
     within("typing", field.send_keys(text)).await.unwrap();
     app.click("[data-testid=note-add]").await;
-    until(
-        app,
-        &format!("return document.querySelector('.notes-list').textContent.includes({})", json!(text)),
-        "the note",
-    )
-    .await;
+    let listed =
+        format!("return document.querySelector('.notes-list').textContent.includes({})", json!(text));
+    app.until(&listed, 20, "the note").await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -46,16 +33,16 @@ async fn a_learner_writes_notes_on_a_lesson_and_at_a_time_of_the_capsule_and_exp
     // Under the capsule, at 0:20; back to it from 0:50.
     app.js("location.hash = '#/video/dlis.faire-avec/capsule';").await;
     app.find("[data-testid=video]").await;
-    until(
-        &app,
+    app.until(
         "return document.querySelector('[data-testid=video]').readyState >= 1",
+        20,
         "the capsule's metadata",
     )
     .await;
     app.js("document.querySelector('[data-testid=video]').currentTime = 20;").await;
-    until(
-        &app,
+    app.until(
         "return document.querySelector('[data-testid=note-add]').textContent.includes('0:20')",
+        20,
         "the time on the button",
     )
     .await;
@@ -64,9 +51,9 @@ async fn a_learner_writes_notes_on_a_lesson_and_at_a_time_of_the_capsule_and_exp
     assert_eq!(app.js(&format!("return {jump}.textContent")).await, json!("0:20"));
     app.js("document.querySelector('[data-testid=video]').currentTime = 50;").await;
     app.js(&format!("{jump}.click();")).await;
-    until(
-        &app,
+    app.until(
         "return Math.abs(document.querySelector('[data-testid=video]').currentTime - 20) < 0.5",
+        20,
         "the jump back",
     )
     .await;

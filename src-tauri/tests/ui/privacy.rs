@@ -3,22 +3,13 @@
 //! lasts a fraction of a second here (`DLIS_IDLE_MINUTE_SECONDS`), the rest is the real app.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 
 use crate::driver::{App, Display, within};
 
 const PIN: &str = "4826";
-
-/// Waits until `script` returns true; fails after `seconds`.
-async fn until(app: &App, script: &str, seconds: u64, what: &str) {
-    let start = Instant::now();
-    while app.js(script).await != json!(true) {
-        assert!(start.elapsed() < Duration::from_secs(seconds), "{what} did not happen within {seconds} s");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 const SIGNED_IN: &str = "return !!document.querySelector('[data-testid=current-learner]')";
 const WARNED: &str = "return !!document.querySelector('[data-testid=idle-warning]')";
@@ -30,15 +21,10 @@ async fn an_idle_profile_warns_then_locks_itself_and_asks_its_pin_again() {
     let samples = crate::sample_bundles(dir.path());
     let data = dir.path().join("data");
     let display = Display::get();
-    let program = Path::new(env!("CARGO_BIN_EXE_dlis-learn"));
     // A minute of the idle lock lasts 2 s: the 5-minute choice warns after 5 s and locks after
     // 10 s, the default of 15 minutes after 30 s.
-    let env: [(&str, &Path); 3] = [
-        ("DLIS_DATA_DIR", &data),
-        ("DLIS_SAMPLE_MODULES", &samples),
-        ("DLIS_IDLE_MINUTE_SECONDS", Path::new("2")),
-    ];
-    let app = App::start_program(&display, program, &env).await;
+    let app =
+        App::start_with(&display, &data, &samples, &[("DLIS_IDLE_MINUTE_SECONDS", Path::new("2"))]).await;
 
     // Nadia makes her profile with a PIN, chooses five minutes in Settings, then "never":
     // nothing locks, however long she waits.
@@ -70,19 +56,18 @@ async fn an_idle_profile_warns_then_locks_itself_and_asks_its_pin_again() {
     app.js(&choose("5")).await;
     app.js("location.hash = '#/module/dlis.faire-avec';").await;
     app.find("[data-testid=module-title]").await;
-    until(&app, WARNED, 15, "the warning").await;
+    app.until(WARNED, 15, "the warning").await;
     app.check_accessibility("the idle lock's warning").await;
     app.click("[data-testid=idle-stay]").await;
     assert_eq!(app.js(WARNED).await, json!(false));
     assert_eq!(app.js(SIGNED_IN).await, json!(true), "staying keeps the profile open");
 
     // Left alone again: the warning, then the lock, back to the list of learners.
-    until(&app, WARNED, 15, "the second warning").await;
-    until(&app, &format!("return !({})", &SIGNED_IN["return ".len()..]), 15, "the lock").await;
+    app.until(WARNED, 15, "the second warning").await;
+    app.until(&format!("return !({})", &SIGNED_IN["return ".len()..]), 15, "the lock").await;
     app.find("[data-testid=profile-list]").await;
     // Said to screen readers (the region is visually hidden: read it as they do).
-    until(
-        &app,
+    app.until(
         "return document.querySelector('[data-testid=announcer]').textContent.includes('5 minutes')",
         5,
         "the announcement",

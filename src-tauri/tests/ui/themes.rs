@@ -42,14 +42,8 @@ async fn each_theme_keeps_every_screen_readable_and_a_profile_may_follow_the_com
     let samples = crate::sample_bundles(dir.path());
     let data = dir.path().join("data");
     let display = Display::get();
-    let program = Path::new(env!("CARGO_BIN_EXE_dlis-learn"));
     // The computer is in dark mode.
-    let env: [(&str, &Path); 3] = [
-        ("DLIS_DATA_DIR", &data),
-        ("DLIS_SAMPLE_MODULES", &samples),
-        ("GTK_THEME", Path::new("Adwaita:dark")),
-    ];
-    let app = App::start_program(&display, program, &env).await;
+    let app = App::start_with(&display, &data, &samples, &[("GTK_THEME", Path::new("Adwaita:dark"))]).await;
     crate::create_profile_in(&app, "Sofia", "el").await;
 
     // Following the computer: dark, as the computer is.
