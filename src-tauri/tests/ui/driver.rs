@@ -138,6 +138,17 @@ impl App {
         App::start_program(display, app, &env).await
     }
 
+    /// Chooses `value` in the select `css`, as a change by the learner (WebDriver cannot open
+    /// WebKitGTK's native drop-down lists).
+    pub async fn select(&self, css: &str, value: &str) {
+        let script = format!(
+            "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+            json!(css),
+            json!(value)
+        );
+        self.js(&script).await;
+    }
+
     /// Waits until `script` returns true; fails, naming `what`, after `seconds`.
     pub async fn until(&self, script: &str, seconds: u64, what: &str) {
         let start = Instant::now();

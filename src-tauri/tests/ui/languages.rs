@@ -28,9 +28,7 @@ async fn a_dutch_speaking_learner_is_told_the_module_is_in_english_and_may_choos
     app.check_accessibility("a module shown in another language").await;
 
     // She chooses French: the notice goes, the module and its lessons are in French.
-    app.js("const s = document.querySelector('[data-testid=content-language]'); s.value = 'fr'; \
-            s.dispatchEvent(new Event('change', { bubbles: true }));")
-        .await;
+    app.select("[data-testid=content-language]", "fr").await;
     app.wait_text("[data-testid=module-title]", &module.title["fr"]).await;
     assert_eq!(app.js(lang).await, json!("fr"));
     assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
@@ -231,16 +229,10 @@ async fn completes_in_own_language(name: &str, learner: &str, language: &str) {
     assert_eq!(app.js("return document.querySelector('[data-testid=language-fallback]')").await, json!(null));
     no_french(&app, &french, language, "module page").await;
     // The check sees French when there is some: the same page with French chosen.
-    let choose = |code: &str| {
-        format!(
-            "const s = document.querySelector('[data-testid=content-language]'); s.value = '{code}'; \
-             s.dispatchEvent(new Event('change', {{ bubbles: true }}));"
-        )
-    };
-    app.js(&choose("fr")).await;
+    app.select("[data-testid=content-language]", "fr").await;
     app.wait_text("[data-testid=module-title]", &module.title["fr"]).await;
     assert!(french_on_page(&app, &french).await.len() >= 3, "the French page is seen as French");
-    app.js(&choose(language)).await;
+    app.select("[data-testid=content-language]", language).await;
     app.wait_text("[data-testid=module-title]", &module.title[language]).await;
 
     for activity in &module.activities {

@@ -98,12 +98,7 @@ async fn create_profile_in(app: &App, name: &str, language: &str) {
     app.find("[data-testid=new-profile-form]").await;
     let field = app.find("[data-testid=new-profile-name]").await;
     within("typing", field.send_keys(name)).await.unwrap();
-    let choose = format!(
-        "const s = document.querySelector('[data-testid=new-profile-language]'); s.value = {}; \
-         s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
-        json!(language)
-    );
-    app.js(&choose).await;
+    app.select("[data-testid=new-profile-language]", language).await;
     app.click("[data-testid=new-profile-create]").await;
     app.find("[data-testid=module-list]").await;
 }
@@ -196,12 +191,7 @@ async fn answer_rightly_in(app: &App, module: &Manifest, language: &str) {
         }
         Answer::Matching { pairs, .. } => {
             for pair in pairs {
-                let script = format!(
-                    "const s = document.querySelector(\"[data-testid='match-{0}']\"); s.value = '{0}'; \
-                     s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
-                    pair.id
-                );
-                app.js(&script).await;
+                app.select(&format!("[data-testid='match-{}']", pair.id), &pair.id).await;
             }
         }
         Answer::ShortText { accepted, .. } => {

@@ -39,21 +39,16 @@ async fn an_idle_profile_warns_then_locks_itself_and_asks_its_pin_again() {
     app.find("[data-testid=module-list]").await;
     app.click("[data-testid=nav-settings]").await;
     app.find("[data-testid=settings-idle-lock]").await;
-    let choose = |value: &str| {
-        format!(
-            "const s = document.querySelector('[data-testid=settings-idle-lock]'); s.value = '{value}'; \
-             s.dispatchEvent(new Event('change', {{ bubbles: true }}));"
-        )
-    };
-    app.js(&choose("5")).await;
-    app.js(&choose("never")).await;
+    let idle_lock = "[data-testid=settings-idle-lock]";
+    app.select(idle_lock, "5").await;
+    app.select(idle_lock, "never").await;
     app.check_accessibility("settings with the idle lock").await;
     tokio::time::sleep(Duration::from_secs(12)).await;
     assert_eq!(app.js(SIGNED_IN).await, json!(true), "never means never");
     assert_eq!(app.js(WARNED).await, json!(false));
 
     // Five (short) minutes: a warning first, which "Stay signed in" dismisses.
-    app.js(&choose("5")).await;
+    app.select(idle_lock, "5").await;
     app.js("location.hash = '#/module/dlis.faire-avec';").await;
     app.find("[data-testid=module-title]").await;
     app.until(WARNED, 15, "the warning").await;
