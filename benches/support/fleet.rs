@@ -1,9 +1,13 @@
 //! A large installation for the scale benchmarks: the sample modules packed again under many
 //! module ids, installed into one data directory.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dlis::{Library, Manifest};
+
+#[path = "../../tests/integration/tree.rs"]
+mod tree;
+use tree::copy_dir;
 
 const SAMPLES: [&str; 3] = ["faire-avec", "ethique-mediation", "exclusion-numerique"];
 
@@ -33,17 +37,4 @@ pub fn install_modules(samples: &Path, work: &Path, data: &Path, count: usize) -
             (*installed.manifest).clone()
         })
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &PathBuf) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -21,3 +21,4 @@ mod signing;
 mod support;
 mod sync;
 mod translate;
+mod tree;

@@ -252,16 +252,4 @@ pub fn set_encrypted_flag(bytes: &mut [u8], name: &str) {
     assert_eq!(patched, 2, "expected a local and a central header for the entry");
 }
 
-/// Copies the folder `from` (files and subfolders) to `to`.
-pub fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+pub use crate::tree::copy_dir;

@@ -12,6 +12,8 @@ mod privacy;
 #[allow(dead_code)]
 mod ralph;
 mod themes;
+#[path = "../../../tests/integration/tree.rs"]
+mod tree;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,6 +27,7 @@ use driver::{App, Display, within};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use tempfile::TempDir;
+use tree::copy_dir;
 
 /// One window at a time: the sessions share the X display and the machine's two cores.
 static WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -390,19 +393,6 @@ fn edited_bundle(dir: &Path, edit: impl FnOnce(&mut String)) -> PathBuf {
     dlis::bundle::pack::pack(&source, &out, &dlis::bundle::Limits::default(), &dlis::progress::Silent)
         .unwrap();
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// An ffmpeg with libx264: the one `imageio-ffmpeg` ships, in the test venv that
