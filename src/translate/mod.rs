@@ -438,7 +438,6 @@ pub fn import(dir: &Path, xliff_path: &Path) -> Result<Imported, TranslateError>
                 ));
             }
         }
-        module.inside(&pieces.target_path)?;
         if pieces.target.as_deref() != Some(text.as_str()) {
             writes.push((pieces.target_path.clone(), text));
         }
