@@ -10,6 +10,35 @@ use serde::{Deserialize, Serialize};
 
 use crate::manifest::{Activity, CompletionRule, Manifest};
 
+/// A learning event reported by the player.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// The learner opened a lesson.
+    LessonOpened { activity: String },
+    /// The learner spent `seconds` more on a lesson (reported periodically and on leaving).
+    LessonTime { activity: String, seconds: f64 },
+    /// The learner scrolled to the end of a lesson or marked it read.
+    LessonRead { activity: String },
+    /// The capsule actually played from `from` to `to` seconds (seeks are not intervals).
+    VideoWatched { activity: String, from: f64, to: f64, subtitle_language: Option<String> },
+    /// Where to resume the capsule (on pause, seek or leaving).
+    VideoPosition { activity: String, position: f64 },
+}
+
+impl Event {
+    /// The id of the activity the event is about.
+    pub fn activity(&self) -> &str {
+        match self {
+            Event::LessonOpened { activity }
+            | Event::LessonTime { activity, .. }
+            | Event::LessonRead { activity }
+            | Event::VideoWatched { activity, .. }
+            | Event::VideoPosition { activity, .. } => activity,
+        }
+    }
+}
+
 /// Where a learner is in a capsule.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct VideoState {

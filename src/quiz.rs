@@ -77,6 +77,17 @@ impl Response {
     }
 }
 
+/// A question's interaction type, in the vocabulary SCORM 1.2, cmi5 and xAPI share.
+pub fn interaction_type(question: &Question) -> &'static str {
+    match question.answer {
+        Answer::SingleChoice { .. } | Answer::MultipleChoice { .. } => "choice",
+        Answer::TrueFalse { .. } => "true-false",
+        Answer::Ordering { .. } => "sequencing",
+        Answer::Matching { .. } => "matching",
+        Answer::ShortText { .. } => "fill-in",
+    }
+}
+
 /// Scores `response` to `question`; `language` (the one the module is displayed in) picks
 /// the accepted short-text answers.
 pub fn score(question: &Question, response: &Response, language: &str) -> Result<Scored, ResponseError> {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::manifest::{Answer, Localized, Manifest, Question};
+use crate::manifest::{Localized, Manifest};
 
 /// Prefix of the IRIs of modules, activities and questions.
 pub const ACTIVITY_BASE: &str = "https://dlis-learn.eu/xapi";
@@ -172,16 +172,8 @@ pub mod activity_types {
     pub const QUESTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 }
 
-/// The xAPI interaction type of a question.
-pub fn interaction_type(question: &Question) -> &'static str {
-    match question.answer {
-        Answer::SingleChoice { .. } | Answer::MultipleChoice { .. } => "choice",
-        Answer::TrueFalse { .. } => "true-false",
-        Answer::Ordering { .. } => "sequencing",
-        Answer::Matching { .. } => "matching",
-        Answer::ShortText { .. } => "fill-in",
-    }
-}
+/// The xAPI interaction type of a question (SCORM's and cmi5's vocabulary too).
+pub use crate::quiz::interaction_type;
 
 impl Origin<'_> {
     /// A statement with a fresh UUID about `object`, inside the module unless it is the module.

@@ -1,10 +1,13 @@
 //! A module as a package for an institution's LMS (Moodle and others): SCORM 1.2 and cmi5.
 //!
-//! Work in progress (issue 12): the package description and the learner's state between
-//! sessions are here; the package writer and the web player that shares the app's pages and
-//! the core's rules (`player/rules`) are not yet. Pure: the player builds it for WebAssembly.
+//! The package description, the learner's state between sessions and the rules the web player
+//! applies to it are pure: the player builds them for WebAssembly (`player/rules`).
+//! `package` (native) writes the package.
 
+#[cfg(feature = "native")]
+pub mod package;
 pub mod scorm12;
+pub mod session;
 pub mod suspend;
 
 /// Escapes text for an XML element or a double-quoted attribute.

@@ -27,12 +27,19 @@ pub const MAX_TYPED: usize = 80;
 /// The most slots a capsule's watched bitmap has: longer capsules get longer slots.
 const MAX_SLOTS: u32 = 1800;
 const VERSION: &str = "1";
+/// Fields before the activities': format version, module version, language, completion day,
+/// last activity.
+const HEADER: usize = 5;
 
 /// A learner's progress in one module, as the LMS keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suspended {
     /// The content language the learner chose among the module's, if they chose one.
     pub language: Option<String>,
+    /// The day the module was complete (`YYYY-MM-DD`), which the module page shows.
+    pub completed_on: Option<String>,
+    /// The index of the activity the learner was last in, to offer to go on from there.
+    pub last: Option<u32>,
     /// One per activity of the module, in its order.
     pub activities: Vec<ActivityState>,
 }
@@ -137,7 +144,7 @@ impl Suspended {
                 }
             })
             .collect();
-        Suspended { language: None, activities }
+        Suspended { language: None, completed_on: None, last: None, activities }
     }
 
     /// The state as `cmi.suspend_data`.
@@ -153,6 +160,11 @@ impl Suspended {
             VERSION.to_owned(),
             word(&module.version),
             self.language.as_deref().map(word).unwrap_or_default(),
+            match &self.completed_on {
+                Some(day) => day_code(day)?,
+                None => String::new(),
+            },
+            self.last.map(|i| base36(u64::from(i))).unwrap_or_default(),
         ];
         for (state, activity) in self.activities.iter().zip(&module.activities) {
             fields.push(match (state, activity) {
@@ -210,7 +222,7 @@ impl Suspended {
             return Err(bad("characters DLIS never writes"));
         }
         let fields: Vec<&str> = data.split('~').collect();
-        if fields.first() != Some(&VERSION) || fields.len() != 3 + module.activities.len() {
+        if fields.first() != Some(&VERSION) || fields.len() != HEADER + module.activities.len() {
             return Err(bad("not DLIS suspend data of this shape"));
         }
         let version = unword(fields[1]).ok_or_else(|| bad("version"))?;
@@ -219,8 +231,21 @@ impl Suspended {
         }
         let language =
             if fields[2].is_empty() { None } else { Some(unword(fields[2]).ok_or_else(|| bad("language"))?) };
+        let completed_on = match fields[3] {
+            "" => None,
+            code => Some(day_of(code).ok_or_else(|| bad("completion date"))?),
+        };
+        let last = match fields[4] {
+            "" => None,
+            code => Some(
+                unbase36(code)
+                    .and_then(|i| u32::try_from(i).ok())
+                    .filter(|i| (*i as usize) < module.activities.len())
+                    .ok_or_else(|| bad("last activity"))?,
+            ),
+        };
         let mut activities = Vec::new();
-        for (field, activity) in fields[3..].iter().zip(&module.activities) {
+        for (field, activity) in fields[HEADER..].iter().zip(&module.activities) {
             activities.push(match activity {
                 ShapeOf::Lesson => {
                     let flags = field.get(..1).and_then(|f| f.parse::<u8>().ok()).filter(|f| *f < 4);
@@ -288,7 +313,7 @@ impl Suspended {
                 }
             });
         }
-        Ok(Suspended { language, activities })
+        Ok(Suspended { language, completed_on, last, activities })
     }
 }
 
@@ -328,7 +353,8 @@ pub fn worst_case(module: &Manifest) -> Suspended {
             }
         })
         .collect();
-    Suspended { language, activities }
+    let last = module.activities.len().checked_sub(1).map(|i| i as u32);
+    Suspended { language, completed_on: Some("2026-12-31".into()), last, activities }
 }
 
 /// How long the worst case of `module` is, and whether it fits the limit.
@@ -519,6 +545,23 @@ fn intervals(bits: &str, duration: f64) -> Option<Vec<(f64, f64)>> {
 /// Base 64 with the URL-safe alphabet.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// `YYYY-MM-DD` as `YYYYMMDD`; anything else is not a day this player writes.
+fn day_code(day: &str) -> Result<String, SuspendError> {
+    day_of(&day.replace('-', ""))
+        .filter(|d| d == day)
+        .map(|_| day.replace('-', ""))
+        .ok_or_else(|| SuspendError::Mismatch(format!("{day:?} is not a YYYY-MM-DD day")))
+}
+
+fn day_of(code: &str) -> Option<String> {
+    if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (month, day) = (code[4..6].parse::<u8>().ok()?, code[6..].parse::<u8>().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{}-{}-{}", &code[..4], &code[4..6], &code[6..]))
+}
+
 fn base36(mut value: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
@@ -625,6 +668,8 @@ mod tests {
         let shape = Shape::of(&module);
         let mut state = Suspended::fresh(&shape);
         state.language = Some("ro".into());
+        state.completed_on = Some("2026-11-30".into());
+        state.last = Some(5);
         state.activities[0] = ActivityState::Lesson { opened: true, read: true, seconds: 412 };
         state.activities[1] = ActivityState::Lesson { opened: true, read: false, seconds: 35 };
         let Activity::Video(video) = &module.activities[4] else { panic!("the capsule is fifth") };
@@ -670,6 +715,15 @@ mod tests {
         for cut in 1..data.len() {
             let _ = Suspended::decode(&data[..cut], &shape); // never panics
         }
+        let mut done = Suspended::fresh(&shape);
+        done.completed_on = Some("2026-02-30".into());
+        let with_day = done.encode(&shape).unwrap();
+        for (from, to) in [("20260230", "20261330"), ("20260230", "2026023"), ("~~", "~z~")] {
+            let changed = with_day.replacen(from, to, 1);
+            assert!(Suspended::decode(&changed, &shape).is_err(), "{from} → {to}: {changed}");
+        }
+        done.completed_on = Some("30/11/2026".into());
+        assert!(done.encode(&shape).is_err(), "a day the player does not write");
         // An LMS keeps what it is given, but a hostile or clumsy hand may change it.
         let module = sample("faire-avec");
         let shape = Shape::of(&module);

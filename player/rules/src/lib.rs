@@ -8,11 +8,14 @@
 
 use std::collections::BTreeMap;
 
-use dlis::completion::{self, ActivityProgress, Status};
+use dlis::Manifest;
+use dlis::completion::{self, ActivityProgress, Event, ModuleProgress, Status};
+use dlis::lms::scorm12::{self, Interaction, Report};
+use dlis::lms::session::{Change, Session};
 use dlis::lms::suspend::{Shape, Suspended};
-use dlis::manifest::{CompletionRule, Question, Quiz};
-use dlis::quiz::{self, AttemptView, Response, Scored};
-use dlis::views;
+use dlis::manifest::{Activity, CompletionRule, Question, Quiz};
+use dlis::quiz::{self, AttemptView, Response, Scored, Total};
+use dlis::views::{self, ManifestView, QuizView};
 use serde::{Deserialize, Serialize};
 
 /// What the player asks.
@@ -73,6 +76,64 @@ pub enum Request {
         completion: CompletionRule,
         activities: Vec<ActivityProgress>,
     },
+    /// The module the player plays, given once: the `session` requests act on it.
+    Load {
+        module: Box<Manifest>,
+    },
+    /// A request of the page (as the app's commands) on a learner's state: the state after it,
+    /// the reply, and what the LMS is to be told.
+    Session {
+        /// `cmi.suspend_data`, or empty for a learner who has not started.
+        data: String,
+        language: String,
+        /// `YYYY-MM-DD`, the completion day should the module become complete now.
+        today: String,
+        action: Action,
+    },
+}
+
+/// What the page asks of a session: the app's commands of the same names.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
+pub enum Action {
+    Module,
+    ChooseContentLanguage { language: String },
+    Record { event: Event },
+    VideoState { activity: String },
+    Quiz { activity: String, seed: u64 },
+    Answer { activity: String, question: String, response: Response },
+    SubmitQuiz { activity: String },
+}
+
+/// A session's answer: the state to keep, the page's reply, what the LMS is to be told.
+#[derive(Debug, Serialize)]
+struct Answered {
+    data: String,
+    /// True when the saved state could not be read (another version of the module): the
+    /// learner starts afresh, and the page says so.
+    reset: bool,
+    change: Change,
+    report: Report,
+    progress: ModuleProgress,
+    /// The answer just given, as SCORM 1.2's interaction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interaction: Option<Interaction>,
+    /// The attempt just submitted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<Total>,
+}
+
+#[derive(Debug, Serialize)]
+struct ModuleReply {
+    manifest: ManifestView,
+    progress: ModuleProgress,
+}
+
+#[derive(Debug, Serialize)]
+struct Loaded {
+    id: String,
+    version: String,
+    title: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -101,15 +162,18 @@ struct Progress<'a> {
 pub fn answer(request: &str) -> String {
     let result = match serde_json::from_str::<Request>(request) {
         Ok(request) => run(request),
-        Err(err) => Err(format!("bad request: {err}")),
+        Err(err) => Err(Failure::from(format!("bad request: {err}"))),
     };
     match result {
         Ok(json) => format!("{{\"ok\":{json}}}"),
-        Err(error) => format!("{{\"error\":{}}}", json(&error)),
+        Err(Failure { message, kind: None }) => format!("{{\"error\":{}}}", json(&message)),
+        Err(Failure { message, kind: Some(kind) }) => {
+            format!("{{\"error\":{},\"kind\":{}}}", json(&message), json(&kind))
+        }
     }
 }
 
-fn run(request: Request) -> Result<String, String> {
+fn run(request: Request) -> Result<String, Failure> {
     Ok(match request {
         Request::Layout { quiz, seed } => json(&quiz::layout(&quiz, seed)),
         Request::Score { question, response, language } => {
@@ -141,7 +205,126 @@ fn run(request: Request) -> Result<String, String> {
             let done = status.values().filter(|s| **s == Status::Done).count();
             json(&Progress { status, done, complete: done == activities.len() })
         }
+        Request::Load { module } => {
+            let loaded = Loaded {
+                id: module.id.clone(),
+                version: module.version.to_string(),
+                title: module.title_in(&module.default_language).to_owned(),
+            };
+            // SAFETY: WebAssembly runs this module on one thread; nothing else holds MODULE.
+            unsafe { *std::ptr::addr_of_mut!(MODULE) = Some(*module) };
+            json(&loaded)
+        }
+        Request::Session { data, language, today, action } => {
+            // SAFETY: as in `Load`.
+            let module = unsafe { (*std::ptr::addr_of!(MODULE)).as_ref() }.ok_or("no module loaded")?;
+            session(module, &data, language, &today, action)?
+        }
     })
+}
+
+fn session(
+    module: &Manifest,
+    data: &str,
+    language: String,
+    today: &str,
+    action: Action,
+) -> Result<String, Failure> {
+    let shape = Shape::of(module);
+    let (state, reset) = match data {
+        "" => (Suspended::fresh(&shape), false),
+        data => match Suspended::decode(data, &shape) {
+            Ok(state) => (state, false),
+            Err(_) => (Suspended::fresh(&shape), true),
+        },
+    };
+    let mut session = Session::new(module, state, language).map_err(|e| e.to_string())?;
+    let err = |e: dlis::lms::session::SessionError| match e.kind() {
+        Some(kind) => format!("{}\u{0}{e}", kind.as_str()),
+        None => e.to_string(),
+    };
+    let mut interaction = None;
+    let mut total = None;
+    let (reply, change) = match action {
+        Action::Module => {
+            let content = session.content_language();
+            let manifest = ManifestView::for_learner(module, content);
+            (json(&ModuleReply { manifest, progress: session.progress() }), Change::default())
+        }
+        Action::ChooseContentLanguage { language } => {
+            session.choose_language(&language).map_err(err)?;
+            ("null".to_owned(), Change::default())
+        }
+        Action::Record { event } => {
+            let change = session.record(&event, today).map_err(err)?;
+            (json(&session.progress()), change)
+        }
+        Action::VideoState { activity } => {
+            (json(&session.video_state(&activity).map_err(err)?), Change::default())
+        }
+        Action::Quiz { activity, seed } => {
+            let (view, change) = session.start_quiz(&activity, seed, today).map_err(err)?;
+            (json(&quiz_view(&session, &activity, &view)), change)
+        }
+        Action::Answer { activity, question, response } => {
+            let (view, scored, change) =
+                session.answer(&activity, &question, &response, today).map_err(err)?;
+            let language = session.content_language().language;
+            if let Some(Activity::Quiz(quiz)) = module.activities.iter().find(|a| a.id() == activity)
+                && let Some(q) = quiz.questions.iter().find(|q| q.id == question)
+            {
+                interaction = scorm12::interaction(&quiz.id, q, &response, &scored, &language);
+            }
+            (json(&quiz_view(&session, &activity, &view)), change)
+        }
+        Action::SubmitQuiz { activity } => {
+            let (view, sum, change) = session.submit(&activity, today).map_err(err)?;
+            total = Some(sum);
+            (json(&quiz_view(&session, &activity, &view)), change)
+        }
+    };
+    let progress = session.progress();
+    let answered = Answered {
+        data: session.state.encode(&shape).map_err(|e| e.to_string())?,
+        reset,
+        change,
+        report: scorm12::report(module, &progress),
+        progress,
+        interaction,
+        total,
+    };
+    // The reply is JSON already: put in front of the rest as it is.
+    let rest = json(&answered);
+    Ok(format!("{{\"reply\":{reply},{}", &rest[1..]))
+}
+
+fn quiz_view(session: &Session, activity: &str, attempt: &AttemptView) -> Option<QuizView> {
+    let language = session.content_language().language;
+    session.module.activities.iter().find_map(|a| match a {
+        Activity::Quiz(quiz) if quiz.id == activity => {
+            Some(views::quiz_view(session.module, quiz, attempt, &language))
+        }
+        _ => None,
+    })
+}
+
+/// A request that failed: its message and, for the errors the page explains in its own
+/// words, their kind (as the app's `CommandError`).
+struct Failure {
+    message: String,
+    kind: Option<&'static str>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure { message, kind: None }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure { message: message.to_owned(), kind: None }
+    }
 }
 
 fn json(value: &impl Serialize) -> String {
@@ -150,6 +333,8 @@ fn json(value: &impl Serialize) -> String {
 
 /// The answer of the last call, kept until the next one so that JavaScript can read it.
 static mut LAST: Vec<u8> = Vec::new();
+/// The module given by the last `load` request.
+static mut MODULE: Option<Manifest> = None;
 
 /// Reserves `len` bytes in the module's memory for a request; JavaScript writes it there.
 #[unsafe(no_mangle)]

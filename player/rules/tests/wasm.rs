@@ -82,9 +82,103 @@ fn responses(answer: &Answer, language: &str) -> Vec<Response> {
     }
 }
 
+/// A learner's whole session in `module` as the web player asks it, each request carrying the
+/// state the one before left: the native answers give the chain, which the `.wasm` must follow.
+fn session(module: &Manifest, out: &mut Vec<Value>) {
+    let load = json!({ "op": "load", "module": module });
+    dlis_player_rules::answer(&load.to_string());
+    out.push(load);
+    let mut chain = Chain { data: String::new(), completed: false };
+    let mut ask = |out: &mut Vec<Value>, action: Value| chain.ask(out, action);
+    assert_eq!(ask(out, json!({ "do": "module" }))["ok"]["report"]["lesson_status"], "incomplete");
+    ask(out, json!({ "do": "choose_content_language", "language": "en" }));
+    ask(out, json!({ "do": "choose_content_language", "language": "xx" }));
+    for activity in &module.activities {
+        let id = activity.id();
+        match activity {
+            Activity::Lesson(_) => {
+                for event in [
+                    json!({ "kind": "lesson_opened" }),
+                    json!({ "kind": "lesson_time", "seconds": 31.4 }),
+                    json!({ "kind": "lesson_read" }),
+                ] {
+                    let mut event = event;
+                    event["activity"] = json!(id);
+                    ask(out, json!({ "do": "record", "event": event }));
+                }
+            }
+            Activity::Video(video) => {
+                ask(
+                    out,
+                    json!({ "do": "record", "event": { "kind": "video_watched", "activity": id, "from": 0.0, "to": video.duration_seconds / 2.0, "subtitle_language": "ro" } }),
+                );
+                ask(
+                    out,
+                    json!({ "do": "record", "event": { "kind": "video_position", "activity": id, "position": 12.5 } }),
+                );
+                ask(
+                    out,
+                    json!({ "do": "record", "event": { "kind": "video_watched", "activity": id, "from": video.duration_seconds / 2.0, "to": video.duration_seconds + 9.0, "subtitle_language": null } }),
+                );
+                ask(out, json!({ "do": "video_state", "activity": id }));
+                ask(out, json!({ "do": "record", "event": { "kind": "lesson_read", "activity": id } }));
+            }
+            Activity::Quiz(quiz) => {
+                // A failed attempt, then a passed one; then nothing left to answer.
+                for (seed, pick) in [(42u64, 1usize), (43, 0)] {
+                    let started = ask(out, json!({ "do": "quiz", "activity": id, "seed": seed }));
+                    assert!(started.get("ok").is_some(), "{started}");
+                    for question in &quiz.questions {
+                        let response = responses(&question.answer, "en").remove(pick);
+                        let answered = ask(
+                            out,
+                            json!({ "do": "answer", "activity": id, "question": question.id, "response": response }),
+                        );
+                        assert!(answered["ok"]["interaction"]["id"].is_string(), "{answered}");
+                    }
+                    let submitted = ask(out, json!({ "do": "submit_quiz", "activity": id }));
+                    assert_eq!(submitted["ok"]["total"]["passed"], json!(pick == 0), "{submitted}");
+                }
+                let question = &quiz.questions[0].id;
+                ask(
+                    out,
+                    json!({ "do": "answer", "activity": id, "question": question, "response": { "type": "true_false", "value": true } }),
+                );
+            }
+        }
+    }
+    ask(out, json!({ "do": "record", "event": { "kind": "lesson_opened", "activity": "no-such-thing" } }));
+    let last = ask(out, json!({ "do": "module" }));
+    assert!(chain.completed, "the module became complete along the way");
+    assert_eq!(last["ok"]["report"]["lesson_status"], "passed", "{last}");
+    assert_eq!(last["ok"]["progress"]["completed_at"], "2026-12-02");
+    chain.data = "1~damaged".into();
+    assert_eq!(chain.ask(out, json!({ "do": "module" }))["ok"]["reset"], json!(true));
+}
+
+/// Requests that follow one another, each with the state the one before left.
+struct Chain {
+    data: String,
+    completed: bool,
+}
+
+impl Chain {
+    fn ask(&mut self, out: &mut Vec<Value>, action: Value) -> Value {
+        let request = json!({ "op": "session", "data": self.data, "language": "ro", "today": "2026-12-02", "action": action });
+        let answer: Value = serde_json::from_str(&dlis_player_rules::answer(&request.to_string())).unwrap();
+        if let Some(next) = answer["ok"]["data"].as_str() {
+            self.data = next.to_owned();
+        }
+        self.completed |= answer["ok"]["change"]["module_completed"] == json!(true);
+        out.push(request);
+        answer
+    }
+}
+
 fn requests() -> Vec<Value> {
     let mut out = Vec::new();
     for module in samples() {
+        session(&module, &mut out);
         let mut activities = ModuleProgress::fresh(&module).activities;
         out.push(json!({ "op": "progress", "completion": module.completion, "activities": activities }));
         // The longest state between sessions, both ways, and damaged data.
@@ -177,32 +271,15 @@ fn requests() -> Vec<Value> {
     out
 }
 
-/// Node.js asks the `.wasm` each request, one JSON line each, and prints each answer on a line.
+/// Node.js asks the `.wasm` each request, one JSON line each, through the player's own loader
+/// (ui/lms/rules.js), and prints each answer on a line.
 const HARNESS: &str = r#"
-const fs = require('fs');
-const [wasmPath, requestsPath] = process.argv.slice(2);
-// The browser's Unicode normalisation, which the rules import instead of carrying tables.
-const FORMS = ['NFKC', 'NFC', 'NFD'];
-let memory;
-const dlis = {
-  normalize(form, ptr, len, out, capacity) {
-    const text = new TextDecoder().decode(new Uint8Array(memory.buffer, ptr, len));
-    const bytes = new TextEncoder().encode(text.normalize(FORMS[form]));
-    if (bytes.length <= capacity) new Uint8Array(memory.buffer, out, bytes.length).set(bytes);
-    return bytes.length;
-  },
-};
-const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { dlis });
-memory = instance.exports.memory;
-const { rules_alloc, rules_call, rules_answer_len } = instance.exports;
+import fs from 'fs';
+const [loader, wasmPath, requestsPath] = process.argv.slice(2);
+const { loadRules } = await import(loader);
+const ask = await loadRules(fs.readFileSync(wasmPath));
 for (const line of fs.readFileSync(requestsPath, 'utf8').split('\n')) {
-  if (!line) continue;
-  const bytes = new TextEncoder().encode(line);
-  const ptr = rules_alloc(bytes.length);
-  new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
-  const out = rules_call(ptr, bytes.length);
-  const answer = new TextDecoder().decode(new Uint8Array(memory.buffer, out, rules_answer_len()));
-  process.stdout.write(answer + '\n');
+  if (line) process.stdout.write(ask(line) + '\n');
 }
 "#;
 
@@ -220,8 +297,10 @@ fn the_webassembly_rules_answer_as_the_core() {
     let path = dir.path().join("requests.jsonl");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     let script = dir.path().join("harness.mjs");
-    std::fs::write(&script, format!("import {{ createRequire }} from 'module';\nconst require = createRequire(import.meta.url);\n{HARNESS}")).unwrap();
-    let output = Command::new("node").arg(&script).arg(&wasm).arg(&path).output().unwrap();
+    std::fs::write(&script, HARNESS).unwrap();
+    let loader = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/lms/rules.js").canonicalize().unwrap();
+    let loader = format!("file://{}", loader.display());
+    let output = Command::new("node").arg(&script).arg(loader).arg(&wasm).arg(&path).output().unwrap();
     assert!(output.status.success(), "node: {}", String::from_utf8_lossy(&output.stderr));
     let answers: Vec<&str> = std::str::from_utf8(&output.stdout).unwrap().lines().collect();
     assert_eq!(answers.len(), lines.len());

@@ -11,7 +11,7 @@
 //! runs in; `attempts.rs` the quiz attempts; `views.rs` what the screens read back.
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Cached, LearnerError, Store, StoreError, now};
 use crate::manifest::{Activity, Manifest, Quiz, Video};
@@ -21,38 +21,13 @@ use crate::xapi::{self, Origin, Outcome, Statement, activity_types, verbs};
 mod attempts;
 mod views;
 
+pub use crate::completion::Event;
 use crate::completion::{merge_interval, watched_percent};
 pub use attempts::AttemptView;
 use views::module_done;
 pub use views::{ActivityProgress, ModuleProgress, QuizProgress, Status, VideoState};
 
-/// A learning event reported by the player.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Event {
-    /// The learner opened a lesson.
-    LessonOpened { activity: String },
-    /// The learner spent `seconds` more on a lesson (reported periodically and on leaving).
-    LessonTime { activity: String, seconds: f64 },
-    /// The learner scrolled to the end of a lesson or marked it read.
-    LessonRead { activity: String },
-    /// The capsule actually played from `from` to `to` seconds (seeks are not intervals).
-    VideoWatched { activity: String, from: f64, to: f64, subtitle_language: Option<String> },
-    /// Where to resume the capsule (on pause, seek or leaving).
-    VideoPosition { activity: String, position: f64 },
-}
-
 impl Event {
-    fn activity(&self) -> &str {
-        match self {
-            Event::LessonOpened { activity }
-            | Event::LessonTime { activity, .. }
-            | Event::LessonRead { activity }
-            | Event::VideoWatched { activity, .. }
-            | Event::VideoPosition { activity, .. } => activity,
-        }
-    }
-
     fn kind(&self) -> &'static str {
         match self {
             Event::LessonOpened { .. } => "lesson_opened",
