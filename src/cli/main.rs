@@ -44,6 +44,22 @@ enum Command {
         #[arg(short, long, value_name = "OUT.zip")]
         out: PathBuf,
     },
+    /// Make a package for an institution's LMS (Moodle…) from a bundle: the module with its
+    /// own web player, reporting to the LMS. Quiz answers are inside the package.
+    LmsExport {
+        bundle: PathBuf,
+        /// The LMS standard: scorm12 (SCORM 1.2).
+        #[arg(long, value_enum, default_value = "scorm12")]
+        format: dlis::lms::package::Format,
+        /// The package to write.
+        #[arg(short, long, value_name = "OUT.zip")]
+        out: PathBuf,
+        /// The language of the package's title in the LMS (default: the module's).
+        #[arg(long)]
+        language: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a bundle and report every problem found; exit 0 only when it is valid.
     Validate {
         bundle: PathBuf,
@@ -343,6 +359,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 packed.output.display()
             );
             print_warnings(&packed.warnings);
+        }
+        Command::LmsExport { bundle, format, out, language, json } => {
+            let exported =
+                dlis::lms::package::export(bundle, *format, out, language.as_deref(), &limits, &*bar())?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&exported)?);
+            } else {
+                outln!(
+                    "wrote {} {} as a {} package ({}) to {}",
+                    exported.module_id,
+                    exported.version,
+                    match exported.format {
+                        dlis::lms::package::Format::Scorm12 => "SCORM 1.2",
+                    },
+                    human_size(exported.size),
+                    exported.output.display()
+                );
+            }
         }
         Command::Validate { bundle, json } => {
             let report = validate(bundle, &limits, &*bar());

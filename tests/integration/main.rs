@@ -1,12 +1,14 @@
 //! Integration tests of the `dlis` tool and the core library, written as trainers' sessions.
 
 mod answers;
+mod browser;
 mod durability;
 mod exports;
 mod faults;
 mod hostile;
 mod install;
 mod lms;
+mod lms_player;
 mod lrs;
 mod notes;
 mod pack;

@@ -462,3 +462,7 @@ notes-exported = { $count ->
    *[other] { $count } Notizen in { $path } geschrieben
 }
 notes-file-name = meine-notizen
+
+## The module inside an LMS (SCORM package)
+lms-preview = Dies ist eine Vorschau: Keine Lernplattform ist verbunden, Ihr Fortschritt wird nicht gespeichert.
+lms-progress-reset = Dieses Modul hat sich seit Ihrem letzten Besuch geändert: Ihr Fortschritt beginnt von vorn.

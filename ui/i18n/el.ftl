@@ -459,3 +459,7 @@ notes-exported = { $count ->
    *[other] { $count } σημειώσεις γράφτηκαν στο { $path }
 }
 notes-file-name = oi-simeioseis-mou
+
+## The module inside an LMS (SCORM package)
+lms-preview = Αυτή είναι μια προεπισκόπηση: δεν έχει συνδεθεί πλατφόρμα, οπότε η πρόοδός σας δεν αποθηκεύεται.
+lms-progress-reset = Η ενότητα άλλαξε από την τελευταία σας επίσκεψη: η πρόοδός σας σε αυτήν ξεκινά από την αρχή.

@@ -461,3 +461,7 @@ notes-exported = { $count ->
    *[other] { $count } notes written to { $path }
 }
 notes-file-name = my-notes
+
+## The module inside an LMS (SCORM package)
+lms-preview = This is a preview: no LMS is connected, so your progress is not saved.
+lms-progress-reset = This module has changed since your last visit: your progress in it starts afresh.

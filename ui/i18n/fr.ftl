@@ -461,3 +461,7 @@ notes-exported = { $count ->
    *[other] { $count } notes écrites dans { $path }
 }
 notes-file-name = mes-notes
+
+## The module inside an LMS (SCORM package)
+lms-preview = Ceci est un aperçu : aucune plateforme n’est connectée, votre progression n’est pas enregistrée.
+lms-progress-reset = Ce module a changé depuis votre dernière visite : votre progression y repart de zéro.

@@ -462,3 +462,7 @@ notes-exported = { $count ->
    *[other] { $count } notities geschreven naar { $path }
 }
 notes-file-name = mijn-notities
+
+## The module inside an LMS (SCORM package)
+lms-preview = Dit is een voorbeeld: er is geen leerplatform verbonden, dus je voortgang wordt niet bewaard.
+lms-progress-reset = Deze module is gewijzigd sinds je laatste bezoek: je voortgang begint opnieuw.

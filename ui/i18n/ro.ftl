@@ -482,3 +482,7 @@ notes-exported = { $count ->
    *[other] { $count } de notițe scrise în { $path }
 }
 notes-file-name = notitele-mele
+
+## The module inside an LMS (SCORM package)
+lms-preview = Aceasta este o previzualizare: nicio platformă nu este conectată, așa că progresul dumneavoastră nu se salvează.
+lms-progress-reset = Acest modul s-a schimbat de la ultima vizită: progresul dumneavoastră în el începe de la zero.

@@ -4,6 +4,19 @@
 
 const tauri = () => window.__TAURI__;
 
+/** The commands' answerer in the LMS player (ui/lms/backend.js); the app's Rust side otherwise. */
+let backend = null;
+
+/** Answers every command with `call(command, args)` instead of the app (the LMS player). */
+export function useBackend(call) {
+  backend = call;
+}
+
+/** Whether the page runs in the desktop app, with all it offers (notes, files, settings). */
+export function inApp() {
+  return backend === null;
+}
+
 export class ApiError extends Error {
   constructor(message, kind = null) {
     super(message);
@@ -14,6 +27,7 @@ export class ApiError extends Error {
 
 /** Calls a command of src-tauri/src/commands.rs; `args` use camelCase names. */
 export async function call(command, args = {}) {
+  if (backend) return backend(command, args);
   try {
     return await tauri().core.invoke(command, args);
   } catch (err) {

@@ -4,7 +4,7 @@ import { h } from '../lib/dom.js';
 import { t, pick, pickedLanguage, languageName, languageNameInText, formatDate, percent } from '../lib/i18n.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
 import { routeOf, statusLabel, kindLabel, contentLanguageOf } from '../lib/module.js';
-import { call } from '../lib/api.js';
+import { call, inApp } from '../lib/api.js';
 
 export async function render(ctx, id) {
   const view = await loadModule(id, { fresh: true });
@@ -17,8 +17,9 @@ export async function render(ctx, id) {
 
   const root = h('section', { class: 'screen module-page' });
   root.append(
-    h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') },
-      h('a', { href: '#/catalogue', testid: 'back-to-catalogue' }, t('back-to-catalogue'))),
+    // In an LMS the module is all there is: no catalogue to go back to.
+    ...(inApp() ? [h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') },
+      h('a', { href: '#/catalogue', testid: 'back-to-catalogue' }, t('back-to-catalogue')))] : []),
     h('div', { class: 'screen-head' },
       h('h1', { testid: 'module-title', lang: langOf(manifest.title) }, title),
       h('p', { class: 'organisation' }, manifest.organisation.name),

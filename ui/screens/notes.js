@@ -2,7 +2,7 @@
 // time the video was at, and jumps back to it. Notes are the learner's alone: nothing sends
 // them anywhere (they are exported from Settings, to a file the learner chooses).
 
-import { call } from '../lib/api.js';
+import { call, inApp } from '../lib/api.js';
 import { h, clear, announce } from '../lib/dom.js';
 import { t, clock } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
@@ -14,6 +14,8 @@ const MAX_NOTE = 10000;
  * video's time and each note can jump back to its own.
  */
 export function notesPanel(moduleId, activityId, video = null) {
+  // Notes stay on the learner's laptop: the LMS player has nowhere private to keep them.
+  if (!inApp()) return null;
   const list = h('ul', { class: 'notes-list', testid: 'notes-list' });
   const text = h('textarea', { id: 'note-text', rows: '3', maxlength: String(MAX_NOTE), testid: 'note-text' });
   const status = h('p', { class: 'form-status', role: 'status', testid: 'note-status' });

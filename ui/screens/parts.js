@@ -1,14 +1,16 @@
 // Pieces shared by the activity screens: breadcrumbs, text size, the footer with "next".
 
 import { h, announce } from '../lib/dom.js';
+import { inApp } from '../lib/api.js';
 import { t, pick } from '../lib/i18n.js';
 import { routeOf, nextActivity, contentLanguageOf } from '../lib/module.js';
 
 export function breadcrumbs(manifest, ctx) {
   const title = pick(manifest.title, contentLanguageOf(manifest, ctx), manifest.default_language);
   return h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') },
-    h('a', { href: '#/catalogue', testid: 'crumb-catalogue' }, t('nav-catalogue')),
-    h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'),
+    // In an LMS the module is all there is: no catalogue to go back to.
+    inApp() ? [h('a', { href: '#/catalogue', testid: 'crumb-catalogue' }, t('nav-catalogue')),
+      h('span', { class: 'sep', 'aria-hidden': 'true' }, '›')] : null,
     h('a', { href: `#/module/${encodeURIComponent(manifest.id)}`, testid: 'back-to-module' }, title));
 }
 

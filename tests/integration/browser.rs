@@ -1,0 +1,238 @@
+//! A real browser for the LMS packages: Debian's Chromium, headless, driven through
+//! ChromeDriver (WebDriver) with fantoccini, and a small static web server on loopback that
+//! plays the LMS's part (its page and the package's files, with the headers it chooses).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// Serves folders under URL prefixes (`/lms/`, `/package/`), GET only, each with extra headers.
+pub struct Site {
+    pub port: u16,
+}
+
+pub struct Mount {
+    pub prefix: &'static str,
+    pub root: PathBuf,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Site {
+    pub fn start(mounts: Vec<Mount>) -> Site {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mounts = Arc::new(mounts);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mounts = Arc::clone(&mounts);
+                std::thread::spawn(move || {
+                    let _ = serve(stream, &mounts);
+                });
+            }
+        });
+        Site { port }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+fn serve(stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut stream = stream;
+    loop {
+        let mut request = String::new();
+        if reader.read_line(&mut request)? == 0 {
+            return Ok(());
+        }
+        let mut headers = HashMap::new();
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line)?;
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+            }
+        }
+        let length: usize = headers.get("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
+        std::io::copy(&mut (&mut reader).take(length as u64), &mut std::io::sink())?;
+        let target = request.split_whitespace().nth(1).unwrap_or("/");
+        let path = target.split(['?', '#']).next().unwrap_or("/");
+        let found = mounts.iter().find_map(|m| {
+            let rest = path.strip_prefix(m.prefix)?;
+            let rest = decode(rest);
+            let relative = Path::new(&rest);
+            relative
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)))
+                .then(|| (m, m.root.join(relative)))
+        });
+        match found.and_then(|(m, file)| std::fs::read(&file).ok().map(|bytes| (m, file, bytes))) {
+            Some((mount, file, bytes)) => {
+                let mut head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n",
+                    content_type(&file),
+                    bytes.len()
+                );
+                for (name, value) in &mount.headers {
+                    head.push_str(&format!("{name}: {value}\r\n"));
+                }
+                stream.write_all(head.as_bytes())?;
+                stream.write_all(b"\r\n")?;
+                stream.write_all(&bytes)?;
+            }
+            None => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")?,
+        }
+        stream.flush()?;
+    }
+}
+
+fn decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = path.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webm" => "video/webm",
+        "mp4" => "video/mp4",
+        "vtt" => "text/vtt; charset=utf-8",
+        "ftl" | "md" | "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Headless Chromium under ChromeDriver, stopped when dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian's chromium-driver; scripts/setup.sh test installs it)");
+        let profile = tempfile::tempdir().unwrap();
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--autoplay-policy=no-user-gesture-required",
+                    "--window-size=1280,900", format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }),
+        );
+        let mut last = None;
+        for _ in 0..100 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => return Browser { client, driver, _profile: profile },
+                Err(err) => last = Some(err),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("cannot start Chromium through ChromeDriver: {last:?}");
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
+    /// Waits up to `seconds` for `script` to return true.
+    pub async fn until(&self, script: &str, seconds: u64, what: &str) {
+        for _ in 0..seconds * 10 {
+            if self.client.execute(script, vec![]).await.ok() == Some(json!(true)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("waited {seconds} s for {what}");
+    }
+
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        for _ in 0..150 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && element.is_displayed().await.unwrap_or(false)
+            {
+                return element;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let text = self.js("return document.body ? document.body.innerText.slice(0, 2000) : ''").await;
+        panic!("no {css} on the page; it shows: {text}");
+    }
+
+    pub async fn click(&self, css: &str) {
+        let element = self.find(css).await;
+        if element.click().await.is_err() {
+            // Scrolled out of view or covered: a script click is what a keyboard user does.
+            self.client
+                .execute("arguments[0].click()", vec![serde_json::to_value(&element).unwrap()])
+                .await
+                .unwrap();
+        }
+    }
+
+    pub async fn select(&self, css: &str, value: &str) {
+        let script = format!(
+            "const s = document.querySelector({}); s.value = {}; s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
+            json!(css),
+            json!(value)
+        );
+        self.find(css).await;
+        self.js(&script).await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

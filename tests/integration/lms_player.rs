@@ -1,0 +1,308 @@
+//! A module exported for an LMS, played as a learner plays it: in Chromium, inside a test LMS
+//! page that gives the SCORM 1.2 `window.API` of scorm-again (the run-time many LMSs and
+//! players use; `tests/vendor/scorm-again`) and keeps what it is told between visits, as an LMS
+//! keeps it in its database. The package is served with a strict Content-Security-Policy.
+
+use std::path::Path;
+
+use dlis::Manifest;
+use dlis::manifest::{Activity, Answer, FeedbackTiming};
+use serde_json::{Value, json};
+
+use crate::browser::{Browser, Mount, Site};
+use crate::support::{dlis, temp};
+
+/// The LMS: scorm-again's API, loaded with what it kept of the last visit, and the package
+/// in an iframe. What the API holds is kept in `localStorage` at each commit.
+const LMS_PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<script src="scorm12.min.js"></script>
+<script>
+  const KEY = 'dlis-test-lms';
+  const saved = JSON.parse(localStorage.getItem(KEY) || 'null');
+  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  window.API.loadFromJSON(saved || { core: { student_id: 'amina-h', student_name: 'Haddad, Amina' } });
+  if (saved && saved.core && saved.core.exit === 'suspend') window.API.cmi.core.entry = 'resume';
+  window.refused = [];
+  const keep = () => localStorage.setItem(KEY, JSON.stringify(window.API.cmi));
+  window.API.on('LMSCommit', keep);
+  window.API.on('LMSFinish', keep);
+</script></head>
+<body><iframe id="sco" title="Module" src="/package/index.html" width="1200" height="850"></iframe></body></html>
+"#;
+
+/// What the package's server sends with each file: a policy as strict as the player allows.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'self'";
+
+struct Lms {
+    site: Site,
+    browser: Browser,
+    module: Manifest,
+}
+
+impl Lms {
+    async fn open(name: &str) -> (Lms, tempfile::TempDir) {
+        let dir = temp();
+        let bundle = dir.path().join(format!("{name}.zip"));
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules").join(name);
+        dlis(dir.path()).arg("pack").arg(&source).arg("-o").arg(&bundle).assert().success();
+        let package = dir.path().join(format!("{name}-scorm12.zip"));
+        dlis(dir.path())
+            .args(["lms-export", "--format", "scorm12"])
+            .arg(&bundle)
+            .arg("-o")
+            .arg(&package)
+            .assert()
+            .success();
+        let unpacked = dir.path().join("package");
+        zip::ZipArchive::new(std::fs::File::open(&package).unwrap()).unwrap().extract(&unpacked).unwrap();
+        let lms = dir.path().join("lms");
+        std::fs::create_dir_all(&lms).unwrap();
+        std::fs::write(lms.join("lms.html"), LMS_PAGE).unwrap();
+        let vendor = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vendor/scorm-again/scorm12.min.js");
+        std::fs::copy(vendor, lms.join("scorm12.min.js")).unwrap();
+        let site = Site::start(vec![
+            Mount { prefix: "/lms/", root: lms, headers: vec![] },
+            Mount {
+                prefix: "/package/",
+                root: unpacked.clone(),
+                headers: vec![("Content-Security-Policy".into(), CSP.into())],
+            },
+        ]);
+        let module = Manifest::parse(&std::fs::read(source.join("module.json")).unwrap()).unwrap();
+        let browser = Browser::start().await;
+        let lms = Lms { site, browser, module };
+        lms.visit().await;
+        (lms, dir)
+    }
+
+    /// Opens (or reopens) the LMS's page and goes into the module's frame.
+    async fn visit(&self) {
+        self.browser.client.goto(&self.site.url("/lms/lms.html")).await.unwrap();
+        self.browser.client.enter_frame(0).await.unwrap();
+        self.browser.find("main h1").await;
+    }
+
+    /// What the LMS holds, read in its own page.
+    async fn cmi(&self) -> Value {
+        self.browser.client.enter_parent_frame().await.unwrap();
+        let cmi = self.browser.js("return JSON.parse(JSON.stringify(window.API.cmi));").await;
+        self.browser.client.enter_frame(0).await.unwrap();
+        cmi
+    }
+
+    /// What the LMS kept when the learner left (its database, here `localStorage`).
+    async fn kept(&self) -> Value {
+        self.browser.client.enter_parent_frame().await.unwrap();
+        let kept = self.browser.js("return JSON.parse(localStorage.getItem('dlis-test-lms'));").await;
+        self.browser.client.enter_frame(0).await.unwrap();
+        kept
+    }
+
+    async fn module_page(&self) {
+        self.browser.click("[data-testid=footer-back-to-module]").await;
+        self.browser.find("[data-testid=activity-list]").await;
+    }
+
+    async fn read_lesson(&self, id: &str) {
+        self.browser.click(&format!("[data-testid='open-activity-{id}']")).await;
+        self.browser.find("[data-testid=lesson-read-state]").await;
+        self.browser.click("[data-testid=mark-as-read]").await;
+        self.browser
+            .until("return document.querySelector('[data-testid=lesson-read-state]').classList.contains('is-read')", 10, "the lesson read")
+            .await;
+        self.module_page().await;
+    }
+
+    async fn watch_capsule(&self, id: &str) {
+        self.browser.click(&format!("[data-testid='open-activity-{id}']")).await;
+        self.browser.find("[data-testid=video]").await;
+        self.browser.find("[data-testid=transcript-body]").await;
+        self.browser.js("const v = document.querySelector('[data-testid=video]'); v.muted = true; v.playbackRate = 8; v.play();").await;
+        self.browser
+            .until(
+                "const v = document.querySelector('[data-testid=video]'); if (v.error) throw new Error('media error ' + v.error.code); return v.ended;",
+                120,
+                "the capsule played to its end",
+            )
+            .await;
+        self.browser.find("[data-testid=video-watched]").await;
+        self.module_page().await;
+    }
+
+    /// Takes the quiz, answering each question rightly or not.
+    async fn take_quiz(&self, rightly: bool) -> Value {
+        let Some(Activity::Quiz(quiz)) =
+            self.module.activities.iter().find(|a| matches!(a, Activity::Quiz(_)))
+        else {
+            panic!("the module has a quiz")
+        };
+        self.browser.click(&format!("[data-testid='open-activity-{}']", quiz.id)).await;
+        self.browser.click("[data-testid=quiz-start]").await;
+        for _ in &quiz.questions {
+            let id = self
+                .browser
+                .find("[data-testid=question]")
+                .await
+                .attr("data-question")
+                .await
+                .unwrap()
+                .unwrap();
+            let question = quiz.questions.iter().find(|q| q.id == id).unwrap();
+            self.answer(&question.answer, rightly).await;
+            self.browser.click("[data-testid=quiz-answer]").await;
+            if quiz.feedback == FeedbackTiming::Immediate {
+                let feedback = self.browser.find("[data-testid=feedback]").await;
+                let correct = feedback.attr("data-correct").await.unwrap();
+                assert_eq!(correct.as_deref(), Some(if rightly { "true" } else { "false" }), "question {id}");
+                self.browser.click("[data-testid=quiz-next], [data-testid=quiz-to-submit]").await;
+            } else {
+                let moved = format!(
+                    "const q = document.querySelector('[data-testid=question]'); return !!document.querySelector('[data-testid=quiz-submit]') || (!!q && q.dataset.question !== {});",
+                    json!(id)
+                );
+                self.browser.until(&moved, 10, "the next question").await;
+            }
+        }
+        self.browser.click("[data-testid=quiz-submit]").await;
+        let result = self.browser.find("[data-testid=quiz-result]").await;
+        json!(result.attr("data-passed").await.unwrap())
+    }
+
+    async fn answer(&self, answer: &Answer, rightly: bool) {
+        let b = &self.browser;
+        match answer {
+            Answer::SingleChoice { options, correct } => {
+                let pick =
+                    if rightly { correct } else { &options.iter().find(|o| &o.id != correct).unwrap().id };
+                b.click(&format!("[data-testid='option-{pick}']")).await;
+            }
+            Answer::MultipleChoice { options, correct, .. } => {
+                if rightly {
+                    for option in correct {
+                        b.click(&format!("[data-testid='option-{option}']")).await;
+                    }
+                } else {
+                    let wrong = options.iter().find(|o| !correct.contains(&o.id)).unwrap();
+                    b.click(&format!("[data-testid='option-{}']", wrong.id)).await;
+                }
+            }
+            Answer::TrueFalse { correct } => {
+                b.click(&format!("[data-testid='option-{}']", *correct == rightly)).await
+            }
+            Answer::Ordering { items } => {
+                let order = || async {
+                    let ids = b.js("return [...document.querySelectorAll('[data-item]')].map((li) => li.dataset.item);").await;
+                    serde_json::from_value::<Vec<String>>(ids).unwrap()
+                };
+                let right: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+                if rightly {
+                    // Moved up with the buttons a keyboard user has.
+                    loop {
+                        let now = order().await;
+                        let Some(i) = (0..now.len()).find(|&i| now[i] != right[i]) else { break };
+                        let misplaced = now.iter().position(|id| *id == right[i]).unwrap();
+                        b.click(&format!("[data-testid='move-up-{}']", now[misplaced])).await;
+                    }
+                } else if order().await == right {
+                    b.click(&format!("[data-testid='move-up-{}']", right[1])).await;
+                }
+            }
+            Answer::Matching { pairs, .. } => {
+                for (n, pair) in pairs.iter().enumerate() {
+                    let chosen = if rightly { &pair.id } else { &pairs[(n + 1) % pairs.len()].id };
+                    b.select(&format!("[data-testid='match-{}']", pair.id), chosen).await;
+                }
+            }
+            Answer::ShortText { accepted, .. } => {
+                let language = self.module.default_language.as_str();
+                let text = if rightly { accepted[language][0].as_str() } else { "je ne sais pas" };
+                b.find("[data-testid=short-text]").await.send_keys(text).await.unwrap();
+            }
+        }
+    }
+}
+
+fn quiz_of(module: &Manifest) -> &dlis::manifest::Quiz {
+    module
+        .activities
+        .iter()
+        .find_map(|a| match a {
+            Activity::Quiz(quiz) => Some(quiz),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_learner_completes_a_module_in_the_lms_and_comes_back_to_it() {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        let (lms, _dir) = Lms::open("faire-avec").await;
+        let module = lms.module.clone();
+        let quiz = quiz_of(&module);
+        // Nobody has started: no preview notice (an LMS is there), the LMS hears "incomplete".
+        assert_eq!(
+            lms.browser.js("return !!document.querySelector('[data-testid=lms-preview]')").await,
+            json!(false)
+        );
+        assert_eq!(lms.cmi().await["core"]["lesson_status"], "incomplete");
+
+        for activity in &module.activities {
+            match activity {
+                Activity::Lesson(lesson) => lms.read_lesson(&lesson.id).await,
+                Activity::Video(video) => lms.watch_capsule(&video.id).await,
+                Activity::Quiz(_) => {
+                    assert_eq!(
+                        lms.cmi().await["core"]["lesson_status"],
+                        "incomplete",
+                        "the quiz is still to pass"
+                    );
+                    assert_eq!(lms.take_quiz(true).await, json!("true"));
+                }
+            }
+        }
+        let cmi = lms.cmi().await;
+        assert_eq!(cmi["core"]["lesson_status"], "passed", "{cmi}");
+        assert_eq!(cmi["core"]["score"]["raw"], "100");
+        assert_eq!(cmi["core"]["score"]["max"], "100");
+        assert_eq!(cmi["core"]["lesson_location"], json!(quiz.id));
+        assert!(cmi["suspend_data"].as_str().is_some_and(|d| d.starts_with("1~")), "{cmi}");
+        // One interaction per question, in the order the attempt asked them.
+        let interactions: Vec<&Value> = cmi["interactions"].as_object().unwrap().values().collect();
+        assert_eq!(interactions.len(), quiz.questions.len(), "{cmi}");
+        for question in &quiz.questions {
+            let id = json!(format!("{}_{}", quiz.id, question.id));
+            let interaction =
+                interactions.iter().find(|i| i["id"] == id).unwrap_or_else(|| panic!("no {id}"));
+            assert_eq!(interaction["type"], json!(dlis::quiz::interaction_type(question)));
+            assert_eq!(interaction["result"], "correct");
+            assert_eq!(interaction["weighting"], json!(question.points.to_string()));
+            let pattern = &interaction["correct_responses"]["0"]["pattern"];
+            if matches!(question.answer, Answer::Matching { .. } | Answer::MultipleChoice { .. }) {
+                let sorted = |v: &Value| {
+                    let mut parts: Vec<String> = v.as_str().unwrap().split(',').map(String::from).collect();
+                    parts.sort();
+                    parts
+                };
+                assert_eq!(sorted(&interaction["student_response"]), sorted(pattern), "{id}");
+            } else {
+                assert_eq!(&interaction["student_response"], pattern, "{id}");
+            }
+        }
+
+        // The learner closes the course and comes back: the LMS kept the session's time, and
+        // the player opens where they were, the module complete.
+        lms.visit().await;
+        let kept = lms.kept().await;
+        // A CMITimespan (scorm-again keeps it as HH:MM:SS.SS), and not nothing: time was spent.
+        let time = kept["core"]["session_time"].as_str().unwrap_or_default().to_owned();
+        let seconds: f64 =
+            time.split(':').fold(0.0, |total, part| total * 60.0 + part.parse::<f64>().unwrap_or(f64::NAN));
+        assert!(seconds > 5.0 && seconds < 3600.0, "session time {time:?} in {kept}");
+        lms.browser.find("[data-testid=quiz-status]").await;
+        lms.module_page().await;
+        lms.browser.find("[data-testid=module-completed-at]").await;
+        lms.browser.client.clone().close().await.unwrap();
+    });
+}
