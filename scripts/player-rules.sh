@@ -4,6 +4,10 @@
 # .wasm answers every request of a session in the three samples exactly as the native core
 # (player/rules/tests/wasm.rs, run by Node.js). Installs what it needs once: the Rust target
 # wasm32-unknown-unknown (rustup) and Debian's binaryen. Prints the .wasm's path last.
+#
+# `dlis lms-export` puts player/rules.wasm, which is committed, into each package: this script
+# fails when that file is not what the sources build (as rust-analyzer's generated-code tests
+# do), and `scripts/player-rules.sh --update` writes it anew.
 #   CARGO_TARGET_DIR   the shared target directory (default: target)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +19,12 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   rustup target add wasm32-unknown-unknown >&2
 need_debian_packages "the LMS player's rules" binaryen >&2
 
+update=false
+[ "${1:-}" = "--update" ] && update=true
+
 target="${CARGO_TARGET_DIR:-target}"
+# The same bytes on every machine: no home directory in the panic messages' paths.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$PWD=/dlis"
 cargo build --locked --profile player -p dlis-player-rules --target wasm32-unknown-unknown >&2
 built="$target/wasm32-unknown-unknown/player/dlis_player_rules.wasm"
 out="$target/player/rules.wasm"
@@ -27,4 +36,11 @@ wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-t
 log "$out: $(stat -c %s "$out") bytes, $(gzip -9 -c "$out" | wc -c) compressed"
 DLIS_PLAYER_RULES_WASM="$(cd "$(dirname "$out")" && pwd)/rules.wasm" \
   cargo test --locked -q -p dlis-player-rules --test wasm -- --nocapture >&2
+if $update; then
+  cp "$out" player/rules.wasm
+  log "player/rules.wasm written"
+elif ! cmp -s "$out" player/rules.wasm; then
+  log "player/rules.wasm is not what the sources build: run scripts/player-rules.sh --update and commit it"
+  exit 1
+fi
 echo "$out"

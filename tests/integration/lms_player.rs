@@ -42,7 +42,7 @@ struct Lms {
 }
 
 impl Lms {
-    async fn open(name: &str) -> (Lms, tempfile::TempDir) {
+    async fn open(name: &str, csp: bool) -> (Lms, tempfile::TempDir) {
         let dir = temp();
         let bundle = dir.path().join(format!("{name}.zip"));
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules").join(name);
@@ -67,7 +67,7 @@ impl Lms {
             Mount {
                 prefix: "/package/",
                 root: unpacked.clone(),
-                headers: vec![("Content-Security-Policy".into(), CSP.into())],
+                headers: if csp { vec![("Content-Security-Policy".into(), CSP.into())] } else { vec![] },
             },
         ]);
         let module = Manifest::parse(&std::fs::read(source.join("module.json")).unwrap()).unwrap();
@@ -131,16 +131,17 @@ impl Lms {
         self.module_page().await;
     }
 
-    /// Takes the quiz, answering each question rightly or not.
-    async fn take_quiz(&self, rightly: bool) -> Value {
-        let Some(Activity::Quiz(quiz)) =
-            self.module.activities.iter().find(|a| matches!(a, Activity::Quiz(_)))
-        else {
-            panic!("the module has a quiz")
-        };
+    /// Opens the quiz and starts (or continues) an attempt.
+    async fn start_quiz(&self) {
+        let quiz = quiz_of(&self.module);
         self.browser.click(&format!("[data-testid='open-activity-{}']", quiz.id)).await;
         self.browser.click("[data-testid=quiz-start]").await;
-        for _ in &quiz.questions {
+    }
+
+    /// Answers `count` questions of the attempt on screen, rightly or not.
+    async fn answer_questions(&self, count: usize, rightly: bool) {
+        let quiz = quiz_of(&self.module);
+        for _ in 0..count {
             let id = self
                 .browser
                 .find("[data-testid=question]")
@@ -165,9 +166,20 @@ impl Lms {
                 self.browser.until(&moved, 10, "the next question").await;
             }
         }
+    }
+
+    /// Submits the attempt; whether it passed, as the result says.
+    async fn submit_quiz(&self) -> Value {
         self.browser.click("[data-testid=quiz-submit]").await;
         let result = self.browser.find("[data-testid=quiz-result]").await;
         json!(result.attr("data-passed").await.unwrap())
+    }
+
+    /// Takes the whole quiz, answering each question rightly or not.
+    async fn take_quiz(&self, rightly: bool) -> Value {
+        self.start_quiz().await;
+        self.answer_questions(quiz_of(&self.module).questions.len(), rightly).await;
+        self.submit_quiz().await
     }
 
     async fn answer(&self, answer: &Answer, rightly: bool) {
@@ -238,7 +250,7 @@ fn quiz_of(module: &Manifest) -> &dlis::manifest::Quiz {
 #[test]
 fn a_learner_completes_a_module_in_the_lms_and_comes_back_to_it() {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-        let (lms, _dir) = Lms::open("faire-avec").await;
+        let (lms, _dir) = Lms::open("faire-avec", true).await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
         // Nobody has started: no preview notice (an LMS is there), the LMS hears "incomplete".
@@ -303,6 +315,50 @@ fn a_learner_completes_a_module_in_the_lms_and_comes_back_to_it() {
         lms.browser.find("[data-testid=quiz-status]").await;
         lms.module_page().await;
         lms.browser.find("[data-testid=module-completed-at]").await;
+        lms.browser.client.clone().close().await.unwrap();
+    });
+}
+
+#[test]
+fn a_learner_who_fails_is_reported_so_and_an_unfinished_attempt_resumes() {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        // Served without a Content-Security-Policy, as many LMSs serve packages.
+        let (lms, _dir) = Lms::open("ethique-mediation", false).await;
+        let module = lms.module.clone();
+        let quiz = quiz_of(&module);
+        assert_eq!(quiz.feedback, FeedbackTiming::End, "this sample gives feedback at the end");
+        let max = quiz.max_attempts.expect("this sample's quiz allows a few attempts");
+
+        // Three answers, then the learner closes the course in the middle of the attempt.
+        lms.start_quiz().await;
+        lms.answer_questions(3, false).await;
+        lms.visit().await;
+        let kept = lms.kept().await;
+        assert_eq!(kept["core"]["lesson_location"], json!(quiz.id), "{kept}");
+        assert_eq!(kept["core"]["exit"], "suspend", "{kept}");
+        // Back in the quiz, the attempt goes on at its fourth question, its order kept.
+        lms.browser.click("[data-testid=quiz-start]").await;
+        let number = lms.browser.find("[data-testid=question-number]").await.text().await.unwrap();
+        assert!(number.contains('4'), "the attempt goes on at question 4: {number:?}");
+        lms.answer_questions(quiz.questions.len() - 3, false).await;
+        assert_eq!(lms.submit_quiz().await, json!("false"));
+        assert_eq!(lms.cmi().await["core"]["lesson_status"], "incomplete", "attempts are left");
+        for _ in 1..max {
+            lms.browser.click("[data-testid=quiz-retry]").await;
+            lms.answer_questions(quiz.questions.len(), false).await;
+            assert_eq!(lms.submit_quiz().await, json!("false"));
+        }
+        let cmi = lms.cmi().await;
+        assert_eq!(cmi["core"]["lesson_status"], "failed", "no attempt left: {cmi}");
+        let raw: f64 = cmi["core"]["score"]["raw"].as_str().unwrap().parse().unwrap();
+        assert!(raw < f64::from(quiz.pass_mark_percent), "{cmi}");
+        let interactions: Vec<&Value> = cmi["interactions"].as_object().unwrap().values().collect();
+        assert_eq!(interactions.len(), quiz.questions.len() * max as usize, "every answer of every attempt");
+        assert!(interactions.iter().all(|i| i["result"] == "wrong"), "{cmi}");
+        assert_eq!(
+            lms.browser.js("return !!document.querySelector('[data-testid=quiz-retry]')").await,
+            json!(false)
+        );
         lms.browser.client.clone().close().await.unwrap();
     });
 }
