@@ -1,6 +1,7 @@
-//! Packages for an institution's LMS (issue 12, in progress): the SCORM 1.2 `imsmanifest.xml`
-//! of every sample, in each of its languages, is valid against ADL's schemas (vendored in
-//! `tests/vendor/scorm12/`), checked by lxml, the XML library Python tools use.
+//! Packages for an institution's LMS, as files: `dlis lms-export` of every sample writes a
+//! whole, deterministic SCORM 1.2 package whose `imsmanifest.xml` is valid against ADL's
+//! schemas (vendored in `tests/vendor/scorm12/`, checked by lxml, the XML library Python tools
+//! use). `lms_player.rs` plays the packages in a browser.
 
 use std::path::Path;
 use std::process::Command;
@@ -9,7 +10,7 @@ use dlis::Manifest;
 use dlis::lms::scorm12;
 
 use crate::ralph::{ralph_python, root};
-use crate::support::temp;
+use crate::support::{dlis, temp};
 
 /// Validates each XML file against `schema` with lxml; returns the errors, file by file.
 fn schema_errors(schema: &Path, files: &[std::path::PathBuf]) -> String {
@@ -24,6 +25,20 @@ for path in sys.argv[2:]:
     let output = Command::new(ralph_python()).arg("-c").arg(script).arg(schema).args(files).output().unwrap();
     assert!(output.status.success(), "lxml: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// [`schema_errors`] against the SCORM 1.2 schemas (`all.xsd` imports IMS CP and ADL CP).
+fn scorm_schema_errors(dir: &Path, files: &[std::path::PathBuf]) -> String {
+    // libxml2 refuses IMS's ims_xml.xsd as written (it binds the `xml` namespace as the
+    // default one, which nothing in it uses): a copy without that declaration.
+    let schemas = dir.join("schemas");
+    crate::support::copy_dir(&root().join("tests/vendor/scorm12"), &schemas);
+    let ims_xml = schemas.join("ims_xml.xsd");
+    let text = std::fs::read_to_string(&ims_xml).unwrap();
+    let fixed = text.replacen(r#"xmlns="http://www.w3.org/XML/1998/namespace""#, "", 1);
+    assert_ne!(fixed, text);
+    std::fs::write(&ims_xml, fixed).unwrap();
+    schema_errors(&schemas.join("all.xsd"), files)
 }
 
 #[test]
@@ -60,19 +75,119 @@ fn the_scorm_manifests_of_the_samples_are_valid_against_the_scorm_schemas() {
     .unwrap();
     written.push(broken.clone());
 
-    // libxml2 refuses IMS's ims_xml.xsd as written (it binds the `xml` namespace as the
-    // default one, which nothing in it uses): a copy without that declaration.
-    let schemas = dir.path().join("schemas");
-    crate::support::copy_dir(&root().join("tests/vendor/scorm12"), &schemas);
-    let ims_xml = schemas.join("ims_xml.xsd");
-    let text = std::fs::read_to_string(&ims_xml).unwrap();
-    let fixed = text.replacen(r#"xmlns="http://www.w3.org/XML/1998/namespace""#, "", 1);
-    assert_ne!(fixed, text);
-    std::fs::write(&ims_xml, fixed).unwrap();
-    let errors = schema_errors(&schemas.join("all.xsd"), &written);
+    let errors = scorm_schema_errors(dir.path(), &written);
     let broken_name = broken.to_string_lossy().into_owned();
     let (refused, others): (Vec<&str>, Vec<&str>) = errors.lines().partition(|l| l.starts_with(&broken_name));
     assert!(others.is_empty(), "{errors}");
     assert!(!refused.is_empty(), "the schema refuses an element it does not know");
     assert_eq!(written.len(), 13, "three samples in four languages, and the broken one");
+}
+
+/// The package's files, by name.
+fn unzip(path: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes).unwrap();
+            (file.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_trainer_exports_each_sample_for_an_lms_and_gets_a_whole_valid_package() {
+    let dir = temp();
+    let mut manifests = Vec::new();
+    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
+        let bundle = dir.path().join(format!("{name}.zip"));
+        dlis(dir.path())
+            .arg("pack")
+            .arg(root().join("modules").join(name))
+            .arg("-o")
+            .arg(&bundle)
+            .assert()
+            .success();
+        let out = dir.path().join(format!("{name}-scorm.zip"));
+        let run = dlis(dir.path())
+            .arg("lms-export")
+            .arg(&bundle)
+            .arg("-o")
+            .arg(&out)
+            .arg("--json")
+            .assert()
+            .success();
+        let report: serde_json::Value = serde_json::from_slice(&run.get_output().stdout).unwrap();
+        eprintln!("{name}: package {} bytes, player {} bytes", report["size"], report["player_size"]);
+        assert!(report["longest_state"].as_u64().unwrap() <= 4096);
+        // The same bundle, the same package, byte for byte.
+        let again = dir.path().join(format!("{name}-again.zip"));
+        dlis(dir.path()).arg("lms-export").arg(&bundle).arg("-o").arg(&again).assert().success();
+        assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&again).unwrap(), "{name}: deterministic");
+
+        let files = unzip(&out);
+        let module = Manifest::parse(&files["content/module.json"]).unwrap();
+        let source = unzip(&bundle);
+        assert_eq!(module, Manifest::parse(&source["module.json"]).unwrap(), "{name}: the bundle's manifest");
+        // Every file of the bundle, with its bytes.
+        for file in &module.files {
+            assert_eq!(files[&format!("content/{}", file.path)], source[&file.path], "{name}: {}", file.path);
+        }
+        // The manifest lists every file of the package but itself, and nothing else.
+        let xml = String::from_utf8(files["imsmanifest.xml"].clone()).unwrap();
+        let listed: std::collections::BTreeSet<String> = xml
+            .lines()
+            .filter_map(|l| {
+                l.trim().strip_prefix("<file href=\"")?.strip_suffix("\"/>").map(|h| h.replace("%20", " "))
+            })
+            .collect();
+        let present: std::collections::BTreeSet<String> =
+            files.keys().filter(|f| *f != "imsmanifest.xml").cloned().collect();
+        assert_eq!(listed, present, "{name}");
+        // Every script the player imports is in the package: a missing one blanks the page.
+        for (file, bytes) in files.iter().filter(|(f, _)| f.ends_with(".js")) {
+            let text = String::from_utf8_lossy(bytes);
+            for import in text.split("from '").skip(1).filter_map(|rest| rest.split('\'').next()) {
+                let base = Path::new(file).parent().unwrap();
+                let mut target = std::path::PathBuf::new();
+                for part in base.join(import).components() {
+                    match part {
+                        std::path::Component::ParentDir => {
+                            target.pop();
+                        }
+                        std::path::Component::CurDir => {}
+                        other => target.push(other),
+                    }
+                }
+                let target = target.to_string_lossy().replace('\\', "/");
+                assert!(files.contains_key(&target), "{file} imports {import}, which the package lacks");
+            }
+        }
+        // A lesson as the app shows it: rendered and sanitised by the core, images in the package.
+        let lesson =
+            files.keys().find(|f| f.starts_with("content/pages/") && f.contains(".lesson.")).unwrap();
+        let page: serde_json::Value = serde_json::from_slice(&files[lesson]).unwrap();
+        assert!(page["html"].as_str().unwrap().contains("<h"), "{lesson}");
+        assert!(!page["html"].as_str().unwrap().contains("<script"));
+        let path = dir.path().join(format!("{name}-imsmanifest.xml"));
+        std::fs::write(&path, xml).unwrap();
+        manifests.push(path);
+    }
+    let errors = scorm_schema_errors(dir.path(), &manifests);
+    assert!(errors.trim().is_empty(), "{errors}");
+}
+
+#[test]
+fn a_bundle_that_is_not_valid_is_not_exported_and_nothing_is_written() {
+    let dir = temp();
+    let bundle = dir.path().join("broken.zip");
+    std::fs::write(&bundle, b"PK\x03\x04 not really a zip").unwrap();
+    let out = dir.path().join("out.zip");
+    let run = dlis(dir.path()).arg("lms-export").arg(&bundle).arg("-o").arg(&out).assert().failure();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(stderr.contains("broken.zip"), "the error names the bundle: {stderr}");
+    assert!(!out.exists(), "nothing written");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no half-written file: {leftovers:?}");
 }
