@@ -191,3 +191,134 @@ fn a_bundle_that_is_not_valid_is_not_exported_and_nothing_is_written() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no half-written file: {leftovers:?}");
 }
+
+/// The same learner's work applied by the desktop app's store (SQLite) and by the LMS player's
+/// session (the state SCORM keeps) counts the same: the same progress, scores and completion.
+#[test]
+fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
+    use dlis::completion::Event;
+    use dlis::lms::session::Session;
+    use dlis::lms::suspend::{Shape, Suspended};
+    use dlis::manifest::Activity;
+    use dlis::quiz::Response;
+    use dlis::store::Store;
+
+    let module =
+        Manifest::parse(&std::fs::read(root().join("modules/exclusion-numerique/module.json")).unwrap())
+            .unwrap();
+    let dir = temp();
+    let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let learner = store.create_learner("Ioana", "ro", None).unwrap();
+    let mut session = Session::new(&module, Suspended::fresh(&Shape::of(&module)), "ro".into()).unwrap();
+    let today = "2026-12-02";
+    let same = |store: &Store, session: &Session, when: &str| {
+        let app = store.module_progress(&learner.id, &module).unwrap();
+        let lms = session.progress();
+        // Watched shares differ by at most a slot of the bitmap SCORM keeps (a second here).
+        assert_eq!(app.status, lms.status, "{when}");
+        assert_eq!(app.done, lms.done, "{when}");
+        assert_eq!(app.completed_at.is_some(), lms.completed_at.is_some(), "{when}");
+        assert_eq!(app.last_activity_id, lms.last_activity_id, "{when}");
+    };
+    for activity in &module.activities {
+        let id = activity.id().to_owned();
+        let events = match activity {
+            Activity::Lesson(_) => vec![
+                Event::LessonOpened { activity: id.clone() },
+                Event::LessonTime { activity: id.clone(), seconds: 42.0 },
+                Event::LessonRead { activity: id.clone() },
+            ],
+            Activity::Video(video) => vec![
+                Event::VideoWatched {
+                    activity: id.clone(),
+                    from: 0.0,
+                    to: 30.0,
+                    subtitle_language: Some("ro".into()),
+                },
+                Event::VideoPosition { activity: id.clone(), position: 30.0 },
+                Event::VideoWatched {
+                    activity: id.clone(),
+                    from: 30.0,
+                    to: video.duration_seconds,
+                    subtitle_language: None,
+                },
+            ],
+            Activity::Quiz(quiz) => {
+                // A failed attempt, then a passed one: the same scores on both sides.
+                for right in [false, true] {
+                    let app = store.start_quiz(&learner.id, &module, &id).unwrap();
+                    let (lms, _) = session.start_quiz(&id, app.layout.questions.len() as u64, today).unwrap();
+                    assert_eq!(app.attempts_left, lms.attempts_left);
+                    for question in &quiz.questions {
+                        let response = match (&question.answer, right) {
+                            (dlis::manifest::Answer::TrueFalse { correct }, _) => {
+                                Response::TrueFalse(*correct == right)
+                            }
+                            (dlis::manifest::Answer::SingleChoice { correct, options }, _) => {
+                                Response::SingleChoice(if right {
+                                    correct.clone()
+                                } else {
+                                    options.iter().find(|o| &o.id != correct).unwrap().id.clone()
+                                })
+                            }
+                            (dlis::manifest::Answer::ShortText { accepted, .. }, _) => {
+                                Response::ShortText(if right {
+                                    accepted["ro"][0].clone()
+                                } else {
+                                    "nu știu".into()
+                                })
+                            }
+                            (dlis::manifest::Answer::MultipleChoice { correct, .. }, _) => {
+                                Response::MultipleChoice(
+                                    correct
+                                        .iter()
+                                        .take(if right { correct.len() } else { 1 })
+                                        .cloned()
+                                        .collect(),
+                                )
+                            }
+                            (dlis::manifest::Answer::Ordering { items }, _) => {
+                                let mut order: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+                                if !right {
+                                    order.reverse();
+                                }
+                                Response::Ordering(order)
+                            }
+                            (dlis::manifest::Answer::Matching { pairs, .. }, _) => Response::Matching(
+                                pairs
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(n, p)| {
+                                        (
+                                            p.id.clone(),
+                                            pairs[if right { n } else { (n + 1) % pairs.len() }].id.clone(),
+                                        )
+                                    })
+                                    .collect(),
+                            ),
+                        };
+                        let scored = store
+                            .answer(&learner.id, &module, app.attempt_id, &question.id, &response)
+                            .unwrap();
+                        let (_, lms_scored, _) = session.answer(&id, &question.id, &response, today).unwrap();
+                        assert_eq!(scored, lms_scored, "{}", question.id);
+                    }
+                    let app_total = store.submit_quiz(&learner.id, &module, app.attempt_id).unwrap();
+                    let (_, lms_total, _) = session.submit(&id, today).unwrap();
+                    assert_eq!(app_total, lms_total);
+                    assert_eq!(app_total.passed, right);
+                    same(&store, &session, &format!("after attempt {right}"));
+                }
+                vec![]
+            }
+        };
+        for event in events {
+            store.record(&learner.id, &module, &event).unwrap();
+            session.record(&event, today).unwrap();
+            same(&store, &session, &format!("{event:?}"));
+        }
+    }
+    assert_eq!(session.progress().completed_at.as_deref(), Some(today));
+    let done = session.progress().done;
+    assert_eq!(done, module.activities.len(), "the module is complete on both sides");
+}
