@@ -15,6 +15,7 @@ import * as quiz from './screens/quiz.js';
 import * as install from './screens/install.js';
 import * as settings from './screens/settings.js';
 import * as damaged from './screens/damaged.js';
+import { lmsExportSection } from './screens/lmsExport.js';
 
 const ROUTES = [
   [/^profiles$/, profiles, false],
@@ -70,6 +71,7 @@ const ctx = {
   },
   textSizes: TEXT_SIZES,
   syncNow,
+  moduleTools: lmsExportSection,
 };
 
 async function applyLanguage() {

@@ -113,6 +113,7 @@ fn run() -> anyhow::Result<()> {
             commands::modules::inspect_bundle,
             commands::modules::install_bundle,
             commands::modules::remove_module,
+            commands::modules::export_for_lms,
             commands::records::sync_status,
             commands::records::sync_now,
             commands::records::institution,

@@ -466,3 +466,7 @@ notes-file-name = meine-notizen
 ## The module inside an LMS (SCORM package)
 lms-preview = Dies ist eine Vorschau: Keine Lernplattform ist verbunden, Ihr Fortschritt wird nicht gespeichert.
 lms-progress-reset = Dieses Modul hat sich seit Ihrem letzten Besuch geändert: Ihr Fortschritt beginnt von vorn.
+lms-export-title = Für Lehrende: dieses Modul in einer Lernplattform
+lms-export-lead = Speichern Sie es als SCORM-1.2-Paket für Moodle oder eine andere Lernplattform. Die Antworten des Quiz sind im Paket enthalten.
+lms-export-button = Für eine Lernplattform exportieren…
+lms-export-done = Gespeichert: { $path }

@@ -465,3 +465,7 @@ notes-file-name = my-notes
 ## The module inside an LMS (SCORM package)
 lms-preview = This is a preview: no LMS is connected, so your progress is not saved.
 lms-progress-reset = This module has changed since your last visit: your progress in it starts afresh.
+lms-export-title = For trainers: this module in an LMS
+lms-export-lead = Save it as a SCORM 1.2 package to put into Moodle or another LMS. The quiz answers are inside the package.
+lms-export-button = Export for an LMS…
+lms-export-done = Saved: { $path }

@@ -465,3 +465,7 @@ notes-file-name = mes-notes
 ## The module inside an LMS (SCORM package)
 lms-preview = Ceci est un aperçu : aucune plateforme n’est connectée, votre progression n’est pas enregistrée.
 lms-progress-reset = Ce module a changé depuis votre dernière visite : votre progression y repart de zéro.
+lms-export-title = Pour les formateurs : ce module dans une plateforme
+lms-export-lead = Enregistrez-le en paquet SCORM 1.2 à déposer dans Moodle ou une autre plateforme. Les réponses du quiz sont dans le paquet.
+lms-export-button = Exporter pour une plateforme…
+lms-export-done = Enregistré : { $path }

@@ -466,3 +466,7 @@ notes-file-name = mijn-notities
 ## The module inside an LMS (SCORM package)
 lms-preview = Dit is een voorbeeld: er is geen leerplatform verbonden, dus je voortgang wordt niet bewaard.
 lms-progress-reset = Deze module is gewijzigd sinds je laatste bezoek: je voortgang begint opnieuw.
+lms-export-title = Voor opleiders: deze module in een leerplatform
+lms-export-lead = Bewaar ze als SCORM 1.2-pakket voor Moodle of een ander leerplatform. De antwoorden van de quiz zitten in het pakket.
+lms-export-button = Exporteren voor een leerplatform…
+lms-export-done = Bewaard: { $path }

@@ -486,3 +486,7 @@ notes-file-name = notitele-mele
 ## The module inside an LMS (SCORM package)
 lms-preview = Aceasta este o previzualizare: nicio platformă nu este conectată, așa că progresul dumneavoastră nu se salvează.
 lms-progress-reset = Acest modul s-a schimbat de la ultima vizită: progresul dumneavoastră în el începe de la zero.
+lms-export-title = Pentru formatori: acest modul într-o platformă de învățare
+lms-export-lead = Salvați-l ca pachet SCORM 1.2 pentru Moodle sau altă platformă. Răspunsurile testului se află în pachet.
+lms-export-button = Exportă pentru o platformă…
+lms-export-done = Salvat: { $path }

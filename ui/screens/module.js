@@ -72,6 +72,8 @@ export async function render(ctx, id) {
     h('div', { class: 'two-columns' },
       h('section', { 'aria-labelledby': 'activities-title' }, h('h2', { id: 'activities-title' }, t('activities')), list),
       objectivesSection));
+  // Tools the app adds for trainers (the LMS export); the LMS player has none.
+  if (ctx.moduleTools) root.append(ctx.moduleTools(manifest));
   return { node: root };
 }
 

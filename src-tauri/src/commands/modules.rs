@@ -293,3 +293,24 @@ pub async fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> 
     state.library.remove(&id)?;
     Ok(())
 }
+
+/// Writes installed module `id` as a SCORM 1.2 package for an institution's LMS at `path`
+/// (trainers only): what `dlis lms-export` does, titled in the trainer's interface language.
+#[tauri::command]
+pub async fn export_for_lms(
+    state: State<'_, AppState>,
+    id: String,
+    path: PathBuf,
+    language: Option<String>,
+) -> Reply<dlis::lms::package::Exported> {
+    trainer_only(&state)?;
+    let bundle = state.library.open(&id)?;
+    Ok(dlis::lms::package::export(
+        bundle.path(),
+        dlis::lms::package::Format::Scorm12,
+        &path,
+        language.as_deref(),
+        state.library.limits(),
+        &dlis::progress::Silent,
+    )?)
+}

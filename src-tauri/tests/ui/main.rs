@@ -5,6 +5,7 @@
 mod driver;
 mod languages;
 mod licenses;
+mod lms_export;
 mod notes;
 mod package;
 mod privacy;
@@ -80,7 +81,7 @@ fn faire_avec() -> Manifest {
 }
 
 /// The trainer PIN the tests' trainer chooses.
-const TRAINER_PIN: &str = "246810";
+pub(crate) const TRAINER_PIN: &str = "246810";
 
 /// Types `text` into the field with this `data-testid`.
 async fn type_into(app: &App, testid: &str, text: &str) {
