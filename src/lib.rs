@@ -30,6 +30,7 @@ pub mod manifest;
 pub mod paths;
 pub mod quiz;
 pub mod views;
+pub mod xapi;
 
 // Files, zips, SQLite, the network (feature `native`, on by default).
 #[cfg(feature = "native")]
@@ -54,8 +55,6 @@ pub mod sync;
 pub mod translate;
 #[cfg(feature = "native")]
 pub mod trust;
-#[cfg(feature = "native")]
-pub mod xapi;
 
 pub use error_kind::ErrorKind;
 

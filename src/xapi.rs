@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+#[cfg(feature = "native")]
 use time::OffsetDateTime;
 
 use crate::manifest::{Localized, Manifest};
@@ -139,7 +140,9 @@ pub struct ActivityRef {
     pub id: String,
 }
 
-/// Who, where and when: what every statement of one learning event shares.
+/// Who, where and when: what every statement of one learning event shares in the desktop app
+/// (the LMS player's statements get theirs from the LMS's launch).
+#[cfg(feature = "native")]
 pub struct Origin<'a> {
     pub learner_id: &'a str,
     pub home_page: &'a str,
@@ -175,6 +178,7 @@ pub mod activity_types {
 /// The xAPI interaction type of a question (SCORM's and cmi5's vocabulary too).
 pub use crate::quiz::interaction_type;
 
+#[cfg(feature = "native")]
 impl Origin<'_> {
     /// A statement with a fresh UUID about `object`, inside the module unless it is the module.
     pub fn statement(&self, verb: &'static str, object: Activity, result: Option<Outcome>) -> Statement {
@@ -223,6 +227,7 @@ pub fn activity(
 
 /// UTC timestamp with exactly three fraction digits and a `Z`: LRSs compare re-sent
 /// statements byte for byte, so the form must never vary.
+#[cfg(feature = "native")]
 pub fn timestamp(at: OffsetDateTime) -> String {
     let format = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
@@ -268,6 +273,7 @@ mod tests {
         assert_eq!(duration(-4.0), "PT0S");
     }
 
+    #[cfg(feature = "native")]
     #[test]
     fn timestamps_are_utc_with_milliseconds() {
         let at = time::macros::datetime!(2026-11-23 10:15:30.123456 +01:00);

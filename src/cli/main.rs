@@ -48,7 +48,7 @@ enum Command {
     /// own web player, reporting to the LMS. Quiz answers are inside the package.
     LmsExport {
         bundle: PathBuf,
-        /// The LMS standard: scorm12 (SCORM 1.2).
+        /// The LMS standard: scorm12 (SCORM 1.2) or cmi5.
         #[arg(long, value_enum, default_value = "scorm12")]
         format: dlis::lms::package::Format,
         /// The package to write.
@@ -370,9 +370,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "wrote {} {} as a {} package ({}) to {}",
                     exported.module_id,
                     exported.version,
-                    match exported.format {
-                        dlis::lms::package::Format::Scorm12 => "SCORM 1.2",
-                    },
+                    exported.format.name(),
                     human_size(exported.size),
                     exported.output.display()
                 );

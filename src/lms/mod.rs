@@ -4,6 +4,7 @@
 //! applies to it are pure: the player builds them for WebAssembly (`player/rules`).
 //! `package` (native) writes the package.
 
+pub mod cmi5;
 #[cfg(feature = "native")]
 pub mod package;
 pub mod scorm12;

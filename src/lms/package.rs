@@ -1,4 +1,4 @@
-//! Writes a module bundle as a package for an LMS: SCORM 1.2 today.
+//! Writes a module bundle as a package for an LMS: SCORM 1.2 or cmi5.
 //!
 //! The package holds the web player (the app's own screens from `ui/`, its LMS backend in
 //! `ui/lms/`, and the core's rules as `rules.wasm`, all built into this program), the module's
@@ -8,11 +8,11 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zip::ZipWriter;
 
-use super::scorm12;
 use super::suspend::{self, SuspendError};
+use super::{cmi5, scorm12};
 use crate::bundle::asset::{AssetError, Bundle};
 use crate::bundle::pack::entry_options;
 use crate::bundle::{Limits, validate};
@@ -39,6 +39,7 @@ const PLAYER: &[(&str, &[u8])] = &[
     ("lms/player.js", include_bytes!("../../ui/lms/player.js")),
     ("lms/rules.js", include_bytes!("../../ui/lms/rules.js")),
     ("lms/scorm12.js", include_bytes!("../../ui/lms/scorm12.js")),
+    ("lms/cmi5.js", include_bytes!("../../ui/lms/cmi5.js")),
     // Built by scripts/player-rules.sh, which checks that it is what the sources give.
     ("lms/rules.wasm", include_bytes!("../../player/rules.wasm")),
     ("styles/app.css", include_bytes!("../../ui/styles/app.css")),
@@ -71,11 +72,30 @@ const LAUNCH_PAGE: &[u8] = include_bytes!("../../ui/lms/index.html");
 const CONTENT: &str = "content";
 
 /// The LMS standards a package can be made for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// SCORM 1.2: Moodle's own activity, and most LMSs.
     Scorm12,
+    /// cmi5: xAPI statements to the LMS's LRS (Moodle through a plugin).
+    Cmi5,
+}
+
+impl Format {
+    /// The descriptor file at the package's root.
+    pub fn descriptor(self) -> &'static str {
+        match self {
+            Format::Scorm12 => "imsmanifest.xml",
+            Format::Cmi5 => "cmi5.xml",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Scorm12 => "SCORM 1.2",
+            Format::Cmi5 => "cmi5",
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,12 +130,12 @@ pub struct Exported {
     pub size: u64,
     /// Bytes of the player's code (scripts, styles, texts, rules) before compression.
     pub player_size: u64,
-    /// Characters of `cmi.suspend_data` the module's longest progress takes (of 4,096).
+    /// Characters the module's longest progress takes (SCORM 1.2 keeps 4,096).
     pub longest_state: usize,
 }
 
-/// Writes the bundle at `bundle` as a package for `format` at `output`, with the package's
-/// title in `language` (else the module's default). The bundle is checked in full first; the
+/// Writes the bundle at `bundle` as a package for `format` at `output`, with a SCORM package's
+/// title in `language` (else the module's default; cmi5 carries every language). The bundle is checked in full first; the
 /// package appears whole or not at all.
 pub fn export(
     bundle: &Path,
@@ -149,14 +169,17 @@ pub fn export(
     let mut listed: Vec<String> = entries.iter().map(|(name, _)| name.clone()).chain(files).collect();
     listed.sort();
     let language = language.unwrap_or(&module.default_language);
-    let manifest = scorm12::manifest_xml(module, language, &listed);
+    let descriptor = match format {
+        Format::Scorm12 => scorm12::manifest_xml(module, language, &listed),
+        Format::Cmi5 => cmi5::course_xml(module),
+    };
 
     let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
     let mut zip =
         ZipWriter::new(BufWriter::with_capacity(1 << 20, temp.as_file().try_clone().map_err(write_err)?));
-    zip.start_file("imsmanifest.xml", entry_options("imsmanifest.xml", 0)).map_err(zip_err)?;
-    zip.write_all(manifest.as_bytes()).map_err(write_err)?;
+    zip.start_file(format.descriptor(), entry_options(format.descriptor(), 0)).map_err(zip_err)?;
+    zip.write_all(descriptor.as_bytes()).map_err(write_err)?;
     for (name, bytes) in &entries {
         zip.start_file(name.as_str(), entry_options(name, bytes.len() as u64)).map_err(zip_err)?;
         zip.write_all(bytes).map_err(write_err)?;

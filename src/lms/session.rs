@@ -17,6 +17,7 @@ use crate::language::{ContentLanguage, content_language};
 use crate::lms::suspend::{ActivityState, OpenAttempt, Suspended};
 use crate::manifest::{Activity, Manifest, Quiz};
 use crate::quiz::{self, AttemptView, Response, ResponseError, Scored, Total};
+use crate::xapi::{self, Outcome, Score, activity_types, verbs};
 
 /// Why the player's request cannot be done; the page shows it as any failed command.
 #[derive(Debug, thiserror::Error)]
@@ -52,13 +53,25 @@ impl SessionError {
 }
 
 /// What a request changed that an LMS should hear about.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Change {
     /// A lesson read or a capsule watched to the threshold, for the first time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity_done: Option<String>,
     /// The module became complete with this request.
     pub module_completed: bool,
+    /// What the desktop app would tell the LRS of it (`src/store/tracking`): the same verbs,
+    /// objects and results, without who, when and the context, which the LMS gives (cmi5).
+    pub happened: Vec<Happened>,
+}
+
+/// One xAPI statement's verb, object and result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Happened {
+    pub verb: &'static str,
+    pub object: xapi::Activity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<Outcome>,
 }
 
 /// A learner in a module, as the LMS player holds them between two requests.
@@ -167,6 +180,8 @@ impl<'m> Session<'m> {
     pub fn record(&mut self, event: &Event, today: &str) -> Result<Change, SessionError> {
         let (index, activity) = self.find(event.activity())?;
         let was_done = self.done(index);
+        let was_read = matches!(self.state.activities[index], ActivityState::Lesson { read: true, .. });
+        let was_watched = self.video_state(activity.id()).is_ok_and(|v| v.completed);
         let state = &mut self.state.activities[index];
         match (event, activity, state) {
             (Event::LessonOpened { .. }, Activity::Lesson(_), ActivityState::Lesson { opened, .. }) => {
@@ -222,7 +237,40 @@ impl<'m> Session<'m> {
                 return Err(self.wrong_kind(activity.id(), expected));
             }
         }
+        let mut happened = Vec::new();
+        let object = self.object(activity);
+        match (event, &self.state.activities[index]) {
+            (Event::LessonOpened { .. }, _) => happened.push(said(verbs::EXPERIENCED, object, None)),
+            (Event::LessonRead { .. }, ActivityState::Lesson { seconds, .. }) if !was_read => {
+                let result = Outcome {
+                    completion: Some(true),
+                    duration: Some(xapi::duration(f64::from(*seconds))),
+                    ..Outcome::default()
+                };
+                happened.push(said(verbs::COMPLETED, object, Some(result)));
+            }
+            (Event::VideoWatched { .. }, ActivityState::Video { intervals, .. }) => {
+                let state = self.video_state(activity.id())?;
+                let progress = serde_json::Value::from(state.watched_percent.floor() as u64);
+                let result = Outcome {
+                    extensions: [(xapi::PROGRESS_EXTENSION, progress)].into(),
+                    ..Outcome::default()
+                };
+                happened.push(said(verbs::PROGRESSED, object.clone(), Some(result)));
+                if state.completed && !was_watched {
+                    let watched: f64 = intervals.iter().map(|(a, b)| b - a).sum();
+                    let result = Outcome {
+                        completion: Some(true),
+                        duration: Some(xapi::duration(watched)),
+                        ..Outcome::default()
+                    };
+                    happened.push(said(verbs::COMPLETED, object, Some(result)));
+                }
+            }
+            _ => {}
+        }
         let mut change = self.finish(index, today);
+        change.happened.splice(0..0, happened);
         if !was_done && self.done(index) && !matches!(activity, Activity::Quiz(_)) {
             change.activity_done = Some(activity.id().to_owned());
         }
@@ -240,7 +288,8 @@ impl<'m> Session<'m> {
         let ActivityState::Quiz { submitted, open, .. } = &mut self.state.activities[index] else {
             return Err(self.wrong_kind(activity, "quiz"));
         };
-        if open.is_none() {
+        let started = open.is_none();
+        if started {
             if !quiz::may_start(quiz, *submitted) {
                 return Err(SessionError::NoAttemptsLeft {
                     quiz: quiz.id.clone(),
@@ -249,7 +298,11 @@ impl<'m> Session<'m> {
             }
             *open = Some(OpenAttempt { seed: seed & ((1 << 53) - 1), answers: BTreeMap::new() });
         }
-        let change = self.finish(index, today);
+        let mut change = self.finish(index, today);
+        if started {
+            let object = self.object(&self.module.activities[index]);
+            change.happened.insert(0, said(verbs::ATTEMPTED, object, None));
+        }
         Ok((self.open_view(index, quiz)?, change))
     }
 
@@ -282,7 +335,20 @@ impl<'m> Session<'m> {
             return Err(SessionError::AlreadyAnswered(question.to_owned()));
         }
         attempt.answers.insert(question.to_owned(), response.clone());
-        let change = self.finish(index, today);
+        let mut change = self.finish(index, today);
+        let object = xapi::activity(
+            xapi::question_iri(self.module, &quiz.id, question),
+            &q.prompt,
+            activity_types::QUESTION,
+            Some(quiz::interaction_type(q)),
+        );
+        let result = Outcome {
+            score: Some(Score::new(scored.score, scored.max)),
+            success: Some(scored.correct),
+            response: Some(response.to_xapi()),
+            ..Outcome::default()
+        };
+        change.happened.insert(0, said(verbs::ANSWERED, object, Some(result)));
         Ok((self.open_view(index, quiz)?, scored, change))
     }
 
@@ -309,7 +375,16 @@ impl<'m> Session<'m> {
         *passed |= total.passed;
         view.total = Some(total);
         view.attempts_left = quiz::attempts_left(quiz, *submitted, false);
-        let change = self.finish(index, today);
+        let mut change = self.finish(index, today);
+        let result = Outcome {
+            score: Some(Score::new(total.score, total.max)),
+            success: Some(total.passed),
+            completion: Some(true),
+            ..Outcome::default()
+        };
+        let object = self.object(&self.module.activities[index]);
+        let verb = if total.passed { verbs::PASSED } else { verbs::FAILED };
+        change.happened.insert(0, said(verb, object, Some(result)));
         Ok((view, total, change))
     }
 
@@ -342,8 +417,26 @@ impl<'m> Session<'m> {
         if self.state.completed_on.is_none() && (0..self.module.activities.len()).all(|i| self.done(i)) {
             self.state.completed_on = Some(today.to_owned());
             change.module_completed = true;
+            let module = xapi::activity(
+                xapi::module_iri(self.module),
+                &self.module.title,
+                activity_types::MODULE,
+                None,
+            );
+            let result = Outcome { completion: Some(true), ..Outcome::default() };
+            change.happened.push(said(verbs::COMPLETED, module, Some(result)));
         }
         change
+    }
+
+    /// An activity as the desktop app's statements name it.
+    fn object(&self, activity: &Activity) -> xapi::Activity {
+        let kind = match activity {
+            Activity::Lesson(_) => activity_types::LESSON,
+            Activity::Video(_) => activity_types::VIDEO,
+            Activity::Quiz(_) => activity_types::QUIZ,
+        };
+        xapi::activity(xapi::activity_iri(self.module, activity.id()), activity.title(), kind, None)
     }
 
     fn done(&self, index: usize) -> bool {
@@ -368,6 +461,10 @@ impl<'m> Session<'m> {
         let actual = self.module.activities.iter().find(|a| a.id() == id).map_or("?", |a| a.kind_name());
         SessionError::WrongKind { activity: id.to_owned(), expected, actual }
     }
+}
+
+fn said(verb: &'static str, object: xapi::Activity, result: Option<Outcome>) -> Happened {
+    Happened { verb, object, result }
 }
 
 /// The share of a capsule that counts as watched: the module's rule, else 90 %, as the store.

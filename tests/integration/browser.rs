@@ -13,10 +13,24 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
-/// Serves folders under URL prefixes (`/lms/`, `/package/`), GET only, each with extra headers.
+/// Serves folders under URL prefixes (`/lms/`, `/package/`), each with extra headers, and
+/// whatever else a test's handler answers (an LMS's endpoints) first.
 pub struct Site {
     pub port: u16,
 }
+
+/// A request as a handler sees it.
+pub struct Request<'a> {
+    pub method: &'a str,
+    /// Path and query, as sent.
+    pub target: &'a str,
+    pub headers: &'a HashMap<String, String>,
+    pub body: &'a [u8],
+}
+
+/// A handler's answer: status, content type, body.
+pub type Reply = (u16, &'static str, Vec<u8>);
+pub type Handler = Arc<dyn Fn(&Request) -> Option<Reply> + Send + Sync>;
 
 pub struct Mount {
     pub prefix: &'static str,
@@ -25,15 +39,16 @@ pub struct Mount {
 }
 
 impl Site {
-    pub fn start(mounts: Vec<Mount>) -> Site {
+    pub fn with_handler(mounts: Vec<Mount>, handler: Handler) -> Site {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let mounts = Arc::new(mounts);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mounts = Arc::clone(&mounts);
+                let handler = Arc::clone(&handler);
                 std::thread::spawn(move || {
-                    let _ = serve(stream, &mounts);
+                    let _ = serve(stream, &mounts, &*handler);
                 });
             }
         });
@@ -45,7 +60,11 @@ impl Site {
     }
 }
 
-fn serve(stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
+fn serve(
+    stream: TcpStream,
+    mounts: &[Mount],
+    handler: &(dyn Fn(&Request) -> Option<Reply> + Send + Sync),
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut stream = stream;
     loop {
@@ -66,8 +85,23 @@ fn serve(stream: TcpStream, mounts: &[Mount]) -> std::io::Result<()> {
             }
         }
         let length: usize = headers.get("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
-        std::io::copy(&mut (&mut reader).take(length as u64), &mut std::io::sink())?;
-        let target = request.split_whitespace().nth(1).unwrap_or("/");
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body)?;
+        let mut words = request.split_whitespace();
+        let method = words.next().unwrap_or("GET");
+        let target = words.next().unwrap_or("/");
+        if let Some((status, kind, bytes)) =
+            handler(&Request { method, target, headers: &headers, body: &body })
+        {
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n\r\n",
+                bytes.len()
+            );
+            stream.write_all(head.as_bytes())?;
+            stream.write_all(&bytes)?;
+            stream.flush()?;
+            continue;
+        }
         let path = target.split(['?', '#']).next().unwrap_or("/");
         let found = mounts.iter().find_map(|m| {
             let rest = path.strip_prefix(m.prefix)?;

@@ -8,6 +8,7 @@ use std::process::Command;
 
 use dlis::Manifest;
 use dlis::lms::scorm12;
+use serde_json::Value;
 
 use crate::ralph::{ralph_python, root};
 use crate::support::{dlis, temp};
@@ -211,6 +212,8 @@ fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
     let learner = store.create_learner("Ioana", "ro", None).unwrap();
     let mut session = Session::new(&module, Suspended::fresh(&Shape::of(&module)), "ro".into()).unwrap();
     let today = "2026-12-02";
+    // What the session says happened, for cmi5's statements.
+    let mut said = Vec::new();
     let same = |store: &Store, session: &Session, when: &str| {
         let app = store.module_progress(&learner.id, &module).unwrap();
         let lms = session.progress();
@@ -247,7 +250,9 @@ fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
                 // A failed attempt, then a passed one: the same scores on both sides.
                 for right in [false, true] {
                     let app = store.start_quiz(&learner.id, &module, &id).unwrap();
-                    let (lms, _) = session.start_quiz(&id, app.layout.questions.len() as u64, today).unwrap();
+                    let (lms, change) =
+                        session.start_quiz(&id, app.layout.questions.len() as u64, today).unwrap();
+                    said.extend(change.happened);
                     assert_eq!(app.attempts_left, lms.attempts_left);
                     for question in &quiz.questions {
                         let response = match (&question.answer, right) {
@@ -300,11 +305,14 @@ fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
                         let scored = store
                             .answer(&learner.id, &module, app.attempt_id, &question.id, &response)
                             .unwrap();
-                        let (_, lms_scored, _) = session.answer(&id, &question.id, &response, today).unwrap();
+                        let (_, lms_scored, change) =
+                            session.answer(&id, &question.id, &response, today).unwrap();
+                        said.extend(change.happened);
                         assert_eq!(scored, lms_scored, "{}", question.id);
                     }
                     let app_total = store.submit_quiz(&learner.id, &module, app.attempt_id).unwrap();
-                    let (_, lms_total, _) = session.submit(&id, today).unwrap();
+                    let (_, lms_total, change) = session.submit(&id, today).unwrap();
+                    said.extend(change.happened);
                     assert_eq!(app_total, lms_total);
                     assert_eq!(app_total.passed, right);
                     same(&store, &session, &format!("after attempt {right}"));
@@ -314,11 +322,93 @@ fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
         };
         for event in events {
             store.record(&learner.id, &module, &event).unwrap();
-            session.record(&event, today).unwrap();
+            said.extend(session.record(&event, today).unwrap().happened);
             same(&store, &session, &format!("{event:?}"));
         }
     }
     assert_eq!(session.progress().completed_at.as_deref(), Some(today));
     let done = session.progress().done;
     assert_eq!(done, module.activities.len(), "the module is complete on both sides");
+
+    // The same statements, but for who, when and the context: verb, object, result (durations
+    // aside: the app times an attempt by the clock).
+    let key = |verb: &Value, object: &Value, result: &Value| {
+        let mut result = result.clone();
+        if let Some(fields) = result.as_object_mut() {
+            fields.remove("duration");
+        }
+        serde_json::json!([verb, object, result])
+    };
+    let app: Vec<Value> = store
+        .outbox()
+        .unwrap()
+        .iter()
+        .map(|json| serde_json::from_str::<Value>(json).unwrap())
+        .map(|s| key(&s["verb"]["id"], &s["object"], &s["result"]))
+        .collect();
+    let lms: Vec<Value> = said
+        .iter()
+        .map(|h| {
+            key(
+                &serde_json::json!(h.verb),
+                &serde_json::to_value(&h.object).unwrap(),
+                &serde_json::to_value(&h.result).unwrap(),
+            )
+        })
+        .collect();
+    assert!(app.len() > 30, "{} statements", app.len());
+    for (n, (a, l)) in app.iter().zip(&lms).enumerate() {
+        assert_eq!(a, l, "statement {n}");
+    }
+    assert_eq!(app.len(), lms.len());
+}
+
+#[test]
+fn each_sample_exports_for_cmi5_with_a_course_structure_valid_against_the_cmi5_schema() {
+    let dir = temp();
+    let mut written = Vec::new();
+    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
+        let bundle = dir.path().join(format!("{name}.zip"));
+        dlis(dir.path())
+            .arg("pack")
+            .arg(root().join("modules").join(name))
+            .arg("-o")
+            .arg(&bundle)
+            .assert()
+            .success();
+        let out = dir.path().join(format!("{name}-cmi5.zip"));
+        dlis(dir.path())
+            .args(["lms-export", "--format", "cmi5"])
+            .arg(&bundle)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let files = unzip(&out);
+        assert!(!files.contains_key("imsmanifest.xml"), "a cmi5 package is not a SCORM one");
+        assert!(files.contains_key("lms/cmi5.js") && files.contains_key("index.html"));
+        let xml = String::from_utf8(files["cmi5.xml"].clone()).unwrap();
+        let module = Manifest::parse(&files["content/module.json"]).unwrap();
+        for (language, title) in &module.title {
+            assert!(xml.contains(&format!(
+                "<langstring lang=\"{language}\">{}</langstring>",
+                title.replace('&', "&amp;")
+            )));
+        }
+        assert!(xml.contains("moveOn=\"CompletedAndPassed\" masteryScore=\"0.8\""), "{xml}");
+        assert!(xml.contains("<url>index.html</url>"));
+        let path = dir.path().join(format!("{name}-cmi5.xml"));
+        std::fs::write(&path, &xml).unwrap();
+        written.push(path);
+    }
+    // One the schema must refuse: an AU without its launch URL.
+    let broken = dir.path().join("broken-cmi5.xml");
+    let good = std::fs::read_to_string(&written[0]).unwrap();
+    std::fs::write(&broken, good.replace("    <url>index.html</url>\n", "")).unwrap();
+    written.push(broken.clone());
+    let errors = schema_errors(&root().join("tests/vendor/cmi5/CourseStructure.xsd"), &written);
+    let broken_name = broken.to_string_lossy().into_owned();
+    let (refused, others): (Vec<&str>, Vec<&str>) = errors.lines().partition(|l| l.starts_with(&broken_name));
+    assert!(others.is_empty(), "{errors}");
+    assert!(!refused.is_empty(), "the schema refuses an AU without a URL");
 }

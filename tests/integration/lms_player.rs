@@ -35,21 +35,35 @@ const LMS_PAGE: &str = r#"<!doctype html>
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'self'";
 
-struct Lms {
-    site: Site,
-    browser: Browser,
-    module: Manifest,
+pub(crate) struct Lms {
+    pub site: Site,
+    pub browser: Browser,
+    pub module: Manifest,
 }
 
 impl Lms {
+    /// A SCORM 1.2 LMS playing the sample `name`, the learner on its page.
     async fn open(name: &str, csp: bool) -> (Lms, tempfile::TempDir) {
+        let (lms, dir) = Lms::serve(name, "scorm12", csp, |_: &crate::browser::Request| None).await;
+        lms.visit().await;
+        (lms, dir)
+    }
+
+    /// The sample `name` exported for `format` and served, with `handler` answering first; the
+    /// browser started, on no page yet.
+    pub async fn serve(
+        name: &str,
+        format: &str,
+        csp: bool,
+        handler: impl Fn(&crate::browser::Request) -> Option<crate::browser::Reply> + Send + Sync + 'static,
+    ) -> (Lms, tempfile::TempDir) {
         let dir = temp();
         let bundle = dir.path().join(format!("{name}.zip"));
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules").join(name);
         dlis(dir.path()).arg("pack").arg(&source).arg("-o").arg(&bundle).assert().success();
-        let package = dir.path().join(format!("{name}-scorm12.zip"));
+        let package = dir.path().join(format!("{name}-{format}.zip"));
         dlis(dir.path())
-            .args(["lms-export", "--format", "scorm12"])
+            .args(["lms-export", "--format", format])
             .arg(&bundle)
             .arg("-o")
             .arg(&package)
@@ -62,19 +76,20 @@ impl Lms {
         std::fs::write(lms.join("lms.html"), LMS_PAGE).unwrap();
         let vendor = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vendor/scorm-again/scorm12.min.js");
         std::fs::copy(vendor, lms.join("scorm12.min.js")).unwrap();
-        let site = Site::start(vec![
-            Mount { prefix: "/lms/", root: lms, headers: vec![] },
-            Mount {
-                prefix: "/package/",
-                root: unpacked.clone(),
-                headers: if csp { vec![("Content-Security-Policy".into(), CSP.into())] } else { vec![] },
-            },
-        ]);
+        let site = Site::with_handler(
+            vec![
+                Mount { prefix: "/lms/", root: lms, headers: vec![] },
+                Mount {
+                    prefix: "/package/",
+                    root: unpacked.clone(),
+                    headers: if csp { vec![("Content-Security-Policy".into(), CSP.into())] } else { vec![] },
+                },
+            ],
+            std::sync::Arc::new(handler),
+        );
         let module = Manifest::parse(&std::fs::read(source.join("module.json")).unwrap()).unwrap();
         let browser = Browser::start().await;
-        let lms = Lms { site, browser, module };
-        lms.visit().await;
-        (lms, dir)
+        (Lms { site, browser, module }, dir)
     }
 
     /// Opens (or reopens) the LMS's page and goes into the module's frame.
@@ -100,12 +115,12 @@ impl Lms {
         kept
     }
 
-    async fn module_page(&self) {
+    pub async fn module_page(&self) {
         self.browser.click("[data-testid=footer-back-to-module]").await;
         self.browser.find("[data-testid=activity-list]").await;
     }
 
-    async fn read_lesson(&self, id: &str) {
+    pub async fn read_lesson(&self, id: &str) {
         self.browser.click(&format!("[data-testid='open-activity-{id}']")).await;
         self.browser.find("[data-testid=lesson-read-state]").await;
         self.browser.click("[data-testid=mark-as-read]").await;
@@ -115,7 +130,7 @@ impl Lms {
         self.module_page().await;
     }
 
-    async fn watch_capsule(&self, id: &str) {
+    pub async fn watch_capsule(&self, id: &str) {
         self.browser.click(&format!("[data-testid='open-activity-{id}']")).await;
         self.browser.find("[data-testid=video]").await;
         self.browser.find("[data-testid=transcript-body]").await;
@@ -132,14 +147,14 @@ impl Lms {
     }
 
     /// Opens the quiz and starts (or continues) an attempt.
-    async fn start_quiz(&self) {
+    pub async fn start_quiz(&self) {
         let quiz = quiz_of(&self.module);
         self.browser.click(&format!("[data-testid='open-activity-{}']", quiz.id)).await;
         self.browser.click("[data-testid=quiz-start]").await;
     }
 
     /// Answers `count` questions of the attempt on screen, rightly or not.
-    async fn answer_questions(&self, count: usize, rightly: bool) {
+    pub async fn answer_questions(&self, count: usize, rightly: bool) {
         let quiz = quiz_of(&self.module);
         for _ in 0..count {
             let id = self
@@ -169,14 +184,14 @@ impl Lms {
     }
 
     /// Submits the attempt; whether it passed, as the result says.
-    async fn submit_quiz(&self) -> Value {
+    pub async fn submit_quiz(&self) -> Value {
         self.browser.click("[data-testid=quiz-submit]").await;
         let result = self.browser.find("[data-testid=quiz-result]").await;
         json!(result.attr("data-passed").await.unwrap())
     }
 
     /// Takes the whole quiz, answering each question rightly or not.
-    async fn take_quiz(&self, rightly: bool) -> Value {
+    pub async fn take_quiz(&self, rightly: bool) -> Value {
         self.start_quiz().await;
         self.answer_questions(quiz_of(&self.module).questions.len(), rightly).await;
         self.submit_quiz().await
@@ -236,7 +251,7 @@ impl Lms {
     }
 }
 
-fn quiz_of(module: &Manifest) -> &dlis::manifest::Quiz {
+pub(crate) fn quiz_of(module: &Manifest) -> &dlis::manifest::Quiz {
     module
         .activities
         .iter()

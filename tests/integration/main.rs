@@ -8,6 +8,7 @@ mod faults;
 mod hostile;
 mod install;
 mod lms;
+mod lms_cmi5;
 mod lms_player;
 mod lrs;
 mod notes;

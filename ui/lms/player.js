@@ -1,6 +1,6 @@
 // The web player of a module exported for an LMS: the app's own screens (module page, lesson,
 // capsule, quiz) over a backend that answers the app's commands with the core's rules in
-// WebAssembly, and reports to the LMS through its run-time (SCORM 1.2 today).
+// WebAssembly, and reports to the LMS through its run-time (SCORM 1.2 or cmi5).
 
 import { useBackend } from '../lib/api.js';
 import { h, clear } from '../lib/dom.js';
@@ -14,6 +14,7 @@ import * as quiz from '../screens/quiz.js';
 import { loadRules } from './rules.js';
 import { createBackend, CONTENT } from './backend.js';
 import { findApi, connect, preview } from './scorm12.js';
+import { launchParameters, connect as connectCmi5 } from './cmi5.js';
 
 const ROUTES = [
   [/^lesson\/([^/]+)\/([^/]+)$/, lesson],
@@ -109,8 +110,11 @@ async function show() {
 
 async function start() {
   ctx.main = document.getElementById('main');
-  const api = findApi();
-  lms = api ? connect(api) : preview();
+  // Launched by a cmi5 LMS (its parameters in the URL), else inside a SCORM 1.2 LMS, else a preview.
+  const launch = launchParameters();
+  const api = launch ? null : findApi();
+  if (launch) lms = await connectCmi5(launch);
+  else lms = api ? connect(api) : preview();
   await setLanguage(supported(lms.language()) || 'en');
   const [wasm, moduleText] = await Promise.all([
     fetch('lms/rules.wasm').then((r) => r.arrayBuffer()),

@@ -294,20 +294,22 @@ pub async fn remove_module(state: State<'_, AppState>, id: String) -> Reply<()> 
     Ok(())
 }
 
-/// Writes installed module `id` as a SCORM 1.2 package for an institution's LMS at `path`
-/// (trainers only): what `dlis lms-export` does, titled in the trainer's interface language.
+/// Writes installed module `id` as a package for an institution's LMS (SCORM 1.2 or cmi5) at
+/// `path` (trainers only): what `dlis lms-export` does, titled in the trainer's interface
+/// language.
 #[tauri::command]
 pub async fn export_for_lms(
     state: State<'_, AppState>,
     id: String,
     path: PathBuf,
+    format: dlis::lms::package::Format,
     language: Option<String>,
 ) -> Reply<dlis::lms::package::Exported> {
     trainer_only(&state)?;
     let bundle = state.library.open(&id)?;
     Ok(dlis::lms::package::export(
         bundle.path(),
-        dlis::lms::package::Format::Scorm12,
+        format,
         &path,
         language.as_deref(),
         state.library.limits(),

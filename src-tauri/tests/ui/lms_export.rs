@@ -1,4 +1,4 @@
-//! A trainer saves a module as a SCORM 1.2 package for the school's LMS from its page in the
+//! A trainer saves a module as a SCORM 1.2 or cmi5 package for the school's LMS from its page in the
 //! app; a learner at the same laptop cannot.
 
 use serde_json::json;
@@ -20,8 +20,12 @@ async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
 
     // GTK's save dialog cannot be driven by WebDriver: the test gives the path it would give.
     let out = dir.path().join("faire avec (SCORM).zip");
-    let refused =
-        app.invoke("export_for_lms", json!({ "id": "dlis.faire-avec", "path": out, "language": "fr" })).await;
+    let refused = app
+        .invoke(
+            "export_for_lms",
+            json!({ "id": "dlis.faire-avec", "path": out, "format": "scorm12", "language": "fr" }),
+        )
+        .await;
     assert_eq!(refused.unwrap_err()["kind"], json!("trainer-only"), "a learner cannot export");
     assert!(!out.exists());
 
@@ -31,7 +35,10 @@ async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
         .unwrap();
     app.invoke("unlock_trainer", json!({ "pin": crate::TRAINER_PIN })).await.unwrap();
     let exported = app
-        .invoke("export_for_lms", json!({ "id": "dlis.faire-avec", "path": out, "language": "fr" }))
+        .invoke(
+            "export_for_lms",
+            json!({ "id": "dlis.faire-avec", "path": out, "format": "scorm12", "language": "fr" }),
+        )
         .await
         .unwrap();
     assert_eq!(exported["module_id"], "dlis.faire-avec");
@@ -49,5 +56,22 @@ async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
     )
     .unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&by_tool).unwrap());
+    // cmi5 too, chosen in the same section.
+    assert_eq!(
+        app.js("return [...document.querySelectorAll('[data-testid=lms-export-format] option')].map((o) => o.value)").await,
+        json!(["scorm12", "cmi5"])
+    );
+    let cmi5 = dir.path().join("faire-avec-cmi5.zip");
+    let exported = app
+        .invoke(
+            "export_for_lms",
+            json!({ "id": "dlis.faire-avec", "path": cmi5, "format": "cmi5", "language": "fr" }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(exported["format"], "cmi5");
+    let bytes = std::fs::read(&cmi5).unwrap();
+    let names = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(names(b"cmi5.xml") && !names(b"imsmanifest.xml"), "a cmi5 package");
     app.close().await;
 }
