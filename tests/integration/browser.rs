@@ -168,36 +168,71 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Headless Chromium under ChromeDriver, stopped when dropped.
+/// The browser engines the packages are played in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Debian's Chromium, headless, under ChromeDriver.
+    Chromium,
+    /// WebKitGTK's MiniBrowser (the engine of Safari and of DLIS Learn on Linux) under
+    /// WebKitWebDriver, in an Xvfb display of its own.
+    WebKit,
+}
+
+/// A browser under its WebDriver, stopped when dropped.
 pub struct Browser {
     pub client: Client,
+    engine: Engine,
     driver: Child,
+    xvfb: Option<Child>,
     _profile: tempfile::TempDir,
 }
 
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
 impl Browser {
-    pub async fn start() -> Browser {
+    pub async fn start(engine: Engine) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver (Debian's chromium-driver; scripts/setup.sh test installs it)");
         let profile = tempfile::tempdir().unwrap();
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": "/usr/bin/chromium",
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-quic", "--autoplay-policy=no-user-gesture-required",
-                    "--window-size=1280,900", format!("--user-data-dir={}", profile.path().display()),
-                ],
-            }),
-        );
+        let mut xvfb = None;
+        let driver = match engine {
+            Engine::Chromium => {
+                capabilities.insert("goog:chromeOptions".into(), chromium_options(profile.path()));
+                Command::new("chromedriver")
+                    .arg(format!("--port={port}"))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("chromedriver (Debian's chromium-driver; scripts/setup.sh test installs it)")
+            }
+            Engine::WebKit => {
+                // `-displayfd 1`: Xvfb picks a free display and prints its number once ready.
+                let mut server = Command::new("Xvfb")
+                    .args(["-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("Xvfb (scripts/setup.sh test installs it)");
+                let mut line = String::new();
+                BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
+                let display = format!(":{}", line.trim());
+                xvfb = Some(server);
+                capabilities.insert("browserName".into(), json!("MiniBrowser"));
+                capabilities.insert(
+                    "webkitgtk:browserOptions".into(),
+                    json!({ "binary": MINIBROWSER, "args": ["--automation"] }),
+                );
+                Command::new("WebKitWebDriver")
+                    .arg(format!("--port={port}"))
+                    .env("DISPLAY", display)
+                    // No GPU here: software rendering without the compositor's OpenGL.
+                    .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("WebKitWebDriver (Debian's webkit2gtk-driver; scripts/setup.sh test installs it)")
+            }
+        };
         let mut last = None;
         for _ in 0..100 {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -206,12 +241,16 @@ impl Browser {
                 .connect(&format!("http://127.0.0.1:{port}"))
                 .await
             {
-                Ok(client) => return Browser { client, driver, _profile: profile },
+                Ok(client) => return Browser { client, engine, driver, xvfb, _profile: profile },
                 Err(err) => last = Some(err),
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("cannot start Chromium through ChromeDriver: {last:?}");
+        panic!("cannot start {engine:?} through its WebDriver: {last:?}");
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     pub async fn js(&self, script: &str) -> Value {
@@ -244,7 +283,9 @@ impl Browser {
 
     pub async fn click(&self, css: &str) {
         let element = self.find(css).await;
-        if element.click().await.is_err() {
+        // WebKitWebDriver places pointer clicks wrongly inside a frame (the page stays as it
+        // was): there, the element is clicked as a keyboard user's Enter would.
+        if self.engine == Engine::WebKit || element.click().await.is_err() {
             // Scrolled out of view or covered: a script click is what a keyboard user does.
             self.client
                 .execute("arguments[0].click()", vec![serde_json::to_value(&element).unwrap()])
@@ -268,5 +309,21 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        if let Some(xvfb) = &mut self.xvfb {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
     }
+}
+
+fn chromium_options(profile: &Path) -> Value {
+    json!({
+        "binary": "/usr/bin/chromium",
+        "args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-quic", "--autoplay-policy=no-user-gesture-required",
+            "--window-size=1280,900", format!("--user-data-dir={}", profile.display()),
+        ],
+    })
 }

@@ -208,7 +208,10 @@ fn a_learner_completes_a_cmi5_module_and_the_lrs_holds_what_cmi5_requires() {
             fetched: Mutex::new(false),
         });
         let handler_side = Arc::clone(&side);
-        let (lms, dir) = Lms::serve("exclusion-numerique", "cmi5", true, move |r| handler_side.answer(r)).await;
+        let (lms, dir) = Lms::serve("exclusion-numerique", "cmi5", true, crate::browser::Engine::Chromium, move |r| {
+            handler_side.answer(r)
+        })
+        .await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
 

@@ -9,7 +9,7 @@ use dlis::Manifest;
 use dlis::manifest::{Activity, Answer, FeedbackTiming};
 use serde_json::{Value, json};
 
-use crate::browser::{Browser, Mount, Site};
+use crate::browser::{Browser, Engine, Mount, Site};
 use crate::support::{dlis, temp};
 
 /// The LMS: scorm-again's API, loaded with what it kept of the last visit, and the package
@@ -43,8 +43,8 @@ pub(crate) struct Lms {
 
 impl Lms {
     /// A SCORM 1.2 LMS playing the sample `name`, the learner on its page.
-    async fn open(name: &str, csp: bool) -> (Lms, tempfile::TempDir) {
-        let (lms, dir) = Lms::serve(name, "scorm12", csp, |_: &crate::browser::Request| None).await;
+    async fn open(name: &str, csp: bool, engine: Engine) -> (Lms, tempfile::TempDir) {
+        let (lms, dir) = Lms::serve(name, "scorm12", csp, engine, |_: &crate::browser::Request| None).await;
         lms.visit().await;
         (lms, dir)
     }
@@ -55,6 +55,7 @@ impl Lms {
         name: &str,
         format: &str,
         csp: bool,
+        engine: Engine,
         handler: impl Fn(&crate::browser::Request) -> Option<crate::browser::Reply> + Send + Sync + 'static,
     ) -> (Lms, tempfile::TempDir) {
         let dir = temp();
@@ -88,7 +89,7 @@ impl Lms {
             std::sync::Arc::new(handler),
         );
         let module = Manifest::parse(&std::fs::read(source.join("module.json")).unwrap()).unwrap();
-        let browser = Browser::start().await;
+        let browser = Browser::start(engine).await;
         (Lms { site, browser, module }, dir)
     }
 
@@ -134,11 +135,16 @@ impl Lms {
         self.browser.click(&format!("[data-testid='open-activity-{id}']")).await;
         self.browser.find("[data-testid=video]").await;
         self.browser.find("[data-testid=transcript-body]").await;
-        self.browser.js("const v = document.querySelector('[data-testid=video]'); v.muted = true; v.playbackRate = 8; v.play();").await;
+        // WebKit's GStreamer plays muted video at twice the speed at most; Chromium at eight.
+        let rate = if self.browser.engine() == Engine::WebKit { 2 } else { 8 };
+        let play = format!(
+            "const v = document.querySelector('[data-testid=video]'); v.muted = true; v.playbackRate = {rate}; v.play();"
+        );
+        self.browser.js(&play).await;
         self.browser
             .until(
                 "const v = document.querySelector('[data-testid=video]'); if (v.error) throw new Error('media error ' + v.error.code); return v.ended;",
-                120,
+                180,
                 "the capsule played to its end",
             )
             .await;
@@ -264,8 +270,17 @@ pub(crate) fn quiz_of(module: &Manifest) -> &dlis::manifest::Quiz {
 
 #[test]
 fn a_learner_completes_a_module_in_the_lms_and_comes_back_to_it() {
+    completes_and_comes_back(Engine::Chromium);
+}
+
+#[test]
+fn a_learner_completes_a_module_in_the_lms_in_webkit_too() {
+    completes_and_comes_back(Engine::WebKit);
+}
+
+fn completes_and_comes_back(engine: Engine) {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-        let (lms, _dir) = Lms::open("faire-avec", true).await;
+        let (lms, _dir) = Lms::open("faire-avec", true, engine).await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
         // Nobody has started: no preview notice (an LMS is there), the LMS hears "incomplete".
@@ -336,9 +351,19 @@ fn a_learner_completes_a_module_in_the_lms_and_comes_back_to_it() {
 
 #[test]
 fn a_learner_who_fails_is_reported_so_and_an_unfinished_attempt_resumes() {
+    // Served without a Content-Security-Policy, as many LMSs serve packages.
+    fails_and_resumes(Engine::Chromium, false);
+}
+
+/// The same in WebKit (Safari's engine, and the app's on Linux), with the strict policy.
+#[test]
+fn the_same_learner_in_webkit() {
+    fails_and_resumes(Engine::WebKit, true);
+}
+
+fn fails_and_resumes(engine: Engine, csp: bool) {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-        // Served without a Content-Security-Policy, as many LMSs serve packages.
-        let (lms, _dir) = Lms::open("ethique-mediation", false).await;
+        let (lms, _dir) = Lms::open("ethique-mediation", csp, engine).await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
         assert_eq!(quiz.feedback, FeedbackTiming::End, "this sample gives feedback at the end");

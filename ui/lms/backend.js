@@ -19,7 +19,7 @@ export function createBackend({ ask, moduleText, lms }) {
   let notice = null;
 
   function session(action) {
-    const request = { op: 'session', data, language: lms.language(), today: today(), action };
+    const request = { op: 'session', data, language: learnerLanguage(lms.language()), today: today(), action };
     const answer = answerOf(ask(JSON.stringify(request)));
     if (answer.reset) notice = 'lms-progress-reset';
     data = answer.data;
@@ -62,6 +62,15 @@ export function createBackend({ ask, moduleText, lms }) {
       return run(args);
     },
   };
+}
+
+/**
+ * The learner's language as a language tag: what the LMS or the browser gives may be a
+ * system locale such as `C` or `fr_BE.UTF-8`, which is read as English or `fr-BE`.
+ */
+export function learnerLanguage(given) {
+  const tag = String(given || '').split('.')[0].replace('_', '-');
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? tag : 'en';
 }
 
 function answerOf(text) {

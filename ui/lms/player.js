@@ -12,7 +12,7 @@ import * as lesson from '../screens/lesson.js';
 import * as video from '../screens/video.js';
 import * as quiz from '../screens/quiz.js';
 import { loadRules } from './rules.js';
-import { createBackend, CONTENT } from './backend.js';
+import { createBackend, learnerLanguage, CONTENT } from './backend.js';
 import { findApi, connect, preview } from './scorm12.js';
 import { launchParameters, connect as connectCmi5 } from './cmi5.js';
 
@@ -32,7 +32,7 @@ const ctx = {
   main: null,
   focusAfter: null,
   learner: null,
-  contentLanguage: () => supported(lms.language()) || 'en',
+  contentLanguage: () => supported(learnerLanguage(lms.language())) || 'en',
   navigate(route) {
     const hash = `#/${route}`;
     if (location.hash === hash) show();
@@ -115,7 +115,7 @@ async function start() {
   const api = launch ? null : findApi();
   if (launch) lms = await connectCmi5(launch);
   else lms = api ? connect(api) : preview();
-  await setLanguage(supported(lms.language()) || 'en');
+  await setLanguage(supported(learnerLanguage(lms.language())) || 'en');
   const [wasm, moduleText] = await Promise.all([
     fetch('lms/rules.wasm').then((r) => r.arrayBuffer()),
     fetch(`${CONTENT}/module.json`).then((r) => r.text()),
