@@ -5,8 +5,9 @@
 # (player/rules/tests/wasm.rs, run by Node.js). Installs what it needs once: the Rust target
 # wasm32-unknown-unknown (rustup) and Debian's binaryen. Prints the .wasm's path last.
 #
-# `dlis lms-export` puts player/rules.wasm, which is committed, into each package: this script
-# fails when that file is not what the sources build (as rust-analyzer's generated-code tests
+# `dlis lms-export` puts player/rules.wasm and player/LICENSES.md (the licences of the crates
+# built into it), which are committed, into each package: this script fails when they are not
+# what the sources build (as rust-analyzer's generated-code tests
 # do), and `scripts/player-rules.sh --update` writes it anew.
 #   CARGO_TARGET_DIR   the shared target directory (default: target)
 set -euo pipefail
@@ -36,11 +37,23 @@ wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-t
 log "$out: $(stat -c %s "$out") bytes, $(gzip -9 -c "$out" | wc -c) compressed"
 DLIS_PLAYER_RULES_WASM="$(cd "$(dirname "$out")" && pwd)/rules.wasm" \
   cargo test --locked -q -p dlis-player-rules --test wasm -- --nocapture >&2
+# The licences of what is built into it, which the package carries beside it.
+licenses="$target/player/LICENSES.md"
+cargo tree --locked -p dlis-player-rules --target wasm32-unknown-unknown -e normal,no-proc-macro --prefix none \
+  > "$target/player/crates.txt"
+python3 scripts/player-licenses.py "$target/player/crates.txt" < ui/licenses/third-party.json > "$licenses"
 if $update; then
   cp "$out" player/rules.wasm
-  log "player/rules.wasm written"
-elif ! cmp -s "$out" player/rules.wasm; then
-  log "player/rules.wasm is not what the sources build: run scripts/player-rules.sh --update and commit it"
-  exit 1
+  cp "$licenses" player/LICENSES.md
+  log "player/rules.wasm and player/LICENSES.md written"
+else
+  for file in rules.wasm LICENSES.md; do
+    built="$out"
+    [ "$file" = LICENSES.md ] && built="$licenses"
+    if ! cmp -s "$built" "player/$file"; then
+      log "player/$file is not what the sources build: run scripts/player-rules.sh --update and commit it"
+      exit 1
+    fi
+  done
 fi
 echo "$out"

@@ -42,6 +42,7 @@ const PLAYER: &[(&str, &[u8])] = &[
     ("lms/cmi5.js", include_bytes!("../../ui/lms/cmi5.js")),
     // Built by scripts/player-rules.sh, which checks that it is what the sources give.
     ("lms/rules.wasm", include_bytes!("../../player/rules.wasm")),
+    ("lms/LICENSES.md", include_bytes!("../../player/LICENSES.md")),
     ("styles/app.css", include_bytes!("../../ui/styles/app.css")),
     ("styles/base.css", include_bytes!("../../ui/styles/base.css")),
     ("styles/components.css", include_bytes!("../../ui/styles/components.css")),
