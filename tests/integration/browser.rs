@@ -114,17 +114,33 @@ fn serve(
         });
         match found.and_then(|(m, file)| std::fs::read(&file).ok().map(|bytes| (m, file, bytes))) {
             Some((mount, file, bytes)) => {
+                // One byte range, as media players ask (WebKit's GStreamer will not seek without).
+                let range = headers.get("range").and_then(|r| r.strip_prefix("bytes=")).and_then(|r| {
+                    let (from, to) = r.split_once('-')?;
+                    let from: usize = from.parse().ok()?;
+                    let to: usize =
+                        if to.is_empty() { bytes.len().checked_sub(1)? } else { to.parse().ok()? };
+                    (from <= to && to < bytes.len()).then_some((from, to))
+                });
+                let (status, body, extra) = match range {
+                    Some((from, to)) => (
+                        "206 Partial Content",
+                        &bytes[from..=to],
+                        format!("Content-Range: bytes {from}-{to}/{}\r\n", bytes.len()),
+                    ),
+                    None => ("200 OK", &bytes[..], String::new()),
+                };
                 let mut head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n",
+                    "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nAccept-Ranges: bytes\r\nCache-Control: no-store\r\n{extra}",
                     content_type(&file),
-                    bytes.len()
+                    body.len()
                 );
                 for (name, value) in &mount.headers {
                     head.push_str(&format!("{name}: {value}\r\n"));
                 }
                 stream.write_all(head.as_bytes())?;
                 stream.write_all(b"\r\n")?;
-                stream.write_all(&bytes)?;
+                stream.write_all(body)?;
             }
             None => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")?,
         }

@@ -199,6 +199,7 @@ fn attribute(xml: &str, element: &str, attribute: &str) -> String {
 #[test]
 fn a_learner_completes_a_cmi5_module_and_the_lrs_holds_what_cmi5_requires() {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        let _browser = crate::lms_player::BROWSER.lock().await;
         let lrs_dir = crate::support::temp();
         let lrs = Lrs::start(lrs_dir.path());
         let side = Arc::new(LmsSide {

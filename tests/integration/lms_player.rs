@@ -35,6 +35,9 @@ const LMS_PAGE: &str = r#"<!doctype html>
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'self'";
 
+/// One browser at a time: two cores play one capsule smoothly, not two beside the builds.
+pub(crate) static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 pub(crate) struct Lms {
     pub site: Site,
     pub browser: Browser,
@@ -141,13 +144,30 @@ impl Lms {
             "const v = document.querySelector('[data-testid=video]'); v.muted = true; v.playbackRate = {rate}; v.play();"
         );
         self.browser.js(&play).await;
-        self.browser
-            .until(
-                "const v = document.querySelector('[data-testid=video]'); if (v.error) throw new Error('media error ' + v.error.code); return v.ended;",
-                180,
-                "the capsule played to its end",
-            )
-            .await;
+        // Played to its end, for as long as it moves on. WebKit's GStreamer may stop moving while
+        // it says it plays (the app's own watchdog knows it too): a push of 0.05 s starts it
+        // again (gaps under 0.25 s do not break what is watched).
+        let (mut furthest, mut still) = (-1.0, 0);
+        for _ in 0..900 {
+            let now = self
+                .browser
+                .js("const v = document.querySelector('[data-testid=video]');
+                     return v.error ? 'media error ' + v.error.code : v.ended ? 'ended' : v.currentTime;")
+                .await;
+            match now.as_f64() {
+                Some(time) if time > furthest + 0.01 => (furthest, still) = (time, 0),
+                Some(_) if still < 10 => still += 1,
+                Some(_) => {
+                    self.browser
+                        .js("const v = document.querySelector('[data-testid=video]'); v.currentTime += 0.05; v.play();")
+                        .await;
+                    still = 0;
+                }
+                None if now == "ended" => break,
+                None => panic!("the capsule stopped at {furthest} s: {now}"),
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
         self.browser.find("[data-testid=video-watched]").await;
         self.module_page().await;
     }
@@ -280,6 +300,7 @@ fn a_learner_completes_a_module_in_the_lms_in_webkit_too() {
 
 fn completes_and_comes_back(engine: Engine) {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        let _browser = BROWSER.lock().await;
         let (lms, _dir) = Lms::open("faire-avec", true, engine).await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
@@ -363,6 +384,7 @@ fn the_same_learner_in_webkit() {
 
 fn fails_and_resumes(engine: Engine, csp: bool) {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+        let _browser = BROWSER.lock().await;
         let (lms, _dir) = Lms::open("ethique-mediation", csp, engine).await;
         let module = lms.module.clone();
         let quiz = quiz_of(&module);
