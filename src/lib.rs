@@ -48,6 +48,8 @@ pub mod render;
 #[cfg(feature = "native")]
 pub mod report;
 #[cfg(feature = "native")]
+pub mod search;
+#[cfg(feature = "native")]
 pub mod store;
 #[cfg(feature = "native")]
 pub mod sync;

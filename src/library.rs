@@ -272,6 +272,15 @@ impl Library {
             let _ = fs::remove_file(self.root.join(LOCK_FILE));
             let _ = fs::remove_dir(&self.root); // only succeeds if we left it empty
         }
+        if let Ok((installed, _)) = &result {
+            // The search index is derived: should this fail, the next search makes it again
+            // (`SearchIndex::sync`), and the install stands.
+            if let (Ok(mut index), Ok(bundle)) =
+                (crate::search::SearchIndex::open(&self.root), self.open(&installed.manifest.id))
+            {
+                let _ = index.index(&bundle);
+            }
+        }
         progress.finish();
         result
     }
@@ -490,7 +499,13 @@ impl Library {
                 Err(LibraryError::InUse { path: installed.path })
             }
             Err(source) => Err(LibraryError::Io { path: installed.path, source }),
-            Ok(()) => Ok(installed),
+            Ok(()) => {
+                // Removed from search too (or, should that fail, at the next `sync`).
+                if let Ok(mut index) = crate::search::SearchIndex::open(&self.root) {
+                    let _ = index.remove(id);
+                }
+                Ok(installed)
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import * as quiz from './screens/quiz.js';
 import * as install from './screens/install.js';
 import * as settings from './screens/settings.js';
 import * as damaged from './screens/damaged.js';
+import * as search from './screens/search.js';
 import { lmsExportSection } from './screens/lmsExport.js';
 
 const ROUTES = [
@@ -23,6 +24,10 @@ const ROUTES = [
   [/^module\/([^/]+)$/, moduleScreen, true],
   [/^lesson\/([^/]+)\/([^/]+)$/, lesson, true],
   [/^video\/([^/]+)\/([^/]+)$/, video, true],
+  // From search: a lesson at a passage, a capsule at a cue (`@seconds`) or a transcript passage.
+  [/^lesson\/([^/]+)\/([^/]+)\/(.+)$/, lesson, true],
+  [/^video\/([^/]+)\/([^/]+)\/(.+)$/, video, true],
+  [/^search\/?(.*)$/, search, true],
   [/^quiz\/([^/]+)\/([^/]+)$/, quiz, true],
   [/^install$/, install, false],
   // A bundle path in the route (tests, or a link from another screen): inspected at once.
@@ -169,6 +174,7 @@ function renderHeader() {
       h('nav', { class: 'main-nav', 'aria-label': t('nav-label') },
         link('#/catalogue', t('nav-catalogue'), 'nav-catalogue',
           /^(catalogue|module|lesson|video|quiz)/.test(route)),
+        link('#/search/', t('nav-search'), 'nav-search', route.startsWith('search')),
         link('#/install', t('nav-install'), 'nav-install', route.startsWith('install')),
         link('#/settings', t('nav-settings'), 'nav-settings', route === 'settings')),
       h('div', { class: 'who' },

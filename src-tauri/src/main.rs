@@ -114,6 +114,7 @@ fn run() -> anyhow::Result<()> {
             commands::modules::install_bundle,
             commands::modules::remove_module,
             commands::modules::export_for_lms,
+            commands::modules::search,
             commands::records::sync_status,
             commands::records::sync_now,
             commands::records::institution,

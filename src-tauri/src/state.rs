@@ -25,6 +25,8 @@ pub struct AppState {
     sync_store: Mutex<Option<Store>>,
     /// Whether the trainer PIN was given lately (see `trainer.rs`).
     pub trainer: TrainerSession,
+    /// The search index, opened (and brought up to date) on the first search.
+    search: Mutex<Option<dlis::search::SearchIndex>>,
 }
 
 /// The progress store, or why it could not be opened (shown to the user, who decides).
@@ -57,7 +59,23 @@ impl AppState {
             store: Mutex::new(slot),
             sync_store: Mutex::new(None),
             trainer: TrainerSession::default(),
+            search: Mutex::new(None),
         })
+    }
+
+    /// Runs `f` with the search index, in line with the installed modules.
+    pub fn with_search<T>(
+        &self,
+        f: impl FnOnce(&dlis::search::SearchIndex) -> Result<T, dlis::search::SearchError>,
+    ) -> Result<T, dlis::search::SearchError> {
+        let mut slot = self.search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let index = match slot.take() {
+            Some(index) => index,
+            None => dlis::search::SearchIndex::open(&self.data_dir)?,
+        };
+        let index = slot.insert(index);
+        index.sync(&self.library)?;
+        f(index)
     }
 
     pub fn slot(&self) -> MutexGuard<'_, Slot> {

@@ -85,6 +85,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every installed module: titles, objectives, lessons, capsule transcripts and
+    /// subtitles (not quizzes), case and accents aside.
+    Search {
+        query: String,
+        /// Passages in this language first (then the others).
+        #[arg(long)]
+        language: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Uninstall a module (learners' records are kept).
     Remove { module_id: String },
     /// Create a signing key for an organisation: writes NAME.key (secret) and NAME.pub.
@@ -440,6 +452,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 for problem in &problems {
                     errln!("warning: {problem}");
+                }
+            }
+        }
+        Command::Search { query, language, limit, json } => {
+            let library = library()?;
+            let mut index = dlis::search::SearchIndex::open(library.data_dir())?;
+            index.sync(&library)?;
+            let hits = index.search(query, language.as_deref(), *limit)?;
+            if *json {
+                outln!("{}", serde_json::to_string_pretty(&hits)?);
+            } else if hits.is_empty() {
+                outln!("nothing found for {query:?}");
+            } else {
+                for hit in &hits {
+                    let at = hit
+                        .at
+                        .map(|s| format!(", {}:{:02}", (s / 60.0) as u64, (s % 60.0) as u64))
+                        .unwrap_or_default();
+                    let place = serde_json::to_value(hit.place)?;
+                    outln!(
+                        "{} {} ({}, {}{at})",
+                        hit.module,
+                        hit.activity.as_deref().unwrap_or(""),
+                        place.as_str().unwrap_or(""),
+                        hit.language
+                    );
+                    let snippet: String = hit
+                        .snippet
+                        .iter()
+                        .map(|(text, marked)| if *marked { format!("[{text}]") } else { text.clone() })
+                        .collect();
+                    outln!("    {snippet}");
                 }
             }
         }

@@ -29,6 +29,7 @@ const PLAYER: &[(&str, &[u8])] = &[
     ("lib/links.js", include_bytes!("../../ui/lib/links.js")),
     ("lib/module.js", include_bytes!("../../ui/lib/module.js")),
     ("lib/moduleCache.js", include_bytes!("../../ui/lib/moduleCache.js")),
+    ("lib/passage.js", include_bytes!("../../ui/lib/passage.js")),
     ("screens/lesson.js", include_bytes!("../../ui/screens/lesson.js")),
     ("screens/module.js", include_bytes!("../../ui/screens/module.js")),
     ("screens/notes.js", include_bytes!("../../ui/screens/notes.js")),

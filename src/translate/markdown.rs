@@ -97,6 +97,25 @@ pub(super) fn segments(text: &str) -> Vec<Segment> {
     out
 }
 
+/// Each heading, paragraph, list item and table cell of `text` as plain text (no markup, links
+/// as their words), in order: what search indexes of a lesson or a transcript.
+pub(crate) fn plain_blocks(text: &str) -> Vec<String> {
+    segments(text)
+        .into_iter()
+        .map(|segment| {
+            let mut plain = String::new();
+            for event in Parser::new_ext(&text[segment.range], Options::ENABLE_TABLES) {
+                match event {
+                    Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+                    Event::SoftBreak | Event::HardBreak => plain.push(' '),
+                    _ => {}
+                }
+            }
+            plain
+        })
+        .collect()
+}
+
 fn is_inline(tag: &Tag) -> bool {
     matches!(
         tag,

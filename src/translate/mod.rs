@@ -17,8 +17,8 @@
 //!   atomically, `module.json` last.
 
 mod json;
-mod markdown;
-mod vtt;
+pub(crate) mod markdown;
+pub(crate) mod vtt;
 mod xliff;
 
 use std::collections::HashMap;

@@ -24,6 +24,30 @@ pub(super) fn cues(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Each cue's start, in seconds, and its text (lines joined by a space): what search indexes
+/// of subtitles. Cues whose timing cannot be read are left out.
+pub(crate) fn timed_cues(text: &str) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    for range in cues(text) {
+        // The timing line is the one just before the cue's text.
+        let before = text[..range.start].trim_end_matches(['\n', '\r']);
+        let timing = before.rsplit(['\n', '\r']).next().unwrap_or("");
+        let Some(start) = timing.split("-->").next().and_then(|s| seconds(s.trim())) else { continue };
+        let words = text[range].lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        out.push((start, words));
+    }
+    out
+}
+
+/// `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
+fn seconds(timestamp: &str) -> Option<f64> {
+    let mut total = 0.0;
+    for part in timestamp.split(':') {
+        total = total * 60.0 + part.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+    }
+    Some(total)
+}
+
 fn push_cue(block: &[(usize, &str)], out: &mut Vec<Range<usize>>) {
     let timing = block.iter().take(2).position(|(_, line)| line.contains("-->"));
     let Some(timing) = timing else { return };

@@ -20,6 +20,7 @@ mod ralph;
 mod report;
 mod samples;
 mod schema;
+mod search;
 mod signing;
 mod support;
 mod sync;

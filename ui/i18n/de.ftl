@@ -473,3 +473,22 @@ lms-export-done = Gespeichert: { $path }
 lms-format-label = Standard
 lms-format-scorm12 = SCORM 1.2 (SCORM-Aktivität von Moodle, die meisten Lernplattformen)
 lms-format-cmi5 = cmi5 (xAPI, an den LRS der Lernplattform)
+
+## Search
+nav-search = Suchen
+search-title = Suchen
+search-label = In allen installierten Modulen suchen
+search-button = Suchen
+search-count = { $count ->
+    [0] Nichts gefunden für „{ $query }“
+    [one] Eine Stelle gefunden für „{ $query }“
+   *[other] { $count } Stellen gefunden für „{ $query }“
+}
+search-place-title = Titel des Moduls
+search-place-description = Beschreibung des Moduls
+search-place-objective = Lernziel
+search-place-activity-title = Titel der Aktivität
+search-place-lesson = Lektion
+search-place-transcript = Transkript
+search-place-subtitle = Untertitel
+video-at-found = Geöffnet bei { $time }, wo die Stelle gesprochen wird.

@@ -470,3 +470,22 @@ lms-export-done = Αποθηκεύτηκε: { $path }
 lms-format-label = Πρότυπο
 lms-format-scorm12 = SCORM 1.2 (δραστηριότητα SCORM του Moodle, οι περισσότερες πλατφόρμες)
 lms-format-cmi5 = cmi5 (xAPI, προς το LRS της πλατφόρμας)
+
+## Search
+nav-search = Αναζήτηση
+search-title = Αναζήτηση
+search-label = Αναζήτηση σε όλες τις εγκατεστημένες ενότητες
+search-button = Αναζήτηση
+search-count = { $count ->
+    [0] Δεν βρέθηκε τίποτα για «{ $query }»
+    [one] Βρέθηκε ένα απόσπασμα για «{ $query }»
+   *[other] Βρέθηκαν { $count } αποσπάσματα για «{ $query }»
+}
+search-place-title = Τίτλος ενότητας
+search-place-description = Περιγραφή ενότητας
+search-place-objective = Στόχος
+search-place-activity-title = Τίτλος δραστηριότητας
+search-place-lesson = Μάθημα
+search-place-transcript = Απομαγνητοφώνηση
+search-place-subtitle = Υπότιτλοι
+video-at-found = Άνοιξε στο { $time }, εκεί όπου λέγεται το απόσπασμα.

@@ -472,3 +472,22 @@ lms-export-done = Saved: { $path }
 lms-format-label = Standard
 lms-format-scorm12 = SCORM 1.2 (Moodle’s SCORM activity, most LMSs)
 lms-format-cmi5 = cmi5 (xAPI, to the LMS’s LRS)
+
+## Search
+nav-search = Search
+search-title = Search
+search-label = Search in every installed module
+search-button = Search
+search-count = { $count ->
+    [0] Nothing found for “{ $query }”
+    [one] One passage found for “{ $query }”
+   *[other] { $count } passages found for “{ $query }”
+}
+search-place-title = Module title
+search-place-description = Module description
+search-place-objective = Objective
+search-place-activity-title = Activity title
+search-place-lesson = Lesson
+search-place-transcript = Transcript
+search-place-subtitle = Subtitles
+video-at-found = Opened at { $time }, where the passage is said.

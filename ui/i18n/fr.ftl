@@ -472,3 +472,22 @@ lms-export-done = Enregistré : { $path }
 lms-format-label = Norme
 lms-format-scorm12 = SCORM 1.2 (activité SCORM de Moodle, la plupart des plateformes)
 lms-format-cmi5 = cmi5 (xAPI, vers le LRS de la plateforme)
+
+## Search
+nav-search = Rechercher
+search-title = Rechercher
+search-label = Rechercher dans tous les modules installés
+search-button = Rechercher
+search-count = { $count ->
+    [0] Rien trouvé pour « { $query } »
+    [one] Un passage trouvé pour « { $query } »
+   *[other] { $count } passages trouvés pour « { $query } »
+}
+search-place-title = Titre du module
+search-place-description = Présentation du module
+search-place-objective = Objectif
+search-place-activity-title = Titre d’activité
+search-place-lesson = Leçon
+search-place-transcript = Transcription
+search-place-subtitle = Sous-titres
+video-at-found = Ouvert à { $time }, là où le passage est dit.

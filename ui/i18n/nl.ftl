@@ -473,3 +473,22 @@ lms-export-done = Bewaard: { $path }
 lms-format-label = Standaard
 lms-format-scorm12 = SCORM 1.2 (SCORM-activiteit van Moodle, de meeste leerplatformen)
 lms-format-cmi5 = cmi5 (xAPI, naar de LRS van het leerplatform)
+
+## Search
+nav-search = Zoeken
+search-title = Zoeken
+search-label = Zoeken in alle geïnstalleerde modules
+search-button = Zoeken
+search-count = { $count ->
+    [0] Niets gevonden voor ‘{ $query }’
+    [one] Eén passage gevonden voor ‘{ $query }’
+   *[other] { $count } passages gevonden voor ‘{ $query }’
+}
+search-place-title = Titel van de module
+search-place-description = Beschrijving van de module
+search-place-objective = Doel
+search-place-activity-title = Titel van de activiteit
+search-place-lesson = Les
+search-place-transcript = Transcriptie
+search-place-subtitle = Ondertitels
+video-at-found = Geopend op { $time }, waar de passage wordt gezegd.

@@ -493,3 +493,23 @@ lms-export-done = Salvat: { $path }
 lms-format-label = Standard
 lms-format-scorm12 = SCORM 1.2 (activitatea SCORM din Moodle, majoritatea platformelor)
 lms-format-cmi5 = cmi5 (xAPI, către LRS-ul platformei)
+
+## Search
+nav-search = Căutare
+search-title = Căutare
+search-label = Căutați în toate modulele instalate
+search-button = Caută
+search-count = { $count ->
+    [0] Nu s-a găsit nimic pentru „{ $query }”
+    [one] Un pasaj găsit pentru „{ $query }”
+    [few] { $count } pasaje găsite pentru „{ $query }”
+   *[other] { $count } de pasaje găsite pentru „{ $query }”
+}
+search-place-title = Titlul modulului
+search-place-description = Descrierea modulului
+search-place-objective = Obiectiv
+search-place-activity-title = Titlul activității
+search-place-lesson = Lecție
+search-place-transcript = Transcriere
+search-place-subtitle = Subtitrări
+video-at-found = Deschis la { $time }, acolo unde este spus pasajul.

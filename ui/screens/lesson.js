@@ -9,11 +9,13 @@ import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs, textSizeControls } from './parts.js';
 import { contentLanguageOf } from '../lib/module.js';
 import { notesPanel } from './notes.js';
+import { showPassage } from '../lib/passage.js';
 
 /** Time spent is reported at least this often while the lesson is visible. */
 const REPORT_EVERY_S = 30;
 
-export async function render(ctx, moduleId, activityId) {
+/** `passage`: the start of a paragraph to show (from search). */
+export async function render(ctx, moduleId, activityId, passage = null) {
   const view = await loadModule(moduleId);
   const { manifest } = view;
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'lesson');
@@ -106,6 +108,7 @@ export async function render(ctx, moduleId, activityId) {
 
   let observer = null;
   const afterShow = () => {
+    if (passage) showPassage(article, passage);
     track({ kind: 'lesson_opened' });
     observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) markRead(false);

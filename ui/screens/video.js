@@ -10,6 +10,7 @@ import { handleLinks } from '../lib/links.js';
 import { activityFooter, breadcrumbs } from './parts.js';
 import { contentLanguageOf } from '../lib/module.js';
 import { notesPanel } from './notes.js';
+import { showPassage } from '../lib/passage.js';
 
 const SPEEDS = [0.75, 1, 1.25, 1.5, 2];
 const SEEK_STEP = 5;
@@ -18,7 +19,12 @@ const PIECE_S = 15;
 /** How long the picture may stand still while playing before the player restarts it. */
 const STALL_MS = 3000;
 
-export async function render(ctx, moduleId, activityId) {
+/**
+ * `place` (from search): `@<seconds>` opens the capsule at that time (a subtitle cue), other
+ * text shows that passage of the transcript.
+ */
+export async function render(ctx, moduleId, activityId, place = null) {
+  const cueAt = place && place.startsWith('@') ? Number(place.slice(1)) : null;
   const view = await loadModule(moduleId);
   const { manifest } = view;
   const activity = manifest.activities.find((a) => a.id === activityId && a.kind === 'video');
@@ -215,13 +221,15 @@ export async function render(ctx, moduleId, activityId) {
 
   // Resume where the learner left off.
   const duration = activity.duration_seconds;
-  const resumeAt = state.position > 2 && state.position < duration - 2 ? state.position : 0;
+  const saved = state.position > 2 && state.position < duration - 2 ? state.position : 0;
+  const resumeAt = Number.isFinite(cueAt) && cueAt >= 0 && cueAt < duration ? cueAt : saved;
   video.addEventListener('loadedmetadata', () => {
     showSubtitles(subtitles.value);
     if (resumeAt) {
       video.currentTime = resumeAt;
       lastTime = resumeAt;
-      resume.replaceChildren(h('span', {}, t('video-resuming', { time: clock(resumeAt) })), ' ',
+      const said = resumeAt === cueAt ? t('video-at-found', { time: clock(resumeAt) }) : t('video-resuming', { time: clock(resumeAt) });
+      resume.replaceChildren(h('span', {}, said), ' ',
         h('button', { type: 'button', class: 'link-button', testid: 'video-restart', onclick: () => {
           video.currentTime = 0;
           resume.replaceChildren(h('span', {}, t('video-from-start')));
@@ -265,7 +273,11 @@ export async function render(ctx, moduleId, activityId) {
     for (const source of video.querySelectorAll('source')) source.remove();
     video.load();
   };
-  return { node: root, cleanup };
+  const afterShow = () => {
+    const body = transcript.querySelector('[data-testid=transcript-body]');
+    if (place && cueAt === null && body) showPassage(body, place);
+  };
+  return { node: root, cleanup, afterShow };
 }
 
 function round(seconds) {

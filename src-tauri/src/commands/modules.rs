@@ -316,3 +316,44 @@ pub async fn export_for_lms(
         &dlis::progress::Silent,
     )?)
 }
+
+/// A search hit with the titles the page shows, in the learner's language.
+#[derive(Serialize)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    hit: dlis::search::Hit,
+    module_title: String,
+    activity_title: Option<String>,
+    activity_kind: Option<&'static str>,
+}
+
+/// Searches every installed module; passages in `language` first.
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    language: Option<String>,
+) -> Reply<Vec<SearchHit>> {
+    let hits = state.with_search(|index| index.search(&query, language.as_deref(), 50))?;
+    let language = language.unwrap_or_else(|| "en".into());
+    let mut out = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let Ok(bundle) = state.library.open(&hit.module) else { continue };
+        let manifest = bundle.manifest();
+        let activity =
+            hit.activity.as_deref().and_then(|id| manifest.activities.iter().find(|a| a.id() == id));
+        out.push(SearchHit {
+            module_title: manifest.title_in(&language).to_owned(),
+            activity_title: activity.map(|a| {
+                dlis::manifest::localized(a.title(), &language, &manifest.default_language).to_owned()
+            }),
+            activity_kind: activity.map(|a| match a {
+                Activity::Lesson(_) => "lesson",
+                Activity::Video(_) => "video",
+                Activity::Quiz(_) => "quiz",
+            }),
+            hit,
+        });
+    }
+    Ok(out)
+}

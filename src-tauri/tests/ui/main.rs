@@ -12,6 +12,7 @@ mod privacy;
 #[path = "../../../tests/integration/ralph.rs"]
 #[allow(dead_code)]
 mod ralph;
+mod search;
 mod themes;
 #[path = "../../../tests/integration/tree.rs"]
 mod tree;
