@@ -43,6 +43,9 @@ pub enum SearchError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
+    /// One of the learner's private notes: matched in their own profile by [`matching_text`],
+    /// never put in the shared index.
+    Note,
     Title,
     Description,
     Objective,
@@ -62,6 +65,7 @@ impl Place {
             Place::Lesson => "lesson",
             Place::Transcript => "transcript",
             Place::Subtitle => "subtitle",
+            Place::Note => "note",
         }
     }
 
@@ -394,6 +398,16 @@ pub fn fold(text: &str) -> String {
     crate::quiz::fold_text(text, false, false).replace('ς', "σ")
 }
 
+/// The snippet of `text` when it holds every word of `query` (each also as the start of a
+/// longer word), as the index matches; `None` otherwise. For texts that are not indexed, such
+/// as a learner's private notes.
+pub fn matching_text(text: &str, query: &str) -> Option<Vec<(String, bool)>> {
+    let wanted = words(&fold(query));
+    let have = words(&fold(text));
+    let found = !wanted.is_empty() && wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())));
+    found.then(|| snippet(text, &wanted))
+}
+
 fn words(folded: &str) -> Vec<String> {
     folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
@@ -453,6 +467,16 @@ mod tests {
         assert_eq!(fold("Démarches à la Préfecture"), "demarches a la prefecture");
         assert_eq!(fold("Însoțirea ȘI"), "insotirea si");
         assert_eq!(fold("ΚΈΝΤΡΑ Κοινότητας, πολίτες"), "κεντρα κοινοτητασ, πολιτεσ");
+    }
+
+    #[test]
+    fn a_note_matches_when_it_holds_every_word() {
+        let note = "Demander à Mme K. quel courrier elle a reçu de la CAF";
+        let snippet = matching_text(note, "courrier recu").unwrap();
+        let marked: Vec<&str> = snippet.iter().filter(|(_, m)| *m).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(marked, ["courrier", "reçu"]);
+        assert!(matching_text(note, "courrier impots").is_none());
+        assert!(matching_text(note, "  ").is_none());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-// Search everything installed (the core's search index, `dlis::search`): a hit in a capsule's
+// Search the learner's own notes and everything installed (the core's search index,
+// `dlis::search`): a hit in a capsule's
 // subtitles opens the capsule at that cue, a hit in a lesson or a transcript opens it at the
 // passage. Results in the learner's content language come first.
 
@@ -33,7 +34,8 @@ export async function render(ctx, query = '') {
   results.append(h('h2', { id: 'search-results-title', testid: 'search-count' }, count));
   const list = h('ol', { class: 'search-hits', testid: 'search-hits' });
   hits.forEach((hit, n) => {
-    const where = [t(`search-place-${hit.place.replaceAll('_', '-')}`), languageName(hit.language)];
+    const where = [t(`search-place-${hit.place.replaceAll('_', '-')}`)];
+    if (hit.place !== 'note') where.push(languageName(hit.language));
     if (hit.at !== null && hit.at !== undefined) where.push(clock(hit.at));
     list.append(h('li', { class: 'search-hit', testid: `search-hit-${n}`, 'data-place': hit.place },
       h('a', { href: `#/${routeOf(hit)}`, testid: `search-open-${n}` },
@@ -55,6 +57,9 @@ function routeOf(hit) {
   const passage = encodeURIComponent(hit.text.split('%')[0].slice(0, 120));
   switch (hit.place) {
     case 'subtitle': return `video/${m}/${a}/@${hit.at}`;
+    case 'note':
+      if (hit.activity_kind === 'video') return hit.at !== null && hit.at !== undefined ? `video/${m}/${a}/@${hit.at}` : `video/${m}/${a}`;
+      return `${hit.activity_kind || 'lesson'}/${m}/${a}`;
     case 'transcript': return `video/${m}/${a}/${passage}`;
     case 'lesson': return `lesson/${m}/${a}/${passage}`;
     default: return `${hit.activity_kind === 'video' ? 'video' : hit.activity_kind}/${m}/${a}`;

@@ -327,14 +327,35 @@ pub struct SearchHit {
     activity_kind: Option<&'static str>,
 }
 
-/// Searches every installed module; passages in `language` first.
+/// Searches the signed-in learner's own notes first, then every installed module (passages in
+/// `language` first). Notes are matched in the learner's profile: they never enter the index,
+/// which every profile shares.
 #[tauri::command]
 pub async fn search(
     state: State<'_, AppState>,
     query: String,
     language: Option<String>,
 ) -> Reply<Vec<SearchHit>> {
-    let hits = state.with_search(|index| index.search(&query, language.as_deref(), 50))?;
+    let notes = with_store(&state, |store| {
+        let learner = current(store)?;
+        Ok(store.notes(&learner.id, None)?)
+    })?;
+    let mut hits: Vec<dlis::search::Hit> = notes
+        .into_iter()
+        .filter_map(|note| {
+            let snippet = dlis::search::matching_text(&note.text, &query)?;
+            Some(dlis::search::Hit {
+                module: note.module_id,
+                activity: Some(note.activity_id),
+                place: dlis::search::Place::Note,
+                language: language.clone().unwrap_or_default(),
+                at: note.at_seconds,
+                text: note.text,
+                snippet,
+            })
+        })
+        .collect();
+    hits.extend(state.with_search(|index| index.search(&query, language.as_deref(), 50))?);
     let language = language.unwrap_or_else(|| "en".into());
     let mut out = Vec::with_capacity(hits.len());
     for hit in hits {

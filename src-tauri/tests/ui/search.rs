@@ -1,5 +1,6 @@
 //! Search in the app: a word typed without its accents finds a capsule's subtitle cue, which
-//! opens the capsule at that time, and a lesson's paragraph, which opens the lesson there.
+//! opens the capsule at that time, a lesson's paragraph, which opens the lesson there, and the
+//! learner's own note.
 
 use serde_json::json;
 
@@ -53,5 +54,23 @@ async fn a_learner_searches_and_lands_on_the_cue_and_the_paragraph() {
     assert_eq!(shown["inView"], json!(true), "{shown}");
     assert_eq!(shown["focused"], json!(true), "{shown}");
     app.check_accessibility("a lesson opened at a passage").await;
+
+    // The learner's own notes are found too (from their profile, not the shared index).
+    app.js("location.hash = '#/lesson/dlis.faire-avec/why-faire-avec';").await;
+    let field = app.find("[data-testid=note-text]").await;
+    crate::driver::within("typing", field.send_keys("Rappeler Mme Durand pour le dossier CAF"))
+        .await
+        .unwrap();
+    app.click("[data-testid=note-add]").await;
+    app.until("return document.querySelector('.notes-list').textContent.includes('Durand')", 20, "the note")
+        .await;
+    app.js("location.hash = '#/search/DURAND dossier';").await;
+    app.find("[data-testid=search-hits]").await;
+    assert_eq!(
+        app.js("return document.querySelector('[data-testid=search-hit-0]').dataset.place").await,
+        json!("note")
+    );
+    app.click("[data-testid=search-open-0]").await;
+    app.find("[data-testid=lesson-content]").await;
     app.close().await;
 }
