@@ -10,6 +10,7 @@
 #   a choice of licences ("MIT OR Apache-2.0") is listed under the first of ACCEPTED it allows.
 # - JavaScript: every folder of ui/vendor/ (its LICENSE file; name and version from the heading
 #   of ui/vendor/README.md that names the folder).
+# - Fonts: assets/fonts/ (DejaVu Sans, in the attestations).
 # - The app's own licence: LICENSE at the root if there is one, else the SPDX text of EUPL-1.2
 #   (from the `spdx` crate the core already depends on).
 #
@@ -143,6 +144,14 @@ for folder in sorted(os.listdir("ui/vendor")):
     components[component] = {"name": name, "version": version, "kind": "javascript",
                              "license": license_id, "path": path}
     add_text(license_id, license_name, text, component)
+
+# Fonts built into the program (the attestations' letters): assets/fonts, from Debian's
+# fonts-dejavu-core (scripts/fonts.sh), its copyright file as LICENSE.
+with open("assets/fonts/LICENSE") as f:
+    font_text = f.read()
+components["DejaVu Sans 2.37"] = {"name": "DejaVu Sans", "version": "2.37", "kind": "font",
+                                  "license": "Bitstream-Vera", "path": "assets/fonts"}
+add_text("Bitstream-Vera", "Bitstream Vera Fonts Copyright", font_text, "DejaVu Sans 2.37")
 
 # The app's own licence.
 with open("Cargo.toml", "rb") as f:

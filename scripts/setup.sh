@@ -9,8 +9,9 @@ set -euo pipefail
 # xvfb runs the app (and its tests) on a machine without a display.
 want=(build-essential pkg-config libwebkit2gtk-4.1-dev gstreamer1.0-plugins-good gstreamer1.0-libav xvfb xauth)
 case "${1:-}" in
-  # chromium and its driver: the LMS packages are tested in a browser, inside a test LMS page.
-  test) want+=(webkit2gtk-driver chromium chromium-driver) ;;
+  # chromium and its driver: the LMS packages are tested in a browser, inside a test LMS page;
+  # poppler-utils' pdftotext reads the attestations back.
+  test) want+=(webkit2gtk-driver chromium chromium-driver poppler-utils) ;;
   "") ;;
   *) echo "usage: scripts/setup.sh [test]" >&2; exit 2 ;;
 esac

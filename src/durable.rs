@@ -61,3 +61,15 @@ fn patiently(mut operation: impl FnMut() -> io::Result<()>) -> io::Result<()> {
         }
     }
 }
+
+/// Writes `bytes` to a file the user chose, whole or not at all: a temporary file beside it,
+/// synced, then renamed over it.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -34,6 +34,8 @@ pub mod xapi;
 
 // Files, zips, SQLite, the network (feature `native`, on by default).
 #[cfg(feature = "native")]
+pub mod attestation;
+#[cfg(feature = "native")]
 pub mod bundle;
 #[cfg(feature = "native")]
 mod durable;

@@ -17,6 +17,7 @@ import * as settings from './screens/settings.js';
 import * as damaged from './screens/damaged.js';
 import * as search from './screens/search.js';
 import { lmsExportSection } from './screens/lmsExport.js';
+import { attestationButton } from './screens/attestation.js';
 
 const ROUTES = [
   [/^profiles$/, profiles, false],
@@ -77,6 +78,7 @@ const ctx = {
   textSizes: TEXT_SIZES,
   syncNow,
   moduleTools: lmsExportSection,
+  completionTools: attestationButton,
 };
 
 async function applyLanguage() {

@@ -115,6 +115,7 @@ fn run() -> anyhow::Result<()> {
             commands::modules::remove_module,
             commands::modules::export_for_lms,
             commands::modules::search,
+            commands::study::save_attestation,
             commands::records::sync_status,
             commands::records::sync_now,
             commands::records::institution,

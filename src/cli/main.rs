@@ -17,6 +17,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 #[macro_use]
 mod terminal;
 
+mod attestation;
 mod learners;
 mod notes;
 mod records;
@@ -138,6 +139,21 @@ enum Command {
     Learner {
         #[command(subcommand)]
         action: LearnerAction,
+    },
+    /// Save a learner's attestation of training for a module they completed, as a PDF.
+    Attestation {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: String,
+        /// The issuing organisation (default: the module's).
+        #[arg(long)]
+        issuer: Option<String>,
+        #[arg(short, long, value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// Read the profile's PIN from standard input.
+        #[arg(long)]
+        pin_stdin: bool,
     },
     /// A learner's private notes on lessons and capsules: they never go to the institution.
     /// A profile with a PIN asks for it on standard input (--pin-stdin).
@@ -532,6 +548,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     n => outln!("removed {n} trusted key(s)"),
                 },
             }
+        }
+        Command::Attestation { learner, module, issuer, out, pin_stdin } => {
+            let dir = data_dir(&cli.data_dir)?;
+            let code = attestation::write(&dir, learner, module, issuer.as_deref(), out, *pin_stdin)?;
+            outln!("wrote {} (verification code {code})", out.display());
         }
         Command::Notes { action } => {
             let dir = data_dir(&cli.data_dir)?;

@@ -10,13 +10,13 @@ use dlis::store::{Store, clock, export_notes};
 use crate::learners::open_store;
 
 /// Opens the store for `learner_id`, checking the profile's PIN when it has one.
-fn unlock(data_dir: &Path, learner_id: &str, pin_stdin: bool) -> Result<Store> {
+pub(crate) fn unlock(data_dir: &Path, learner_id: &str, pin_stdin: bool) -> Result<Store> {
     let store = open_store(data_dir)?;
     let learner = store.learner(learner_id)?;
     if learner.has_pin {
         if !pin_stdin {
             bail!(
-                "{}'s notes are behind a PIN: give it on standard input with --pin-stdin",
+                "{}'s profile is behind a PIN: give it on standard input with --pin-stdin",
                 learner.display_name
             );
         }

@@ -8,7 +8,7 @@ use super::{Report, Row, decimal, percent};
 use crate::xapi::timestamp;
 
 /// The columns, in order; `docs/report-format.md` defines each.
-pub(super) const HEADER: [&str; 14] = [
+pub(super) const HEADER: [&str; 15] = [
     "learner_id",
     "module_id",
     "module_version",
@@ -23,6 +23,7 @@ pub(super) const HEADER: [&str; 14] = [
     "first_activity_at",
     "last_activity_at",
     "statements",
+    "attestation_code",
 ];
 
 /// Text from a statement, made inert for spreadsheets: a cell starting with `=`, `+`, `-`,
@@ -36,7 +37,7 @@ fn time(at: Option<OffsetDateTime>) -> String {
     at.map(timestamp).unwrap_or_default()
 }
 
-fn record(row: &Row) -> [String; 14] {
+fn record(row: &Row) -> [String; 15] {
     [
         cell(&row.learner_id),
         cell(&row.module_id),
@@ -52,6 +53,7 @@ fn record(row: &Row) -> [String; 14] {
         time(row.first_activity_at),
         time(row.last_activity_at),
         row.statements.to_string(),
+        row.attestation_code().unwrap_or_default(),
     ]
 }
 

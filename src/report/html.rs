@@ -324,7 +324,11 @@ fn row_table(page: &mut String, rows: &[Row]) {
     let yes = |b: bool| if b { "yes" } else { "no" };
     for row in rows {
         let completed = match (row.completed, row.completed_at) {
-            (true, Some(_)) => format!("yes, {}", date(row.completed_at)),
+            (true, Some(_)) => format!(
+                "yes, {} <span class=\"id\">(attestation {})</span>",
+                date(row.completed_at),
+                row.attestation_code().unwrap_or_default()
+            ),
             (completed, _) => yes(completed).to_owned(),
         };
         let score = row.best_score_scaled.map(|s| format!("{}%", percent(s))).unwrap_or_default();

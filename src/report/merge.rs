@@ -100,6 +100,15 @@ pub struct Row {
     pub statements: u64,
 }
 
+impl Row {
+    /// The code of the learner's attestation of this module (`dlis::attestation`), once it is
+    /// complete: the same as on the PDF the learner saved.
+    pub fn attestation_code(&self) -> Option<String> {
+        let at = self.completed_at?;
+        Some(crate::attestation::code(&self.learner_id, &self.module_id, &crate::xapi::timestamp(at)))
+    }
+}
+
 /// Running figures of one learner in one module; strings are numbers in `Merged::strings`.
 #[derive(Debug)]
 struct Figures {

@@ -87,6 +87,9 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
         date(sheet, r, 11, row.first_activity_at)?;
         date(sheet, r, 12, row.last_activity_at)?;
         sheet.write_number(r, 13, row.statements as f64)?;
+        if let Some(code) = row.attestation_code() {
+            sheet.write_string(r, 14, code)?;
+        }
     }
     let last_row = report.rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;

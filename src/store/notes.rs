@@ -209,17 +209,12 @@ pub fn export_notes(
     title: &str,
     path: &std::path::Path,
 ) -> Result<usize, NoteError> {
-    use std::io::Write as _;
     let language =
         store.learner(learner_id).map_err(|_| NoteError::NoLearner(learner_id.to_owned()))?.language;
     let notes = store.notes(learner_id, None)?;
     let markdown = notes_markdown(title, &notes, modules, &language);
-    let io = |source: std::io::Error| NoteError::Write { path: path.to_owned(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    temp.write_all(markdown.as_bytes()).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
+    crate::durable::write_whole(path, markdown.as_bytes())
+        .map_err(|source| NoteError::Write { path: path.to_owned(), source })?;
     Ok(notes.len())
 }
 

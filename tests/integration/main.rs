@@ -1,6 +1,7 @@
 //! Integration tests of the `dlis` tool and the core library, written as trainers' sessions.
 
 mod answers;
+mod attestation;
 mod browser;
 mod durability;
 mod exports;
@@ -22,6 +23,7 @@ mod samples;
 mod schema;
 mod search;
 mod signing;
+mod study;
 mod support;
 mod sync;
 mod translate;

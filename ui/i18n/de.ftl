@@ -484,6 +484,7 @@ search-count = { $count ->
     [one] Eine Stelle gefunden für „{ $query }“
    *[other] { $count } Stellen gefunden für „{ $query }“
 }
+search-place-note = Ihre Notiz
 search-place-title = Titel des Moduls
 search-place-description = Beschreibung des Moduls
 search-place-objective = Lernziel
@@ -492,3 +493,19 @@ search-place-lesson = Lektion
 search-place-transcript = Transkript
 search-place-subtitle = Untertitel
 video-at-found = Geöffnet bei { $time }, wo die Stelle gesprochen wird.
+
+## Attestation of training
+attestation-title = Teilnahmebescheinigung
+attestation-attests = Hiermit wird bescheinigt, dass
+attestation-completed-module = das Fortbildungsmodul abgeschlossen hat
+attestation-issued-by = Ausgestellt von
+attestation-completed-on = Abgeschlossen am
+attestation-time-spent = Aufgewendete Zeit
+attestation-minutes = Minuten
+attestation-score = Quiz-Ergebnis
+attestation-objectives = Lernziele
+attestation-code = Prüfcode
+attestation-note = Die Einrichtung kann diesen Code mit den erhaltenen Daten abgleichen. Diese Bescheinigung ist kein signierter Nachweis.
+attestation-button = Meine Bescheinigung speichern (PDF)…
+attestation-file-name = bescheinigung
+attestation-saved = Bescheinigung gespeichert: { $path } (Code { $code })

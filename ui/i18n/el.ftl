@@ -481,6 +481,7 @@ search-count = { $count ->
     [one] Βρέθηκε ένα απόσπασμα για «{ $query }»
    *[other] Βρέθηκαν { $count } αποσπάσματα για «{ $query }»
 }
+search-place-note = Η σημείωσή σας
 search-place-title = Τίτλος ενότητας
 search-place-description = Περιγραφή ενότητας
 search-place-objective = Στόχος
@@ -489,3 +490,19 @@ search-place-lesson = Μάθημα
 search-place-transcript = Απομαγνητοφώνηση
 search-place-subtitle = Υπότιτλοι
 video-at-found = Άνοιξε στο { $time }, εκεί όπου λέγεται το απόσπασμα.
+
+## Attestation of training
+attestation-title = Βεβαίωση κατάρτισης
+attestation-attests = Βεβαιώνεται ότι
+attestation-completed-module = ολοκλήρωσε την ενότητα κατάρτισης
+attestation-issued-by = Εκδόθηκε από
+attestation-completed-on = Ολοκληρώθηκε στις
+attestation-time-spent = Χρόνος μελέτης
+attestation-minutes = λεπτά
+attestation-score = Βαθμολογία κουίζ
+attestation-objectives = Στόχοι
+attestation-code = Κωδικός επαλήθευσης
+attestation-note = Ο φορέας μπορεί να αντιστοιχίσει αυτόν τον κωδικό με τις εγγραφές που έλαβε. Η βεβαίωση αυτή δεν είναι υπογεγραμμένο πιστοποιητικό.
+attestation-button = Αποθήκευση της βεβαίωσής μου (PDF)…
+attestation-file-name = vevaiosi
+attestation-saved = Η βεβαίωση αποθηκεύτηκε: { $path } (κωδικός { $code })

@@ -483,6 +483,7 @@ search-count = { $count ->
     [one] One passage found for “{ $query }”
    *[other] { $count } passages found for “{ $query }”
 }
+search-place-note = Your note
 search-place-title = Module title
 search-place-description = Module description
 search-place-objective = Objective
@@ -491,3 +492,19 @@ search-place-lesson = Lesson
 search-place-transcript = Transcript
 search-place-subtitle = Subtitles
 video-at-found = Opened at { $time }, where the passage is said.
+
+## Attestation of training
+attestation-title = Attestation of training
+attestation-attests = This attests that
+attestation-completed-module = completed the training module
+attestation-issued-by = Issued by
+attestation-completed-on = Completed on
+attestation-time-spent = Time spent
+attestation-minutes = minutes
+attestation-score = Quiz score
+attestation-objectives = Objectives
+attestation-code = Verification code
+attestation-note = The institution can match this code with the records it received. This attestation is not a signed credential.
+attestation-button = Save my attestation (PDF)…
+attestation-file-name = attestation
+attestation-saved = Attestation saved: { $path } (code { $code })

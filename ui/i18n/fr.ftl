@@ -483,6 +483,7 @@ search-count = { $count ->
     [one] Un passage trouvé pour « { $query } »
    *[other] { $count } passages trouvés pour « { $query } »
 }
+search-place-note = Votre note
 search-place-title = Titre du module
 search-place-description = Présentation du module
 search-place-objective = Objectif
@@ -491,3 +492,19 @@ search-place-lesson = Leçon
 search-place-transcript = Transcription
 search-place-subtitle = Sous-titres
 video-at-found = Ouvert à { $time }, là où le passage est dit.
+
+## Attestation of training
+attestation-title = Attestation de formation
+attestation-attests = Nous attestons que
+attestation-completed-module = a suivi le module de formation
+attestation-issued-by = Délivrée par
+attestation-completed-on = Terminé le
+attestation-time-spent = Temps passé
+attestation-minutes = minutes
+attestation-score = Score au quiz
+attestation-objectives = Objectifs
+attestation-code = Code de vérification
+attestation-note = L’établissement peut rapprocher ce code des enregistrements qu’il a reçus. Cette attestation n’est pas un titre signé.
+attestation-button = Enregistrer mon attestation (PDF)…
+attestation-file-name = attestation
+attestation-saved = Attestation enregistrée : { $path } (code { $code })

@@ -484,6 +484,7 @@ search-count = { $count ->
     [one] Eén passage gevonden voor ‘{ $query }’
    *[other] { $count } passages gevonden voor ‘{ $query }’
 }
+search-place-note = Uw notitie
 search-place-title = Titel van de module
 search-place-description = Beschrijving van de module
 search-place-objective = Doel
@@ -492,3 +493,19 @@ search-place-lesson = Les
 search-place-transcript = Transcriptie
 search-place-subtitle = Ondertitels
 video-at-found = Geopend op { $time }, waar de passage wordt gezegd.
+
+## Attestation of training
+attestation-title = Attest van opleiding
+attestation-attests = Hierbij wordt bevestigd dat
+attestation-completed-module = de opleidingsmodule heeft voltooid
+attestation-issued-by = Uitgereikt door
+attestation-completed-on = Voltooid op
+attestation-time-spent = Bestede tijd
+attestation-minutes = minuten
+attestation-score = Quizscore
+attestation-objectives = Doelen
+attestation-code = Verificatiecode
+attestation-note = De instelling kan deze code vergelijken met de gegevens die ze ontving. Dit attest is geen ondertekend bewijsstuk.
+attestation-button = Mijn attest bewaren (pdf)…
+attestation-file-name = attest
+attestation-saved = Attest bewaard: { $path } (code { $code })

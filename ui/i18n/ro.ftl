@@ -505,6 +505,7 @@ search-count = { $count ->
     [few] { $count } pasaje găsite pentru „{ $query }”
    *[other] { $count } de pasaje găsite pentru „{ $query }”
 }
+search-place-note = Notița dumneavoastră
 search-place-title = Titlul modulului
 search-place-description = Descrierea modulului
 search-place-objective = Obiectiv
@@ -513,3 +514,19 @@ search-place-lesson = Lecție
 search-place-transcript = Transcriere
 search-place-subtitle = Subtitrări
 video-at-found = Deschis la { $time }, acolo unde este spus pasajul.
+
+## Attestation of training
+attestation-title = Adeverință de formare
+attestation-attests = Se adeverește că
+attestation-completed-module = a parcurs modulul de formare
+attestation-issued-by = Eliberată de
+attestation-completed-on = Finalizat la
+attestation-time-spent = Timp petrecut
+attestation-minutes = minute
+attestation-score = Punctaj la test
+attestation-objectives = Obiective
+attestation-code = Cod de verificare
+attestation-note = Instituția poate compara acest cod cu înregistrările primite. Această adeverință nu este un document semnat.
+attestation-button = Salvează adeverința mea (PDF)…
+attestation-file-name = adeverinta
+attestation-saved = Adeverință salvată: { $path } (cod { $code })

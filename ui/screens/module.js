@@ -44,7 +44,9 @@ export async function render(ctx, id) {
       h('span', { class: 'progress-text' }, t('activities-done', { done, total: manifest.activities.length }))),
     progress.completed_at
       ? h('p', { testid: 'module-completed-at' }, t('module-completed-on', { date: formatDate(progress.completed_at) }))
-      : h('div', {}, h('p', {}, t('completion-rule-intro')), completionRule(manifest.completion)));
+      : h('div', {}, h('p', {}, t('completion-rule-intro')), completionRule(manifest.completion)),
+    // What the app adds once complete (the attestation); the LMS player has its own records.
+    progress.completed_at && ctx.completionTools ? ctx.completionTools(manifest) : null);
 
   // Objectives.
   const objectives = text(manifest.objectives) || [];

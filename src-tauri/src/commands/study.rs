@@ -151,3 +151,24 @@ pub async fn export_notes(
         Ok(dlis::store::export_notes(store, &learner.id, &modules, &title, &path)?)
     })
 }
+
+/// Saves the signed-in learner's attestation of training for a module they completed, as a PDF
+/// at `path`, with the page's `labels` (the learner's language), issued by the institution set
+/// on this laptop, else the module's organisation. Returns its verification code.
+#[tauri::command]
+pub async fn save_attestation(
+    state: State<'_, AppState>,
+    module: String,
+    path: std::path::PathBuf,
+    labels: dlis::attestation::Labels,
+) -> Reply<String> {
+    let manifest = manifest_of(&state, &module)?;
+    let attestation = with_store(&state, |store| {
+        let learner = current(store)?;
+        let issuer = store.institution()?.map(|i| i.name);
+        let content = super::modules::learner_content_language(store, &learner, &manifest)?;
+        Ok(dlis::attestation::for_learner(store, &learner, &manifest, &content.language, issuer.as_deref())?)
+    })?;
+    dlis::attestation::save(&attestation, &labels, &path)?;
+    Ok(attestation.code)
+}

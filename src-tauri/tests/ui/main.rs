@@ -2,6 +2,7 @@
 //! there is no display), driven through WebDriver (`tauri-driver` + Debian's
 //! `WebKitWebDriver`), the way a learner uses it.
 
+mod attestation;
 mod driver;
 mod languages;
 mod licenses;
@@ -13,6 +14,8 @@ mod privacy;
 #[allow(dead_code)]
 mod ralph;
 mod search;
+#[path = "../../../tests/integration/study.rs"]
+mod study;
 mod themes;
 #[path = "../../../tests/integration/tree.rs"]
 mod tree;
