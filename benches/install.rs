@@ -9,35 +9,18 @@
 use std::fs;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/large.rs"]
 mod large;
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::{env_number, median, sh, timed};
 
 use dlis::Library;
 use dlis::bundle::{self, Limits, pack};
 use dlis::progress::Silent;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn median(runs: u64, mut run: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn timed(f: impl FnOnce()) -> Duration {
-    let start = Instant::now();
-    f();
-    start.elapsed()
-}
-
-fn sh(program: &str, args: &[&Path]) {
-    let status = Command::new(program).args(args).stdout(std::process::Stdio::null()).status().unwrap();
-    assert!(status.success(), "{program} failed");
-}
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {

@@ -9,36 +9,18 @@
 use std::fs;
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/large.rs"]
 mod large;
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::{env_number, median, sh, timed};
 
 use dlis::bundle::{Limits, pack};
 use dlis::lms::package::{Format, export};
 use dlis::progress::Silent;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn median(runs: u64, mut run: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
-fn timed(f: impl FnOnce()) -> Duration {
-    let start = Instant::now();
-    f();
-    start.elapsed()
-}
-
-fn sh(program: &str, args: &[&Path]) {
-    let status = Command::new(program).args(args).stdout(std::process::Stdio::null()).status().unwrap();
-    assert!(status.success(), "{program} failed");
-}
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)

@@ -26,8 +26,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 fn a_learner_saves_an_attestation_and_the_institution_finds_its_code_in_the_report() {
     let dir = temp();
     let data = dir.path().join("data");
-    let bundle = dir.path().join("faire-avec.zip");
-    dlis(&data).arg("pack").arg(root().join("modules/faire-avec")).arg("-o").arg(&bundle).assert().success();
+    let bundle = crate::support::pack_sample(dir.path(), "faire-avec");
     dlis(&data).arg("install").arg(&bundle).assert().success();
     let module =
         dlis::Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap())

@@ -11,7 +11,7 @@ use dlis::lms::scorm12;
 use serde_json::Value;
 
 use crate::ralph::{ralph_python, root};
-use crate::support::{dlis, temp};
+use crate::support::{dlis, pack_sample, temp};
 
 /// Validates each XML file against `schema` with lxml; returns the errors, file by file.
 fn schema_errors(schema: &Path, files: &[std::path::PathBuf]) -> String {
@@ -102,14 +102,7 @@ fn a_trainer_exports_each_sample_for_an_lms_and_gets_a_whole_valid_package() {
     let dir = temp();
     let mut manifests = Vec::new();
     for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
-        let bundle = dir.path().join(format!("{name}.zip"));
-        dlis(dir.path())
-            .arg("pack")
-            .arg(root().join("modules").join(name))
-            .arg("-o")
-            .arg(&bundle)
-            .assert()
-            .success();
+        let bundle = pack_sample(dir.path(), name);
         let out = dir.path().join(format!("{name}-scorm.zip"));
         let run = dlis(dir.path())
             .arg("lms-export")
@@ -368,14 +361,7 @@ fn each_sample_exports_for_cmi5_with_a_course_structure_valid_against_the_cmi5_s
     let dir = temp();
     let mut written = Vec::new();
     for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
-        let bundle = dir.path().join(format!("{name}.zip"));
-        dlis(dir.path())
-            .arg("pack")
-            .arg(root().join("modules").join(name))
-            .arg("-o")
-            .arg(&bundle)
-            .assert()
-            .success();
+        let bundle = pack_sample(dir.path(), name);
         let out = dir.path().join(format!("{name}-cmi5.zip"));
         dlis(dir.path())
             .args(["lms-export", "--format", "cmi5"])

@@ -62,9 +62,8 @@ impl Lms {
         handler: impl Fn(&crate::browser::Request) -> Option<crate::browser::Reply> + Send + Sync + 'static,
     ) -> (Lms, tempfile::TempDir) {
         let dir = temp();
-        let bundle = dir.path().join(format!("{name}.zip"));
+        let bundle = crate::support::pack_sample(dir.path(), name);
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules").join(name);
-        dlis(dir.path()).arg("pack").arg(&source).arg("-o").arg(&bundle).assert().success();
         let package = dir.path().join(format!("{name}-{format}.zip"));
         dlis(dir.path())
             .args(["lms-export", "--format", format])

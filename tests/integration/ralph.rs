@@ -180,3 +180,22 @@ impl Drop for Lrs {
         let _ = self.child.wait();
     }
 }
+
+/// Ralph's strict model (`scripts/xapi_validate.py`) on each statement: whether it accepts them
+/// all, and its report.
+pub fn strict_model(statements: &[impl std::fmt::Display]) -> (bool, String) {
+    use std::io::Write as _;
+    let mut validator = Command::new(ralph_python())
+        .arg(root().join("scripts/xapi_validate.py"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = validator.stdin.take().unwrap();
+    for statement in statements {
+        writeln!(stdin, "{statement}").unwrap();
+    }
+    drop(stdin);
+    let output = validator.wait_with_output().unwrap();
+    (output.status.success(), String::from_utf8_lossy(&output.stdout).into_owned())
+}

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::ralph::root;
-use crate::support::{dlis, temp};
+use crate::support::{dlis, pack_sample, temp};
 
 fn search(data: &std::path::Path, query: &str, language: &str) -> Vec<Value> {
     let run = dlis(data)
@@ -31,14 +31,7 @@ fn a_learner_finds_a_passage_whatever_its_accents_and_a_capsule_at_its_cue() {
     let dir = temp();
     let data = dir.path().join("data");
     for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
-        let bundle = dir.path().join(format!("{name}.zip"));
-        dlis(&data)
-            .arg("pack")
-            .arg(root().join("modules").join(name))
-            .arg("-o")
-            .arg(&bundle)
-            .assert()
-            .success();
+        let bundle = pack_sample(dir.path(), name);
         dlis(&data).arg("install").arg(&bundle).assert().success();
     }
 

@@ -253,3 +253,12 @@ pub fn set_encrypted_flag(bytes: &mut [u8], name: &str) {
 }
 
 pub use crate::tree::copy_dir;
+
+/// Packs the sample module `name` (the repository's `modules/`) into `dir/NAME.zip` with
+/// `dlis pack`, as a trainer would; returns the bundle.
+pub fn pack_sample(dir: &Path, name: &str) -> std::path::PathBuf {
+    let bundle = dir.join(format!("{name}.zip"));
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("modules").join(name);
+    dlis(dir).arg("pack").arg(source).arg("-o").arg(&bundle).assert().success();
+    bundle
+}

@@ -3,17 +3,12 @@
 
 use serde_json::json;
 
-use crate::driver::{App, Display};
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_learner_saves_the_attestation_of_a_module_they_completed() {
-    let _window = crate::WINDOW.lock().await;
-    let dir = crate::temp();
-    let samples = crate::sample_bundles(dir.path());
-    let data = dir.path().join("data");
-    let display = Display::get();
-    let app = App::start(&display, &data, &samples).await;
-    crate::create_profile_in(&app, "Amina Haddad", "fr").await;
+    let started = crate::start_with_profile("Amina Haddad", "fr").await;
+    let app = &started.app;
+    let dir = &started.dir;
+    let data = &started.data;
 
     // Not completed yet: no attestation on the page.
     app.js("location.hash = '#/module/dlis.faire-avec';").await;
@@ -24,7 +19,7 @@ async fn a_learner_saves_the_attestation_of_a_module_they_completed() {
     );
 
     // The learner's work, recorded as the app records it (through the core's store).
-    let module = dlis::Library::new(&data).open("dlis.faire-avec").unwrap().shared_manifest();
+    let module = dlis::Library::new(data).open("dlis.faire-avec").unwrap().shared_manifest();
     {
         let mut store = dlis::store::Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
         let learner = store.current_learner().unwrap().unwrap();
@@ -49,5 +44,5 @@ async fn a_learner_saves_the_attestation_of_a_module_they_completed() {
     {
         assert!(text.contains(wanted), "{wanted:?} not in:\n{text}");
     }
-    app.close().await;
+    started.app.close().await;
 }

@@ -3,17 +3,12 @@
 
 use serde_json::json;
 
-use crate::driver::{App, Display};
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
-    let _window = crate::WINDOW.lock().await;
-    let dir = crate::temp();
-    let samples = crate::sample_bundles(dir.path());
-    let data = dir.path().join("data");
-    let display = Display::get();
-    let app = App::start(&display, &data, &samples).await;
-    crate::create_profile_in(&app, "Amina", "fr").await;
+    let started = crate::start_with_profile("Amina", "fr").await;
+    let app = &started.app;
+    let dir = &started.dir;
+    let data = &started.data;
     app.js("location.hash = '#/module/dlis.faire-avec';").await;
     app.wait_text("[data-testid=module-export-lms]", "Exporter pour une plateforme").await;
     app.check_accessibility("the module page with its LMS export").await;
@@ -44,7 +39,7 @@ async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
     assert_eq!(exported["module_id"], "dlis.faire-avec");
     assert_eq!(exported["format"], "scorm12");
     // The same package as `dlis lms-export` of the installed bundle.
-    let installed = dlis::Library::new(&data).open("dlis.faire-avec").unwrap();
+    let installed = dlis::Library::new(data).open("dlis.faire-avec").unwrap();
     let by_tool = dir.path().join("by-tool.zip");
     dlis::lms::package::export(
         installed.path(),
@@ -73,5 +68,5 @@ async fn a_trainer_exports_a_module_for_an_lms_from_its_page() {
     let bytes = std::fs::read(&cmi5).unwrap();
     let names = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(names(b"cmi5.xml") && !names(b"imsmanifest.xml"), "a cmi5 package");
-    app.close().await;
+    started.app.close().await;
 }

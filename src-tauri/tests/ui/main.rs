@@ -102,6 +102,27 @@ async fn create_profile(app: &App, name: &str) {
 }
 
 /// Creates a profile whose language is `language` on the profile picker.
+/// The app on the three samples with a profile created: where many tests begin. The window
+/// is theirs alone until this is dropped.
+pub(crate) struct Started {
+    pub app: App,
+    pub dir: TempDir,
+    pub data: PathBuf,
+    _display: driver::Display,
+    _window: tokio::sync::MutexGuard<'static, ()>,
+}
+
+pub(crate) async fn start_with_profile(name: &str, language: &str) -> Started {
+    let window = WINDOW.lock().await;
+    let dir = temp();
+    let samples = sample_bundles(dir.path());
+    let data = dir.path().join("data");
+    let display = driver::Display::get();
+    let app = App::start(&display, &data, &samples).await;
+    create_profile_in(&app, name, language).await;
+    Started { app, dir, data, _display: display, _window: window }
+}
+
 async fn create_profile_in(app: &App, name: &str, language: &str) {
     app.find("[data-testid=new-profile-form]").await;
     let field = app.find("[data-testid=new-profile-name]").await;

@@ -4,20 +4,13 @@
 
 use serde_json::json;
 
-use crate::driver::{App, Display};
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_learner_searches_and_lands_on_the_cue_and_the_paragraph() {
-    let _window = crate::WINDOW.lock().await;
-    let dir = crate::temp();
-    let samples = crate::sample_bundles(dir.path());
-    let data = dir.path().join("data");
-    let display = Display::get();
-    let app = App::start(&display, &data, &samples).await;
-    crate::create_profile_in(&app, "Amina", "fr").await;
+    let started = crate::start_with_profile("Amina", "fr").await;
+    let app = &started.app;
 
     app.click("[data-testid=nav-search]").await;
-    crate::type_into(&app, "search-input", "faute d'equipement").await;
+    crate::type_into(app, "search-input", "faute d'equipement").await;
     app.click("[data-testid=search-submit]").await;
     app.find("[data-testid=search-hits]").await;
     app.check_accessibility("search results").await;
@@ -72,5 +65,5 @@ async fn a_learner_searches_and_lands_on_the_cue_and_the_paragraph() {
     );
     app.click("[data-testid=search-open-0]").await;
     app.find("[data-testid=lesson-content]").await;
-    app.close().await;
+    started.app.close().await;
 }
