@@ -211,6 +211,30 @@ impl Origin<'_> {
     }
 }
 
+/// What an answer is about and its result, as every player reports it (the app's store, the
+/// LMS player's session): the question as a `cmi.interaction`, score, success, response.
+pub fn answered(
+    module: &Manifest,
+    quiz: &crate::manifest::Quiz,
+    question: &crate::manifest::Question,
+    response: &crate::quiz::Response,
+    scored: &crate::quiz::Scored,
+) -> (Activity, Outcome) {
+    let object = activity(
+        question_iri(module, &quiz.id, &question.id),
+        &question.prompt,
+        activity_types::QUESTION,
+        Some(interaction_type(question)),
+    );
+    let result = Outcome {
+        score: Some(Score::new(scored.score, scored.max)),
+        success: Some(scored.correct),
+        response: Some(response.to_xapi()),
+        ..Outcome::default()
+    };
+    (object, result)
+}
+
 /// An activity object with its definition.
 pub fn activity(
     id: String,

@@ -336,18 +336,7 @@ impl<'m> Session<'m> {
         }
         attempt.answers.insert(question.to_owned(), response.clone());
         let mut change = self.finish(index, today);
-        let object = xapi::activity(
-            xapi::question_iri(self.module, &quiz.id, question),
-            &q.prompt,
-            activity_types::QUESTION,
-            Some(quiz::interaction_type(q)),
-        );
-        let result = Outcome {
-            score: Some(Score::new(scored.score, scored.max)),
-            success: Some(scored.correct),
-            response: Some(response.to_xapi()),
-            ..Outcome::default()
-        };
+        let (object, result) = xapi::answered(self.module, quiz, q, response, &scored);
         change.happened.insert(0, said(verbs::ANSWERED, object, Some(result)));
         Ok((self.open_view(index, quiz)?, scored, change))
     }

@@ -9,7 +9,7 @@ use crate::manifest::{Manifest, Quiz};
 pub use crate::quiz::AttemptView;
 use crate::quiz::{self, Layout, Response, Scored, Total};
 use crate::store::{Cached, Store};
-use crate::xapi::{self, Outcome, Score, activity_types, verbs};
+use crate::xapi::{self, Outcome, Score, verbs};
 
 impl Store {
     /// Starts an attempt at a quiz, or resumes the open one exactly as it was.
@@ -104,18 +104,7 @@ impl Store {
              ON CONFLICT DO UPDATE SET response = ?3, score = ?4, max_score = ?5, correct = ?6, answered_at = ?7",
             (attempt_id, question_id, &response_json, scored.score, scored.max, scored.correct, &tx.at),
         )?;
-        let object = xapi::activity(
-            xapi::question_iri(module, &quiz.id, question_id),
-            &question.prompt,
-            activity_types::QUESTION,
-            Some(xapi::interaction_type(question)),
-        );
-        let result = Outcome {
-            score: Some(Score::new(scored.score, scored.max)),
-            success: Some(scored.correct),
-            response: Some(response.to_xapi()),
-            ..Outcome::default()
-        };
+        let (object, result) = xapi::answered(module, quiz, question, response, &scored);
         tx.statement(verbs::ANSWERED, object, Some(result));
         tx.event(
             Some(&quiz.id),
