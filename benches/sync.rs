@@ -56,7 +56,7 @@ fn fill_outbox(db: &Path, count: usize) -> Vec<String> {
                         }
                     })
                     .collect(),
-                Activity::Quiz(_) => Vec::new(),
+                Activity::Quiz(_) | Activity::Survey(_) => Vec::new(),
             };
             for event in events {
                 store.record(&learner.id, &module, &event).unwrap();

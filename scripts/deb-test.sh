@@ -32,7 +32,7 @@ done
 files=$(dpkg -L dlis-learn)
 for want in /usr/bin/dlis-learn /usr/bin/dlis "/usr/share/applications/DLIS Learn.desktop" /usr/share/doc/dlis-learn/LICENSE \
   /usr/share/icons/hicolor/{32x32,64x64,128x128,256x256}/apps/dlis-learn.png \
-  /usr/share/dlis-learn/modules/{faire-avec,ethique-mediation,exclusion-numerique}.zip; do
+  /usr/share/dlis-learn/modules/{faire-avec,ethique-mediation,exclusion-numerique,agilite-numerique}.zip; do
   grep -qxF "$want" <<<"$files" || { echo "deb-test: the package lacks $want" >&2; exit 1; }
 done
 desktop="/usr/share/applications/DLIS Learn.desktop"

@@ -29,7 +29,7 @@ import pefile
 
 WINE = os.environ.get("DLIS_TEST_WINE", "/usr/lib/wine/wine64")
 WINESERVER = os.path.join(os.path.dirname(WINE), "wineserver")
-SAMPLES = {"faire-avec.zip", "ethique-mediation.zip", "exclusion-numerique.zip"}
+SAMPLES = {"faire-avec.zip", "ethique-mediation.zip", "exclusion-numerique.zip", "agilite-numerique.zip"}
 failures = []
 
 

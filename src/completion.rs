@@ -107,9 +107,24 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ActivityProgress {
-    Lesson { id: String, opened: bool, read: bool, seconds: f64 },
-    Video { id: String, watched_percent: f64, position: f64, completed: bool },
+    Lesson {
+        id: String,
+        opened: bool,
+        read: bool,
+        seconds: f64,
+    },
+    Video {
+        id: String,
+        watched_percent: f64,
+        position: f64,
+        completed: bool,
+    },
     Quiz(QuizProgress),
+    /// A self-assessment is done once taken; each take after that is a new profile.
+    Survey {
+        id: String,
+        takes: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,7 +140,9 @@ pub struct QuizProgress {
 impl ActivityProgress {
     pub fn id(&self) -> &str {
         match self {
-            ActivityProgress::Lesson { id, .. } | ActivityProgress::Video { id, .. } => id,
+            ActivityProgress::Lesson { id, .. }
+            | ActivityProgress::Video { id, .. }
+            | ActivityProgress::Survey { id, .. } => id,
             ActivityProgress::Quiz(quiz) => &quiz.id,
         }
     }
@@ -144,6 +161,7 @@ impl ActivityProgress {
                 *completed || *watched_percent > 0.0 || *position > 0.0
             }
             ActivityProgress::Quiz(quiz) => quiz.attempts > 0 || quiz.in_progress,
+            ActivityProgress::Survey { takes, .. } => *takes > 0,
         };
         match (self.done_under(rule), started) {
             (true, _) => Status::Done,
@@ -165,6 +183,8 @@ impl ActivityProgress {
                 rule.videos_watched_percent.is_none_or(|p| *watched_percent >= f64::from(p))
             }
             ActivityProgress::Quiz(quiz) => !rule.quizzes_passed || quiz.passed,
+            // Every survey counts: it is there to be taken, and has no pass mark.
+            ActivityProgress::Survey { takes, .. } => *takes > 0,
         }
     }
 }
@@ -189,6 +209,7 @@ pub fn fresh(activity: &Activity) -> ActivityProgress {
             in_progress: false,
             attempts_left: quiz.max_attempts,
         }),
+        Activity::Survey(survey) => ActivityProgress::Survey { id: survey.id.clone(), takes: 0 },
     }
 }
 

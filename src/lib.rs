@@ -29,6 +29,7 @@ pub mod lms;
 pub mod manifest;
 pub mod paths;
 pub mod quiz;
+pub mod survey;
 pub mod views;
 pub mod xapi;
 

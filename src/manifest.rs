@@ -14,8 +14,13 @@ use crate::paths;
 
 /// Name of the manifest at the root of every bundle.
 pub const MANIFEST_PATH: &str = "module.json";
-/// The newest bundle format this build reads: 1.1 adds partial translations.
-pub const FORMAT_VERSION: Format = Format { major: 1, minor: 1 };
+/// The newest bundle format this build reads: 1.1 adds partial translations, 1.2 surveys and
+/// `strengthens`.
+pub const FORMAT_VERSION: Format = Format { major: 1, minor: 2 };
+/// The format that brought partial translations.
+pub const PARTIAL_FORMAT: Format = Format { major: 1, minor: 1 };
+/// The format that brought survey activities and `strengthens`.
+pub const SURVEY_FORMAT: Format = Format { major: 1, minor: 2 };
 
 /// A bundle format version: `1`, written as the number, or `"1.1"`, written as a string (a
 /// reader of format 1 stops at the string instead of taking 1.1 for 1).
@@ -69,8 +74,8 @@ impl<'de> Deserialize<'de> for Format {
 
 fn format_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
-        "description": "Bundle format version: 1, or \"1.1\" for a module with partial translations.",
-        "enum": [1, "1.1"]
+        "description": "Bundle format version: 1, \"1.1\" for a module with partial translations, \"1.2\" for one with a survey or `strengthens`.",
+        "enum": [1, "1.1", "1.2"]
     })
 }
 /// Languages every module must offer: the DLIS partners' working languages.
@@ -82,7 +87,7 @@ pub type Localized<T> = BTreeMap<String, T>;
 /// The manifest of a module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "DLIS Learn module manifest (module.json), format 1.1")]
+#[schemars(title = "DLIS Learn module manifest (module.json), format 1.2")]
 pub struct Manifest {
     /// Bundle format version. Readers refuse a format they do not know.
     #[schemars(schema_with = "format_schema")]
@@ -117,6 +122,10 @@ pub struct Manifest {
     /// The activities in the order a learner should take them.
     pub activities: Vec<Activity>,
     pub completion: CompletionRule,
+    /// Survey dimensions this module helps with (format 1.2), by id (e.g. `securite`): after a
+    /// self-assessment, the app recommends it to a learner who rated themselves low in one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengthens: Vec<String>,
     /// Every file of the bundle but `module.json` and `signature.json`, written by `dlis pack`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<FileEntry>,
@@ -148,6 +157,7 @@ pub enum Activity {
     Lesson(Lesson),
     Video(Video),
     Quiz(Quiz),
+    Survey(Survey),
 }
 
 /// A text to read: one Markdown file per language.
@@ -207,6 +217,58 @@ pub struct Quiz {
     #[serde(default)]
     pub shuffle_options: bool,
     pub questions: Vec<Question>,
+}
+
+/// A self-assessment (format 1.2): statements the learner rates on a scale, grouped into
+/// dimensions. No answer is right or wrong; each dimension's score is the mean of its ratings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    pub title: Localized<String>,
+    /// Shown before the statements: what the survey is for and how to answer.
+    pub intro: Localized<String>,
+    /// The points of the scale, lowest first; the first is worth 1, the next 2, and so on.
+    #[schemars(length(min = 2, max = 10))]
+    pub scale: Vec<ScalePoint>,
+    pub dimensions: Vec<Dimension>,
+    /// A question inviting a written reflection, answered or not; the answer stays in the
+    /// learner's profile, like a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<Localized<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScalePoint {
+    pub label: Localized<String>,
+}
+
+/// A group of a survey's statements, scored together (an axis of the learner's radar).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    pub title: Localized<String>,
+    pub statements: Vec<SurveyStatement>,
+}
+
+/// One statement to rate, e.g. "I can tell an official site from a paying intermediary's".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyStatement {
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    pub text: Localized<String>,
+}
+
+impl Survey {
+    /// Every statement with the dimension it belongs to, in the order they are asked.
+    pub fn statements(&self) -> impl Iterator<Item = (&Dimension, &SurveyStatement)> {
+        self.dimensions.iter().flat_map(|d| d.statements.iter().map(move |s| (d, s)))
+    }
 }
 
 /// When a learner sees whether an answer was right.
@@ -348,6 +410,7 @@ impl Activity {
             Activity::Lesson(a) => &a.id,
             Activity::Video(a) => &a.id,
             Activity::Quiz(a) => &a.id,
+            Activity::Survey(a) => &a.id,
         }
     }
 
@@ -356,6 +419,7 @@ impl Activity {
             Activity::Lesson(a) => &a.title,
             Activity::Video(a) => &a.title,
             Activity::Quiz(a) => &a.title,
+            Activity::Survey(a) => &a.title,
         }
     }
 
@@ -364,6 +428,7 @@ impl Activity {
             Activity::Lesson(_) => "lesson",
             Activity::Video(_) => "video",
             Activity::Quiz(_) => "quiz",
+            Activity::Survey(_) => "survey",
         }
     }
 }
@@ -451,6 +516,7 @@ impl Manifest {
                         }
                     }
                 }
+                Activity::Survey(_) => {}
             }
         }
         out
@@ -669,6 +735,21 @@ impl Checker {
         {
             self.problem("completion.videos_watched_percent", "must be between 1 and 100");
         }
+        for (i, id) in m.strengthens.iter().enumerate() {
+            if !is_local_id(id) {
+                self.problem(
+                    format!("strengthens[{i}]"),
+                    format!("{id:?} is not a dimension id (lowercase letters, digits and '-')"),
+                );
+            }
+        }
+        let survey = m.activities.iter().any(|a| matches!(a, Activity::Survey(_)));
+        if (survey || !m.strengthens.is_empty()) && m.format < SURVEY_FORMAT {
+            self.problem(
+                "format",
+                "surveys and `strengthens` are bundle format 1.2: write \"format\": \"1.2\" (DLIS Learn before 1.2 cannot read them)",
+            );
+        }
         for (field, path) in m.referenced_paths() {
             if let Err(problem) = paths::check(path) {
                 self.problem(field, format!("{path:?}: {problem}"));
@@ -705,7 +786,7 @@ impl Checker {
                 self.problem("partial_languages", format!("{tag:?} is listed twice, or also in `languages`"));
             }
         }
-        if !m.partial_languages.is_empty() && m.format < (Format { major: 1, minor: 1 }) {
+        if !m.partial_languages.is_empty() && m.format < PARTIAL_FORMAT {
             self.problem(
                 "partial_languages",
                 "partial translations are bundle format 1.1: write \"format\": \"1.1\" (DLIS Learn before 1.1 cannot read them)",
@@ -805,6 +886,36 @@ impl Checker {
                 }
             }
             Activity::Quiz(quiz) => self.quiz(at, quiz),
+            Activity::Survey(survey) => self.survey(at, survey),
+        }
+    }
+
+    fn survey(&mut self, at: &str, survey: &Survey) {
+        self.text(&format!("{at}.intro"), &survey.intro);
+        if !(2..=10).contains(&survey.scale.len()) {
+            self.problem(format!("{at}.scale"), "a scale has 2 to 10 points");
+        }
+        for (i, point) in survey.scale.iter().enumerate() {
+            self.text(&format!("{at}.scale[{i}].label"), &point.label);
+        }
+        if survey.dimensions.is_empty() {
+            self.problem(format!("{at}.dimensions"), "a survey needs at least one dimension");
+        }
+        self.unique_ids(&format!("{at}.dimensions"), survey.dimensions.iter().map(|d| d.id.as_str()));
+        // Statement ids are unique across the survey: a response names the statement alone.
+        self.unique_ids(&format!("{at}.statements"), survey.statements().map(|(_, s)| s.id.as_str()));
+        for (d, dimension) in survey.dimensions.iter().enumerate() {
+            let dat = format!("{at}.dimensions[{d}]");
+            self.text(&format!("{dat}.title"), &dimension.title);
+            if dimension.statements.is_empty() {
+                self.problem(format!("{dat}.statements"), "a dimension needs at least one statement");
+            }
+            for (i, statement) in dimension.statements.iter().enumerate() {
+                self.text(&format!("{dat}.statements[{i}].text"), &statement.text);
+            }
+        }
+        if let Some(reflection) = &survey.reflection {
+            self.text(&format!("{at}.reflection"), reflection);
         }
     }
 
@@ -897,7 +1008,7 @@ impl Checker {
 pub fn json_schema() -> serde_json::Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(Manifest)).expect("schema serialises");
     if let Some(object) = schema.as_object_mut() {
-        object.insert("$id".into(), "https://dlis-learn.eu/schema/module-1.1.json".into());
+        object.insert("$id".into(), "https://dlis-learn.eu/schema/module-1.2.json".into());
     }
     schema
 }
@@ -924,9 +1035,9 @@ mod tests {
             matches!(err, ManifestError::UnknownFormat { found: Format { major: 2, minor: 0 } }),
             "{err}"
         );
-        let err = Manifest::parse(br#"{"format": "1.2"}"#).unwrap_err();
+        let err = Manifest::parse(br#"{"format": "1.3"}"#).unwrap_err();
         assert!(
-            err.to_string().contains("bundle format 1.2") && err.to_string().contains("up to 1.1"),
+            err.to_string().contains("bundle format 1.3") && err.to_string().contains("up to 1.2"),
             "{err}"
         );
         assert!(err.to_string().contains("update DLIS Learn"));

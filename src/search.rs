@@ -372,7 +372,8 @@ pub fn passages(bundle: &Bundle) -> Result<Vec<Passage>, SearchError> {
             Activity::Video(video) => {
                 &[(&video.transcript, Place::Transcript), (&video.subtitles, Place::Subtitle)]
             }
-            Activity::Quiz(_) => &[],
+            // Quizzes would give their answers away; a survey's statements are no lesson.
+            Activity::Quiz(_) | Activity::Survey(_) => &[],
         };
         for (files, place) in files {
             for (language, file) in files.iter() {

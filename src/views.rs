@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::Manifest;
 use crate::language::ContentLanguage;
 use crate::manifest::{
-    Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Video,
+    Activity, Answer, CompletionRule, FeedbackTiming, Lesson, Localized, Organisation, Quiz, Survey, Video,
     localized, localized_with_language,
 };
 use crate::quiz::{AttemptView, Layout, Response, Scored, Total};
@@ -53,6 +53,8 @@ pub enum ActivityView {
     Lesson(Lesson),
     Video(Video),
     Quiz(QuizSummary),
+    /// A survey has no answers to hide: the page gets all of it.
+    Survey(Survey),
 }
 
 /// What the page may know of a quiz before an attempt: its rules and how many questions.
@@ -83,6 +85,7 @@ impl From<&Manifest> for ManifestView {
                     max_attempts: quiz.max_attempts,
                     feedback: quiz.feedback,
                 }),
+                Activity::Survey(survey) => ActivityView::Survey(survey.clone()),
             })
             .collect();
         ManifestView {

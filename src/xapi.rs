@@ -27,12 +27,18 @@ pub mod verbs {
     pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
     pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
     pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+    pub const RESPONDED: &str = "http://adlnet.gov/expapi/verbs/responded";
 
     /// The English display name of a verb IRI (its last segment).
     pub fn display(iri: &str) -> &str {
         iri.rsplit('/').next().unwrap_or(iri)
     }
 }
+
+/// DLIS Learn's result extension for a self-assessment's profile, on the `completed` statement
+/// of a survey: `{"scale": 5, "dimensions": {"securite": 2.75, …}}`, each dimension's mean
+/// rating from 1 to `scale` (docs/export-format.md).
+pub const SURVEY_PROFILE_EXTENSION: &str = "https://dlis-learn.eu/xapi/extensions/survey-profile";
 
 /// cmi5's result extension for progress in percent, an integer from 0 to 100.
 pub const PROGRESS_EXTENSION: &str = "https://w3id.org/xapi/cmi5/result/extensions/progress";
@@ -84,6 +90,16 @@ pub struct Definition {
     pub kind: &'static str,
     #[serde(rename = "interactionType", skip_serializing_if = "Option::is_none")]
     pub interaction_type: Option<&'static str>,
+    /// A `likert` interaction's points (xAPI's interaction components).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Vec<Component>>,
+}
+
+/// One component of an interaction: an id and its description.
+#[derive(Debug, Clone, Serialize)]
+pub struct Component {
+    pub id: String,
+    pub description: Localized<String>,
 }
 
 /// xAPI's `result` (named so to keep `Result` for Rust).
@@ -173,6 +189,7 @@ pub mod activity_types {
     pub const VIDEO: &str = "https://w3id.org/xapi/video/activity-type/video";
     pub const QUIZ: &str = "http://adlnet.gov/expapi/activities/assessment";
     pub const QUESTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+    pub const SURVEY: &str = "http://id.tincanapi.com/activitytype/survey";
 }
 
 /// The xAPI interaction type of a question (SCORM's and cmi5's vocabulary too).
@@ -235,6 +252,50 @@ pub fn answered(
     (object, result)
 }
 
+/// The IRI of a survey's statement.
+pub fn survey_statement_iri(module: &Manifest, survey_id: &str, statement_id: &str) -> String {
+    format!("{}/statements/{statement_id}", activity_iri(module, survey_id))
+}
+
+/// A rated statement as a `likert` interaction with the survey's scale, and its rating.
+pub fn responded(
+    module: &Manifest,
+    survey: &crate::manifest::Survey,
+    statement: &crate::manifest::SurveyStatement,
+    rating: u8,
+) -> (Activity, Outcome) {
+    let mut object = activity(
+        survey_statement_iri(module, &survey.id, &statement.id),
+        &statement.text,
+        activity_types::QUESTION,
+        Some("likert"),
+    );
+    object.definition.scale = Some(
+        survey
+            .scale
+            .iter()
+            .zip(1..)
+            .map(|(point, value): (_, u32)| Component {
+                id: value.to_string(),
+                description: point.label.clone(),
+            })
+            .collect(),
+    );
+    (object, Outcome { response: Some(rating.to_string()), ..Outcome::default() })
+}
+
+/// A survey's completion with the profile its ratings give.
+pub fn survey_completed(profile: &crate::survey::Profile) -> Outcome {
+    let dimensions: serde_json::Map<String, serde_json::Value> =
+        profile.dimensions.iter().map(|d| (d.id.clone(), d.mean.into())).collect();
+    let value = serde_json::json!({ "scale": profile.scale, "dimensions": dimensions });
+    Outcome {
+        completion: Some(true),
+        extensions: [(SURVEY_PROFILE_EXTENSION, value)].into(),
+        ..Outcome::default()
+    }
+}
+
 /// An activity object with its definition.
 pub fn activity(
     id: String,
@@ -245,7 +306,7 @@ pub fn activity(
     Activity {
         object_type: "Activity",
         id,
-        definition: Definition { name: name.clone(), kind, interaction_type: interaction },
+        definition: Definition { name: name.clone(), kind, interaction_type: interaction, scale: None },
     }
 }
 

@@ -110,6 +110,8 @@ fn run() -> anyhow::Result<()> {
             commands::study::start_quiz,
             commands::study::answer,
             commands::study::submit_quiz,
+            commands::study::survey,
+            commands::study::take_survey,
             commands::modules::inspect_bundle,
             commands::modules::install_bundle,
             commands::modules::remove_module,

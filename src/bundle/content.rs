@@ -51,7 +51,7 @@ pub fn check(manifest: &Manifest, files: &mut dyn Files) -> Vec<Diagnostic> {
                 }
                 media_signature(&video.source.path, &video.source.media_type, files, &mut out);
             }
-            Activity::Quiz(_) => {}
+            Activity::Quiz(_) | Activity::Survey(_) => {}
         }
     }
     out

@@ -14,6 +14,8 @@ use crate::manifest::{Activity, MANIFEST_PATH, Manifest};
 pub const WORDS_PER_MINUTE: u32 = 180;
 /// A question read, answered and its feedback read.
 pub const SECONDS_PER_QUESTION: u32 = 60;
+/// A survey's statement is read and rated, not thought through like a question.
+pub const SECONDS_PER_STATEMENT: u32 = 20;
 
 /// What a module asks of a learner, in the module's default language.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -24,6 +26,8 @@ pub struct Estimate {
     pub video_seconds: f64,
     /// Questions of every quiz.
     pub questions: u32,
+    /// Statements of every survey.
+    pub statements: u32,
     /// The time all that takes, rounded to the nearest minute (at least 1).
     pub minutes: u32,
 }
@@ -31,7 +35,7 @@ pub struct Estimate {
 /// Computes the estimate from the lessons of the default language (files that cannot be read
 /// count as empty: their problem is reported by the content checks).
 pub fn estimate(manifest: &Manifest, files: &mut dyn Files) -> Estimate {
-    let (mut words, mut video_seconds, mut questions) = (0u32, 0f64, 0u32);
+    let (mut words, mut video_seconds, mut questions, mut statements) = (0u32, 0f64, 0u32, 0u32);
     for activity in &manifest.activities {
         match activity {
             Activity::Lesson(lesson) => {
@@ -44,13 +48,17 @@ pub fn estimate(manifest: &Manifest, files: &mut dyn Files) -> Estimate {
             }
             Activity::Video(video) => video_seconds += video.duration_seconds.max(0.0),
             Activity::Quiz(quiz) => questions = questions.saturating_add(quiz.questions.len() as u32),
+            Activity::Survey(survey) => {
+                statements = statements.saturating_add(survey.statements().count() as u32);
+            }
         }
     }
     let seconds = f64::from(words) * 60.0 / f64::from(WORDS_PER_MINUTE)
         + video_seconds
-        + f64::from(questions) * f64::from(SECONDS_PER_QUESTION);
+        + f64::from(questions) * f64::from(SECONDS_PER_QUESTION)
+        + f64::from(statements) * f64::from(SECONDS_PER_STATEMENT);
     let minutes = ((seconds / 60.0).round() as u32).max(1);
-    Estimate { words, video_seconds, questions, minutes }
+    Estimate { words, video_seconds, questions, statements, minutes }
 }
 
 /// Words of a Markdown text as a reader sees it.

@@ -138,6 +138,7 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
                     };
                     format!("quiz    {passed}, best {best}, {} attempt(s), {left} left", quiz.attempts)
                 }
+                ActivityProgress::Survey { takes, .. } => format!("survey  taken {takes} time(s)"),
             };
             let marker =
                 if progress.last_activity_id.as_deref() == Some(activity.id()) { "→" } else { " " };

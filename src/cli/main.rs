@@ -22,6 +22,7 @@ mod learners;
 mod notes;
 mod records;
 mod report;
+mod survey;
 mod translate;
 
 /// Build, check, sign and install DLIS Learn module bundles.
@@ -155,6 +156,11 @@ enum Command {
         #[arg(long)]
         pin_stdin: bool,
     },
+    /// A learner's self-assessments (a module's survey): take one, or see the profiles taken.
+    SelfAssessment {
+        #[command(subcommand)]
+        action: SurveyAction,
+    },
     /// A learner's private notes on lessons and capsules: they never go to the institution.
     /// A profile with a PIN asks for it on standard input (--pin-stdin).
     Notes {
@@ -262,6 +268,40 @@ enum LearnerAction {
         /// Confirm the deletion, which cannot be undone.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum SurveyAction {
+    /// Take the survey with the ratings of a JSON file ({"statement-id": 1 to the scale's top, …}).
+    Take {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: String,
+        /// The survey's activity id, when the module has several.
+        #[arg(long)]
+        survey: Option<String>,
+        #[arg(long, value_name = "RATINGS.json")]
+        ratings: PathBuf,
+        /// A written reflection; it stays in the profile, never sent.
+        #[arg(long)]
+        reflection: Option<String>,
+        #[arg(long)]
+        pin_stdin: bool,
+    },
+    /// Show the learner's first and latest profiles, and the modules recommended for them.
+    Show {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: String,
+        #[arg(long)]
+        survey: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        pin_stdin: bool,
     },
 }
 
@@ -554,6 +594,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let code = attestation::write(&dir, learner, module, issuer.as_deref(), out, *pin_stdin)?;
             outln!("wrote {} (verification code {code})", out.display());
         }
+        Command::SelfAssessment { action } => {
+            let dir = data_dir(&cli.data_dir)?;
+            match action {
+                SurveyAction::Take { learner, module, survey, ratings, reflection, pin_stdin } => {
+                    survey::take(
+                        &dir,
+                        learner,
+                        module,
+                        survey.as_deref(),
+                        ratings,
+                        reflection.as_deref(),
+                        *pin_stdin,
+                    )?
+                }
+                SurveyAction::Show { learner, module, survey, json, pin_stdin } => {
+                    survey::show(&dir, learner, module, survey.as_deref(), *json, *pin_stdin)?
+                }
+            }
+        }
         Command::Notes { action } => {
             let dir = data_dir(&cli.data_dir)?;
             match action {
@@ -701,6 +760,12 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
                 Activity::Quiz(q) => {
                     format!(" ({} questions, pass mark {}%)", q.questions.len(), q.pass_mark_percent)
                 }
+                Activity::Survey(s) => format!(
+                    " ({} statements in {} dimensions, a scale of {})",
+                    s.statements().count(),
+                    s.dimensions.len(),
+                    s.scale.len()
+                ),
             };
             outln!(
                 "    {:<6} {:<28} {}{detail}",

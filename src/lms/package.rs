@@ -111,6 +111,12 @@ pub enum LmsError {
         bundle.display()
     )]
     TooMuchState { bundle: PathBuf, source: SuspendError },
+    #[error(
+        "{}: activity {activity:?} is a self-assessment survey, which DLIS Learn does not put in LMS packages yet; \
+         take the survey out of a copy of the module to export the rest",
+        bundle.display()
+    )]
+    Survey { bundle: PathBuf, activity: String },
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("cannot write {}: {source}", path.display())]
@@ -153,6 +159,9 @@ pub fn export(
     }
     let opened = Bundle::open(bundle, limits)?;
     let module = opened.manifest();
+    if let Some(survey) = module.activities.iter().find(|a| matches!(a, Activity::Survey(_))) {
+        return Err(LmsError::Survey { bundle: bundle.to_owned(), activity: survey.id().to_owned() });
+    }
     let longest_state = suspend::fits(module)
         .map_err(|source| LmsError::TooMuchState { bundle: bundle.to_owned(), source })?;
 
@@ -228,7 +237,7 @@ fn pages(bundle: &Bundle) -> Result<Vec<(String, Vec<u8>)>, LmsError> {
         let (kind, files): (&str, &Localized<String>) = match activity {
             Activity::Lesson(lesson) => ("lesson", &lesson.body),
             Activity::Video(video) => ("transcript", &video.transcript),
-            Activity::Quiz(_) => continue,
+            Activity::Quiz(_) | Activity::Survey(_) => continue,
         };
         for wanted in &offered {
             let Some((file, language)) = localized_with_language(files, wanted, &module.default_language)

@@ -96,6 +96,7 @@ impl<'m> Session<'m> {
                     (ActivityState::Lesson { .. }, Activity::Lesson(_))
                         | (ActivityState::Video { .. }, Activity::Video(_))
                         | (ActivityState::Quiz { .. }, Activity::Quiz(_))
+                        | (ActivityState::Survey { .. }, Activity::Survey(_))
                 )
             });
         if !fits {
@@ -148,6 +149,9 @@ impl<'m> Session<'m> {
                     in_progress: open.is_some(),
                     attempts_left: quiz::attempts_left(quiz, *submitted, open.is_some()),
                 })
+            }
+            (Activity::Survey(survey), ActivityState::Survey { taken }) => {
+                ActivityProgress::Survey { id: survey.id.clone(), takes: u32::from(*taken) }
             }
             // `new` checked that kinds match.
             (activity, _) => completion::fresh(activity),
@@ -424,6 +428,7 @@ impl<'m> Session<'m> {
             Activity::Lesson(_) => activity_types::LESSON,
             Activity::Video(_) => activity_types::VIDEO,
             Activity::Quiz(_) => activity_types::QUIZ,
+            Activity::Survey(_) => activity_types::SURVEY,
         };
         xapi::activity(xapi::activity_iri(self.module, activity.id()), activity.title(), kind, None)
     }

@@ -65,6 +65,11 @@ pub enum ActivityState {
         passed: bool,
         open: Option<OpenAttempt>,
     },
+    /// An LMS package holds no survey (`dlis lms-export` refuses them); the state only says
+    /// whether it was taken, so that a module's shape is complete.
+    Survey {
+        taken: bool,
+    },
 }
 
 /// The attempt in progress: its layout comes back from its seed, its answers are kept.
@@ -90,6 +95,7 @@ pub enum ShapeOf {
     Lesson,
     Video { duration_seconds: f64 },
     Quiz { questions: Vec<Question> },
+    Survey,
 }
 
 impl ShapeOf {
@@ -98,6 +104,7 @@ impl ShapeOf {
             ShapeOf::Lesson => "lesson",
             ShapeOf::Video { .. } => "capsule",
             ShapeOf::Quiz { .. } => "quiz",
+            ShapeOf::Survey => "survey",
         }
     }
 }
@@ -111,6 +118,7 @@ impl Shape {
                 Activity::Lesson(_) => ShapeOf::Lesson,
                 Activity::Video(video) => ShapeOf::Video { duration_seconds: video.duration_seconds },
                 Activity::Quiz(quiz) => ShapeOf::Quiz { questions: quiz.questions.clone() },
+                Activity::Survey(_) => ShapeOf::Survey,
             })
             .collect();
         Shape { version: module.version.to_string(), activities }
@@ -142,6 +150,7 @@ impl Suspended {
                 ShapeOf::Quiz { .. } => {
                     ActivityState::Quiz { submitted: 0, best_scaled: None, passed: false, open: None }
                 }
+                ShapeOf::Survey => ActivityState::Survey { taken: false },
             })
             .collect();
         Suspended { language: None, completed_on: None, last: None, activities }
@@ -205,6 +214,7 @@ impl Suspended {
                     };
                     format!("{}.{best}.{}.{open}", base36(u64::from(*submitted)), u8::from(*passed))
                 }
+                (ActivityState::Survey { taken }, ShapeOf::Survey) => u8::from(*taken).to_string(),
                 (_, kind) => {
                     return Err(SuspendError::Mismatch(format!("an activity is not a {}", kind.name())));
                 }
@@ -270,6 +280,11 @@ impl Suspended {
                         },
                     }
                 }
+                ShapeOf::Survey => match &field[..] {
+                    "0" => ActivityState::Survey { taken: false },
+                    "1" => ActivityState::Survey { taken: true },
+                    _ => return Err(bad("survey")),
+                },
                 ShapeOf::Quiz { questions } => {
                     let parts: Vec<&str> = field.splitn(4, '.').collect();
                     let [submitted, best, passed, open] = parts[..] else { return Err(bad("quiz")) };
@@ -351,6 +366,7 @@ pub fn worst_case(module: &Manifest) -> Suspended {
                     open: Some(OpenAttempt { seed: (1 << 53) - 1, answers }),
                 }
             }
+            Activity::Survey(_) => ActivityState::Survey { taken: true },
         })
         .collect();
     let last = module.activities.len().checked_sub(1).map(|i| i as u32);

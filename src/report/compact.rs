@@ -86,6 +86,13 @@ fn outcome<'a>(c: &mut Cursor<'a>, outcome: &mut Outcome<'a>, key: &str) -> Opti
     match key {
         "duration" => outcome.duration = c.scalar()?,
         "score" => outcome.scaled = c.object(score)?.map(|s| s.0),
+        // A survey's profile is rare and nested: the lenient reader takes such statements.
+        "extensions" => {
+            c.object(|c, _: &mut (), key| match key {
+                crate::xapi::SURVEY_PROFILE_EXTENSION => None,
+                _ => c.skip(),
+            })?;
+        }
         _ => c.skip()?,
     }
     Some(())

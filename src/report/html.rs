@@ -130,6 +130,7 @@ pub(super) fn render(report: &Report) -> String {
     completion_chart(&mut page, &modules);
     score_chart(&mut page, &report.rows);
     module_table(&mut page, &modules);
+    survey_tables(&mut page, report);
     row_table(&mut page, &report.rows);
     file_table(&mut page, report);
     page.push_str("</main>\n</body>\n</html>\n");
@@ -309,6 +310,42 @@ fn module_table(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) {
         );
     }
     page.push_str("</tbody>\n</table>\n");
+}
+
+/// Each survey's dimensions over its cohort, first take against last.
+fn survey_tables(page: &mut String, report: &Report) {
+    if report.surveys.is_empty() {
+        return;
+    }
+    page.push_str("<h2 id=\"self-assessments\">Self-assessments</h2>\n");
+    for s in &report.surveys {
+        let _ = write!(
+            page,
+            "<table>\n<caption>{} / {}: {} learner(s), {} took it again; mean rating from 1 to {}</caption>\n\
+             <thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Learners</th>\
+             <th scope=\"col\">First take</th><th scope=\"col\">Last take</th><th scope=\"col\">Change</th></tr></thead>\n<tbody>\n",
+            escape(&s.module_id),
+            escape(&s.activity_id),
+            s.learners,
+            s.retook,
+            s.scale
+        );
+        for d in &s.dimensions {
+            let change = d.last_mean - d.first_mean;
+            let _ = writeln!(
+                page,
+                "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{}{}</td></tr>",
+                escape(&d.id),
+                d.learners,
+                decimal(d.first_mean, 2),
+                decimal(d.last_mean, 2),
+                if change > 0.0 { "+" } else { "" },
+                decimal(change, 2)
+            );
+        }
+        page.push_str("</tbody>\n</table>\n");
+    }
 }
 
 fn row_table(page: &mut String, rows: &[Row]) {

@@ -219,6 +219,12 @@ impl<'de> Fields<'de> for Outcome<'de> {
                 let score: Option<Score<'de>> = object(map)?;
                 self.scaled = score.map(|s| s.scaled);
             }
+            "extensions" => {
+                let extensions: serde_json::Value = map.next_value()?;
+                self.survey_profile = extensions
+                    .get(crate::xapi::SURVEY_PROFILE_EXTENSION)
+                    .and_then(super::statement::canonical_profile);
+            }
             _ => return Ok(false),
         }
         Ok(true)

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use time::OffsetDateTime;
 
-use super::statement::{self, Fact, Kind, Reason, Strings, What};
+use super::statement::{self, Fact, KeptProfile, Kind, Reason, Strings, What};
 
 /// The statements of one export file, read and attributed but not yet merged: the part of
 /// the work that can run on another thread.
@@ -124,6 +124,32 @@ struct Figures {
     first: Option<OffsetDateTime>,
     last: Option<OffsetDateTime>,
     statements: u64,
+    /// Self-assessments taken: when, which survey, which profile (numbers in `strings`).
+    surveys: Vec<(Option<OffsetDateTime>, u32, u32)>,
+}
+
+/// A cohort's self-assessment in one survey: each dimension's mean over the learners, at
+/// their first take and at their last (the same take for a learner who took it once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyCohort {
+    pub module_id: String,
+    pub activity_id: String,
+    /// The scale's highest point (of the latest take seen).
+    pub scale: u8,
+    /// Learners who took it.
+    pub learners: u32,
+    /// Learners who took it more than once.
+    pub retook: u32,
+    pub dimensions: Vec<DimensionCohort>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionCohort {
+    pub id: String,
+    /// Learners whose takes rate this dimension.
+    pub learners: u32,
+    pub first_mean: f64,
+    pub last_mean: f64,
 }
 
 impl Figures {
@@ -140,6 +166,7 @@ impl Figures {
             first: None,
             last: None,
             statements: 0,
+            surveys: Vec::new(),
         }
     }
 }
@@ -228,6 +255,9 @@ impl Merged {
                         figures.best_score = Some(figures.best_score.map_or(scaled, |best| best.max(scaled)));
                     }
                 }
+                What::SurveyTaken { activity, profile } => {
+                    figures.surveys.push((about.at, global(activity), global(profile)));
+                }
                 What::Other => {}
             }
         }
@@ -276,6 +306,63 @@ impl Merged {
             .collect();
         rows.sort_by(|a, b| (&a.learner_id, &a.module_id).cmp(&(&b.learner_id, &b.module_id)));
         rows
+    }
+
+    /// The cohorts' self-assessments, by module and survey. A learner's takes are ordered by
+    /// time (then by profile, so that equal times give the same report in any file order).
+    pub fn surveys(&self) -> Vec<SurveyCohort> {
+        // (module, survey) → learner → takes.
+        type Takes = Vec<(Option<OffsetDateTime>, u32)>;
+        let mut by_survey: BTreeMap<(&str, &str), BTreeMap<u32, Takes>> = BTreeMap::new();
+        for (&(learner, module), figures) in &self.figures {
+            for &(at, activity, profile) in &figures.surveys {
+                let key = (self.strings.get(module), self.strings.get(activity));
+                by_survey.entry(key).or_default().entry(learner).or_default().push((at, profile));
+            }
+        }
+        let mut out = Vec::new();
+        for ((module_id, activity_id), learners) in by_survey {
+            let mut sums: BTreeMap<String, (u32, f64, f64)> = BTreeMap::new();
+            let (mut scale, mut latest, mut retook) = (0, None, 0);
+            for takes in learners.values() {
+                let mut takes: Vec<(Option<OffsetDateTime>, &str)> =
+                    takes.iter().map(|&(at, p)| (at, self.strings.get(p))).collect();
+                takes.sort();
+                let takes: Vec<(Option<OffsetDateTime>, KeptProfile)> = takes
+                    .into_iter()
+                    .filter_map(|(at, p)| Some((at, serde_json::from_str(p).ok()?)))
+                    .collect();
+                let (Some(first), Some(last)) = (takes.first(), takes.last()) else { continue };
+                retook += u32::from(takes.len() > 1);
+                if latest.is_none_or(|at| last.0 >= at) {
+                    (latest, scale) = (Some(last.0), last.1.scale);
+                }
+                for (id, last_mean) in &last.1.dimensions {
+                    // A dimension missing from the first take (a newer survey) starts at the last.
+                    let first_mean = first.1.dimensions.get(id).unwrap_or(last_mean);
+                    let sum = sums.entry(id.clone()).or_default();
+                    *sum = (sum.0 + 1, sum.1 + first_mean, sum.2 + last_mean);
+                }
+            }
+            let round = |x: f64| (x * 100.0).round() / 100.0;
+            out.push(SurveyCohort {
+                module_id: module_id.to_owned(),
+                activity_id: activity_id.to_owned(),
+                scale,
+                learners: u32::try_from(learners.len()).unwrap_or(u32::MAX),
+                retook,
+                dimensions: sums
+                    .into_iter()
+                    .map(|(id, (n, first, last))| DimensionCohort {
+                        id,
+                        learners: n,
+                        first_mean: round(first / f64::from(n)),
+                        last_mean: round(last / f64::from(n)),
+                    })
+                    .collect(),
+            });
+        }
+        out
     }
 
     fn row(&self, learner: u32, module: u32, figures: &Figures) -> Row {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
 
-pub use merge::{Batch, Merged, Row};
+pub use merge::{Batch, DimensionCohort, Merged, Row, SurveyCohort};
 pub use statement::Reason;
 
 use crate::export::{self, ExportError};
@@ -43,6 +43,8 @@ pub struct Report {
     pub first_unattributed: BTreeMap<Reason, (PathBuf, u64)>,
     /// One row per learner and module, sorted by learner id, then module id.
     pub rows: Vec<Row>,
+    /// The self-assessments taken, per module and survey.
+    pub surveys: Vec<SurveyCohort>,
 }
 
 impl Report {
@@ -106,6 +108,7 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
     report.duplicates = merged.duplicates();
     report.unattributed = merged.unattributed().clone();
     report.rows = merged.rows();
+    report.surveys = merged.surveys();
     report
 }
 
@@ -203,6 +206,23 @@ pub fn summary(report: &Report) -> String {
         }
     }
     let _ = writeln!(text, "rows (learner and module): {}", report.rows.len());
+    for survey in &report.surveys {
+        let _ = writeln!(
+            text,
+            "self-assessment {} / {}: {} learner(s), {} took it again; mean of 1 to {}, first take -> last take:",
+            survey.module_id, survey.activity_id, survey.learners, survey.retook, survey.scale
+        );
+        for d in &survey.dimensions {
+            let _ = writeln!(
+                text,
+                "  {}: {} -> {} ({} learner(s))",
+                d.id,
+                decimal(d.first_mean, 2),
+                decimal(d.last_mean, 2),
+                d.learners
+            );
+        }
+    }
     text
 }
 

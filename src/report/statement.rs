@@ -132,6 +132,11 @@ pub(super) enum What {
         kind: Kind,
         millis: u64,
     },
+    /// A self-assessment taken: the survey and its profile (a [`canonical_profile`]).
+    SurveyTaken {
+        activity: u32,
+        profile: u32,
+    },
     /// A quiz attempt submitted (`passed` or `failed`), with its scaled score and duration.
     QuizSubmitted {
         passed: bool,
@@ -290,6 +295,14 @@ impl<'a> Statement<'a> {
         let duration = || result.and_then(|r| r.duration.text()).and_then(parse_duration).map_or(0, millis);
         let what = match (verb, &iri.target) {
             (verbs::COMPLETED, Target::Module) => What::ModuleCompleted,
+            (verbs::COMPLETED, Target::Activity(activity))
+                if let Some(profile) = result.and_then(|r| r.survey_profile.as_deref()) =>
+            {
+                What::SurveyTaken {
+                    activity: strings.intern_recent(Slot::Activity, activity),
+                    profile: strings.intern(profile),
+                }
+            }
             (verbs::COMPLETED, Target::Activity(activity)) => {
                 let kind = match object.kind.text() {
                     Some(activity_types::LESSON) => Kind::Lesson,
@@ -352,6 +365,37 @@ pub(super) struct Outcome<'a> {
     pub duration: Scalar<'a>,
     /// `score.scaled`.
     pub scaled: Option<Scalar<'a>>,
+    /// A survey's profile ([`crate::xapi::SURVEY_PROFILE_EXTENSION`]) in [`canonical_profile`]'s
+    /// form, when it is one.
+    pub survey_profile: Option<String>,
+}
+
+/// A self-assessment profile as the report keeps it: `{"dimensions":{id:mean,…},"scale":n}`
+/// with its dimensions sorted, or `None` when it is not one a survey gives (a scale of 2 to
+/// 10 points, 1 to 100 dimensions with short ids, each mean on the scale): not trusted, not
+/// counted.
+pub(super) fn canonical_profile(value: &serde_json::Value) -> Option<String> {
+    let scale = value.get("scale")?.as_u64().filter(|s| (2..=10).contains(s))?;
+    let dimensions = value.get("dimensions")?.as_object()?;
+    if dimensions.is_empty() || dimensions.len() > 100 {
+        return None;
+    }
+    let mut sorted = std::collections::BTreeMap::new();
+    for (id, mean) in dimensions {
+        let mean = mean.as_f64().filter(|m| (1.0..=scale as f64).contains(m))?;
+        if id.is_empty() || id.len() > 64 || id.chars().any(char::is_control) {
+            return None;
+        }
+        sorted.insert(id.as_str(), mean);
+    }
+    serde_json::to_string(&serde_json::json!({ "dimensions": sorted, "scale": scale })).ok()
+}
+
+/// A profile kept by [`canonical_profile`], read back.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub(super) struct KeptProfile {
+    pub scale: u8,
+    pub dimensions: std::collections::BTreeMap<String, f64>,
 }
 
 /// A JSON value reduced to what the report looks at: strings and numbers.

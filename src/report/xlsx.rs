@@ -46,6 +46,11 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name("Summary")?;
     summary(sheet, report, &formats)?;
+    if !report.surveys.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Self-assessments")?;
+        surveys(sheet, report, &formats)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -94,6 +99,40 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
     let last_row = report.rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, HEADER.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// One line per survey and dimension: the cohort's mean at the first take and at the last.
+fn surveys(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+    let header = [
+        "module_id",
+        "survey_id",
+        "dimension_id",
+        "scale_max",
+        "learners",
+        "retook",
+        "first_take_mean",
+        "last_take_mean",
+    ];
+    for (col, name) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, &formats.header)?;
+        sheet.set_column_width(col as u16, (name.len().max(10) + 4) as u16)?;
+    }
+    let mut r = 0;
+    for s in &report.surveys {
+        for d in &s.dimensions {
+            r += 1;
+            sheet.write_string(r, 0, text(&s.module_id))?;
+            sheet.write_string(r, 1, text(&s.activity_id))?;
+            sheet.write_string(r, 2, text(&d.id))?;
+            sheet.write_number(r, 3, f64::from(s.scale))?;
+            sheet.write_number(r, 4, f64::from(d.learners))?;
+            sheet.write_number(r, 5, f64::from(s.retook))?;
+            sheet.write_number(r, 6, d.first_mean)?;
+            sheet.write_number(r, 7, d.last_mean)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 

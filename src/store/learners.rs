@@ -223,6 +223,7 @@ impl Store {
         tx.run("DELETE FROM pin_attempt WHERE subject = ?1", [id])?;
         tx.run("DELETE FROM content_language WHERE learner = ?1", [id])?;
         tx.run("DELETE FROM note WHERE learner_id = ?1", [id])?;
+        tx.run("DELETE FROM survey_take WHERE learner_id = ?1", [id])?;
         tx.run("DELETE FROM setting WHERE key = ?1 AND value = ?2", (settings::CURRENT_LEARNER, id))?;
         tx.commit()?;
         Ok(learner)

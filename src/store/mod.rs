@@ -25,7 +25,8 @@ pub use notes::{MAX_NOTE, Note, NoteError, clock, export_notes, notes_markdown};
 pub use outbox::{Pending, SyncStatus};
 pub use pins::FREE_ATTEMPTS;
 pub use tracking::{
-    ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, Status, TrackError, VideoState,
+    ActivityProgress, AttemptView, Event, ModuleProgress, QuizProgress, Status, SurveyTake, TrackError,
+    VideoState,
 };
 
 /// File name of the store in the data directory.
@@ -41,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_content_language.sql"),
     include_str!("migrations/007_learner_theme.sql"),
     include_str!("migrations/008_notes.sql"),
+    include_str!("migrations/009_survey_takes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

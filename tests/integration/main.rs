@@ -25,6 +25,7 @@ mod search;
 mod signing;
 mod study;
 mod support;
+mod survey;
 mod sync;
 mod translate;
 mod tree;

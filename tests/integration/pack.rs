@@ -224,9 +224,9 @@ fn a_partial_translation_is_format_1_1_and_reported_with_its_coverage() {
         .stderr(predicates::str::contains("missing the \"ro\" version"));
 
     // A newer format than this DLIS Learn reads asks for an update.
-    manifest["format"] = serde_json::json!("1.2");
+    manifest["format"] = serde_json::json!("1.3");
     fs::write(&manifest_path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
     dlis(dir.path()).arg("pack").arg(&src).arg("-o").arg(&out).assert().failure().stderr(
-        predicates::str::contains("bundle format 1.2").and(predicates::str::contains("update DLIS Learn")),
+        predicates::str::contains("bundle format 1.3").and(predicates::str::contains("update DLIS Learn")),
     );
 }

@@ -145,6 +145,7 @@ fn session(module: &Manifest, out: &mut Vec<Value>) {
                     json!({ "do": "answer", "activity": id, "question": question, "response": { "type": "true_false", "value": true } }),
                 );
             }
+            Activity::Survey(_) => unreachable!("an LMS package holds no survey"),
         }
     }
     ask(out, json!({ "do": "record", "event": { "kind": "lesson_opened", "activity": "no-such-thing" } }));
@@ -252,6 +253,9 @@ fn requests() -> Vec<Value> {
                         position: 90.0,
                         completed: true,
                     }
+                }
+                dlis::completion::ActivityProgress::Survey { id, .. } => {
+                    dlis::completion::ActivityProgress::Survey { id, takes: 1 }
                 }
                 dlis::completion::ActivityProgress::Quiz(mut quiz) => {
                     quiz.passed = true;

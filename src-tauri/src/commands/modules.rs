@@ -372,6 +372,7 @@ pub async fn search(
                 Activity::Lesson(_) => "lesson",
                 Activity::Video(_) => "video",
                 Activity::Quiz(_) => "quiz",
+                Activity::Survey(_) => "survey",
             }),
             hit,
         });

@@ -3,7 +3,8 @@
 use dlis::Manifest;
 use dlis::manifest::Activity;
 use dlis::quiz::{Response, Total};
-use dlis::store::{Event, ModuleProgress, Note, VideoState};
+use dlis::store::{Event, ModuleProgress, Note, SurveyTake, VideoState};
+use dlis::survey::Ratings;
 use tauri::State;
 
 use super::{Reply, current, fail, manifest_of, with_store};
@@ -98,6 +99,74 @@ pub async fn submit_quiz(
         let _: Total = store.submit_quiz(&learner.id, &manifest, attempt)?;
         let view = store.attempt(&learner.id, &manifest, attempt)?;
         Ok(views::quiz_view(&manifest, quiz, &view, &learner.language))
+    })
+}
+
+/// What the survey screen shows: the learner's takes, the first first, and the installed
+/// modules that strengthen the weak dimensions of the latest, with those dimensions.
+#[derive(serde::Serialize)]
+pub struct SurveyPage {
+    takes: Vec<SurveyTake>,
+    recommended: Vec<Recommended>,
+}
+
+#[derive(serde::Serialize)]
+pub struct Recommended {
+    module: String,
+    title: String,
+    dimensions: Vec<String>,
+}
+
+fn survey_page(
+    state: &AppState,
+    store: &dlis::store::Store,
+    learner: &dlis::store::Learner,
+    manifest: &Manifest,
+    activity: &str,
+) -> Reply<SurveyPage> {
+    let takes = store.survey_takes(&learner.id, manifest, activity)?;
+    let (installed, _) = state.library.list()?;
+    let recommended = match takes.last() {
+        Some(last) => {
+            let modules = installed.iter().map(|m| m.manifest.as_ref());
+            dlis::survey::recommended(&last.profile, &manifest.id, modules)
+                .into_iter()
+                .map(|(m, dimensions)| Recommended {
+                    module: m.id.clone(),
+                    title: m.title_in(m.display_language(&learner.language)).to_owned(),
+                    dimensions,
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(SurveyPage { takes, recommended })
+}
+
+/// The signed-in learner's takes of a survey and what is recommended to them.
+#[tauri::command]
+pub async fn survey(state: State<'_, AppState>, module: String, activity: String) -> Reply<SurveyPage> {
+    let manifest = manifest_of(&state, &module)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        survey_page(&state, store, &learner, &manifest, &activity)
+    })
+}
+
+/// The signed-in learner takes a survey: every statement rated, a reflection if written.
+#[tauri::command]
+pub async fn take_survey(
+    state: State<'_, AppState>,
+    module: String,
+    activity: String,
+    ratings: Ratings,
+    reflection: Option<String>,
+) -> Reply<SurveyPage> {
+    let manifest = manifest_of(&state, &module)?;
+    with_store(&state, |store| {
+        let learner = current(store)?;
+        store.take_survey(&learner.id, &manifest, &activity, &ratings, reflection.as_deref())?;
+        survey_page(&state, store, &learner, &manifest, &activity)
     })
 }
 

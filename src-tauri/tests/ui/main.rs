@@ -16,6 +16,7 @@ mod ralph;
 mod search;
 #[path = "../../../tests/integration/study.rs"]
 mod study;
+mod survey;
 mod themes;
 #[path = "../../../tests/integration/tree.rs"]
 mod tree;
@@ -42,7 +43,7 @@ fn sample_bundles(dir: &Path) -> PathBuf {
     let out = dir.join("samples");
     std::fs::create_dir_all(&out).unwrap();
     let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../modules");
-    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
+    for name in ["faire-avec", "ethique-mediation", "exclusion-numerique", "agilite-numerique"] {
         dlis::bundle::pack::pack(
             &modules.join(name),
             &out.join(format!("{name}.zip")),
@@ -76,7 +77,10 @@ async fn first_start_installs_the_sample_modules_and_opens_on_the_profile_picker
     assert!(problems.is_empty(), "{problems:?}");
     let mut ids: Vec<String> = installed.iter().map(|m| m.manifest.id.clone()).collect();
     ids.sort();
-    assert_eq!(ids, ["dlis.ethique-mediation", "dlis.exclusion-numerique", "dlis.faire-avec"]);
+    assert_eq!(
+        ids,
+        ["dlis.agilite-numerique", "dlis.ethique-mediation", "dlis.exclusion-numerique", "dlis.faire-avec"]
+    );
 }
 
 fn faire_avec() -> Manifest {
@@ -102,7 +106,7 @@ async fn create_profile(app: &App, name: &str) {
 }
 
 /// Creates a profile whose language is `language` on the profile picker.
-/// The app on the three samples with a profile created: where many tests begin. The window
+/// The app on the four samples with a profile created: where many tests begin. The window
 /// is theirs alone until this is dropped.
 pub(crate) struct Started {
     pub app: App,
@@ -265,7 +269,7 @@ async fn a_learner_studies_a_module_and_finds_everything_again_after_a_restart()
     create_profile(&app, "Amina").await;
     assert_eq!(
         app.js("return document.querySelectorAll('[data-testid^=module-card-]').length").await,
-        json!(3)
+        json!(4)
     );
     app.screenshot("catalogue").await;
     app.check_accessibility("catalogue").await;
@@ -835,6 +839,7 @@ async fn a_learner_completes_a_module_with_the_keyboard_alone() {
                 assert_eq!(result.attr("data-passed").await.unwrap().as_deref(), Some("true"));
                 activate(&app, "[data-testid=back-to-module]").await;
             }
+            Activity::Survey(_) => unreachable!("faire-avec has no survey"),
         }
     }
     app.find("[data-testid=module-completed-at]").await;

@@ -24,7 +24,7 @@ async fn the_installed_package_starts_in_an_empty_home_with_the_three_sample_mod
     crate::create_profile(&app, "Amina").await;
     assert_eq!(
         app.js("return document.querySelectorAll('[data-testid^=module-card-]').length").await,
-        json!(3)
+        json!(4)
     );
     app.close().await;
 

@@ -8,7 +8,8 @@
 //! learner keeps the records of every activity whose id still exists.
 //!
 //! This file holds the events (lessons, capsules) and the transaction every tracking call
-//! runs in; `attempts.rs` the quiz attempts; `views.rs` what the screens read back.
+//! runs in; `attempts.rs` the quiz attempts; `surveys.rs` the self-assessments taken;
+//! `views.rs` what the screens read back.
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
@@ -19,11 +20,13 @@ use crate::quiz::ResponseError;
 use crate::xapi::{self, Origin, Outcome, Statement, activity_types, verbs};
 
 mod attempts;
+mod surveys;
 mod views;
 
 pub use crate::completion::Event;
 use crate::completion::{merge_interval, watched_percent};
 pub use attempts::AttemptView;
+pub use surveys::SurveyTake;
 use views::module_done;
 pub use views::{ActivityProgress, ModuleProgress, QuizProgress, Status, VideoState};
 
@@ -59,6 +62,8 @@ pub enum TrackError {
     UnknownQuestion { quiz: String, question: String },
     #[error(transparent)]
     Response(#[from] ResponseError),
+    #[error(transparent)]
+    Rating(#[from] crate::survey::RatingError),
     #[error(transparent)]
     Learner(#[from] LearnerError),
     #[error(transparent)]
@@ -147,6 +152,7 @@ impl<'a> Tx<'a> {
             Activity::Lesson(_) => activity_types::LESSON,
             Activity::Video(_) => activity_types::VIDEO,
             Activity::Quiz(_) => activity_types::QUIZ,
+            Activity::Survey(_) => activity_types::SURVEY,
         };
         xapi::activity(xapi::activity_iri(self.origin.module, activity.id()), activity.title(), kind, None)
     }

@@ -164,5 +164,13 @@ fn progress_in(
                 attempts_left: crate::quiz::attempts_left(quiz, attempts, false),
             })
         }
+        Activity::Survey(survey) => {
+            let takes: u32 = conn.one(
+                "SELECT count(*) FROM survey_take WHERE learner_id = ?1 AND module_id = ?2 AND activity_id = ?3",
+                key,
+                |row| row.get(0),
+            )?;
+            ActivityProgress::Survey { id: survey.id.clone(), takes }
+        }
     })
 }
