@@ -12,6 +12,7 @@ import * as moduleScreen from './screens/module.js';
 import * as lesson from './screens/lesson.js';
 import * as video from './screens/video.js';
 import * as quiz from './screens/quiz.js';
+import * as survey from './screens/survey.js';
 import * as install from './screens/install.js';
 import * as settings from './screens/settings.js';
 import * as damaged from './screens/damaged.js';
@@ -30,6 +31,7 @@ const ROUTES = [
   [/^video\/([^/]+)\/([^/]+)\/(.+)$/, video, true],
   [/^search\/?(.*)$/, search, true],
   [/^quiz\/([^/]+)\/([^/]+)$/, quiz, true],
+  [/^survey\/([^/]+)\/([^/]+)$/, survey, true],
   [/^install$/, install, false],
   // A bundle path in the route (tests, or a link from another screen): inspected at once.
   [/^install\/(.+)$/, install, false],
@@ -175,7 +177,7 @@ function renderHeader() {
     header.append(
       h('nav', { class: 'main-nav', 'aria-label': t('nav-label') },
         link('#/catalogue', t('nav-catalogue'), 'nav-catalogue',
-          /^(catalogue|module|lesson|video|quiz)/.test(route)),
+          /^(catalogue|module|lesson|video|quiz|survey)/.test(route)),
         link('#/search/', t('nav-search'), 'nav-search', route.startsWith('search')),
         link('#/install', t('nav-install'), 'nav-install', route.startsWith('install')),
         link('#/settings', t('nav-settings'), 'nav-settings', route === 'settings')),

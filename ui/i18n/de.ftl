@@ -509,3 +509,36 @@ attestation-note = Die Einrichtung kann diesen Code mit den erhaltenen Daten abg
 attestation-button = Meine Bescheinigung speichern (PDF)…
 attestation-file-name = bescheinigung
 attestation-saved = Bescheinigung gespeichert: { $path } (Code { $code })
+
+## Selbsteinschätzung (Fragebogen)
+kind-survey = Selbsteinschätzung
+rule-surveys = jede Selbsteinschätzung einmal ausfüllen.
+survey-takes = { $count ->
+    [one] Einmal ausgefüllt
+   *[other] { $count }-mal ausgefüllt
+}
+survey-before-you-start = Bevor Sie beginnen
+survey-what-is-sent = Ihre Antworten und Ihr Profil werden in Ihrem Profil auf diesem Computer gespeichert und, wie Ihr übriger Fortschritt, an Ihre Bildungseinrichtung übermittelt, wenn sie die Daten erhebt. Ihre schriftliche Reflexion wird nie übermittelt.
+survey-reflection-private = Was Sie hier schreiben, bleibt in Ihrem Profil auf diesem Computer: Es wird nie übermittelt.
+survey-missing = { $count ->
+    [one] Eine Aussage ist noch nicht bewertet: Bitte bewerten Sie sie vor dem Absenden.
+   *[other] { $count } Aussagen sind noch nicht bewertet: Bitte bewerten Sie sie vor dem Absenden.
+}
+survey-submit = Mein Profil ansehen
+survey-saved = Ihre Selbsteinschätzung ist gespeichert.
+survey-profile = Ihr Profil
+survey-taken-on = Ausgefüllt am { $date }.
+survey-compared = { $count }-mal ausgefüllt: das erste Mal ({ $first }) neben dem letzten ({ $latest }).
+survey-table-caption = Mittelwert je Dimension, von 1 bis { $scale }
+survey-dimension = Dimension
+survey-first-take = Erstes Mal ({ $date })
+survey-latest-take = Letztes Mal ({ $date })
+survey-your-score = Ihr Mittelwert
+survey-recommended = Module, die Ihnen helfen können
+survey-recommended-for = für: { $dimensions }
+survey-nothing-weak = Keine Dimension liegt unter der Mitte der Skala: derzeit kein Modul zu empfehlen.
+survey-your-reflection = Ihre Reflexion
+survey-take-again = Erneut ausfüllen
+survey-radar-label = Netzdiagramm Ihres Mittelwerts in { $count } Dimensionen; dieselben Zahlen stehen in der Tabelle darunter.
+survey-legend-latest = letztes Mal
+survey-legend-first = erstes Mal

@@ -506,3 +506,36 @@ attestation-note = Ο φορέας μπορεί να αντιστοιχίσει 
 attestation-button = Αποθήκευση της βεβαίωσής μου (PDF)…
 attestation-file-name = vevaiosi
 attestation-saved = Η βεβαίωση αποθηκεύτηκε: { $path } (κωδικός { $code })
+
+## Αυτοαξιολόγηση (ερωτηματολόγιο)
+kind-survey = Αυτοαξιολόγηση
+rule-surveys = συμπληρώστε κάθε αυτοαξιολόγηση μία φορά.
+survey-takes = { $count ->
+    [one] Συμπληρώθηκε μία φορά
+   *[other] Συμπληρώθηκε { $count } φορές
+}
+survey-before-you-start = Πριν ξεκινήσετε
+survey-what-is-sent = Οι απαντήσεις και το προφίλ σας φυλάσσονται στο προφίλ σας σε αυτόν τον υπολογιστή και, όπως και η υπόλοιπη πρόοδός σας, αποστέλλονται στον φορέα κατάρτισής σας αν συλλέγει τα αρχεία. Ο γραπτός σας στοχασμός δεν αποστέλλεται ποτέ.
+survey-reflection-private = Ό,τι γράφετε εδώ μένει στο προφίλ σας σε αυτόν τον υπολογιστή: δεν αποστέλλεται ποτέ.
+survey-missing = { $count ->
+    [one] Μία δήλωση δεν έχει ακόμη απάντηση: απαντήστε πριν από την αποστολή.
+   *[other] { $count } δηλώσεις δεν έχουν ακόμη απάντηση: απαντήστε πριν από την αποστολή.
+}
+survey-submit = Δείτε το προφίλ μου
+survey-saved = Η αυτοαξιολόγησή σας αποθηκεύτηκε.
+survey-profile = Το προφίλ σας
+survey-taken-on = Συμπληρώθηκε στις { $date }.
+survey-compared = { $count } συμπληρώσεις: η πρώτη ({ $first }) δίπλα στην πιο πρόσφατη ({ $latest }).
+survey-table-caption = Μέσος όρος ανά διάσταση, από 1 έως { $scale }
+survey-dimension = Διάσταση
+survey-first-take = Πρώτη συμπλήρωση ({ $date })
+survey-latest-take = Τελευταία συμπλήρωση ({ $date })
+survey-your-score = Ο μέσος όρος σας
+survey-recommended = Ενότητες που μπορούν να σας βοηθήσουν
+survey-recommended-for = για: { $dimensions }
+survey-nothing-weak = Καμία διάσταση δεν είναι κάτω από τη μέση της κλίμακας: καμία ενότητα για σύσταση προς το παρόν.
+survey-your-reflection = Ο στοχασμός σας
+survey-take-again = Συμπληρώστε ξανά
+survey-radar-label = Διάγραμμα ραντάρ του μέσου όρου σας σε { $count } διαστάσεις· τα ίδια στοιχεία βρίσκονται στον πίνακα παρακάτω.
+survey-legend-latest = τελευταία συμπλήρωση
+survey-legend-first = πρώτη συμπλήρωση

@@ -508,3 +508,36 @@ attestation-note = The institution can match this code with the records it recei
 attestation-button = Save my attestation (PDF)…
 attestation-file-name = attestation
 attestation-saved = Attestation saved: { $path } (code { $code })
+
+## Self-assessment (survey)
+kind-survey = Self-assessment
+rule-surveys = take every self-assessment once.
+survey-takes = { $count ->
+    [one] Taken once
+   *[other] Taken { $count } times
+}
+survey-before-you-start = Before you start
+survey-what-is-sent = Your ratings and your profile are kept in your profile on this computer and, like the rest of your progress, sent to your training organisation if it collects records. Your written reflection is never sent.
+survey-reflection-private = What you write here stays in your profile on this computer: it is never sent.
+survey-missing = { $count ->
+    [one] One statement is not rated yet: please rate it before sending.
+   *[other] { $count } statements are not rated yet: please rate them before sending.
+}
+survey-submit = See my profile
+survey-saved = Your self-assessment is saved.
+survey-profile = Your profile
+survey-taken-on = Taken on { $date }.
+survey-compared = { $count } takes: your first one ({ $first }) beside your latest ({ $latest }).
+survey-table-caption = Mean rating per dimension, from 1 to { $scale }
+survey-dimension = Dimension
+survey-first-take = First take ({ $date })
+survey-latest-take = Latest take ({ $date })
+survey-your-score = Your mean rating
+survey-recommended = Modules that can help
+survey-recommended-for = for: { $dimensions }
+survey-nothing-weak = No dimension is below the middle of the scale: no module to recommend for now.
+survey-your-reflection = Your reflection
+survey-take-again = Take it again
+survey-radar-label = Radar chart of your mean rating in { $count } dimensions; the same figures are in the table below.
+survey-legend-latest = latest take
+survey-legend-first = first take

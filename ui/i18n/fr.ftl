@@ -508,3 +508,36 @@ attestation-note = L’établissement peut rapprocher ce code des enregistrement
 attestation-button = Enregistrer mon attestation (PDF)…
 attestation-file-name = attestation
 attestation-saved = Attestation enregistrée : { $path } (code { $code })
+
+## Auto-positionnement (questionnaire)
+kind-survey = Auto-positionnement
+rule-surveys = faire chaque auto-positionnement une fois.
+survey-takes = { $count ->
+    [one] Fait une fois
+   *[other] Fait { $count } fois
+}
+survey-before-you-start = Avant de commencer
+survey-what-is-sent = Vos réponses et votre profil sont conservés dans votre profil sur cet ordinateur et, comme le reste de votre progression, transmis à votre organisme de formation s'il recueille les suivis. Votre réflexion écrite n'est jamais transmise.
+survey-reflection-private = Ce que vous écrivez ici reste dans votre profil sur cet ordinateur : ce n'est jamais transmis.
+survey-missing = { $count ->
+    [one] Une affirmation n'a pas encore de réponse : répondez-y avant d'envoyer.
+   *[other] { $count } affirmations n'ont pas encore de réponse : répondez-y avant d'envoyer.
+}
+survey-submit = Voir mon profil
+survey-saved = Votre auto-positionnement est enregistré.
+survey-profile = Votre profil
+survey-taken-on = Fait le { $date }.
+survey-compared = { $count } passations : la première ({ $first }) à côté de la plus récente ({ $latest }).
+survey-table-caption = Moyenne par dimension, de 1 à { $scale }
+survey-dimension = Dimension
+survey-first-take = Première passation ({ $date })
+survey-latest-take = Dernière passation ({ $date })
+survey-your-score = Votre moyenne
+survey-recommended = Des modules qui peuvent vous aider
+survey-recommended-for = pour : { $dimensions }
+survey-nothing-weak = Aucune dimension n'est sous le milieu de l'échelle : pas de module à recommander pour l'instant.
+survey-your-reflection = Votre réflexion
+survey-take-again = Le refaire
+survey-radar-label = Graphique en radar de votre moyenne dans { $count } dimensions ; les mêmes chiffres sont dans le tableau ci-dessous.
+survey-legend-latest = dernière passation
+survey-legend-first = première passation

@@ -509,3 +509,36 @@ attestation-note = De instelling kan deze code vergelijken met de gegevens die z
 attestation-button = Mijn attest bewaren (pdf)…
 attestation-file-name = attest
 attestation-saved = Attest bewaard: { $path } (code { $code })
+
+## Zelfbeoordeling (vragenlijst)
+kind-survey = Zelfbeoordeling
+rule-surveys = vul elke zelfbeoordeling één keer in.
+survey-takes = { $count ->
+    [one] Eén keer ingevuld
+   *[other] { $count } keer ingevuld
+}
+survey-before-you-start = Voordat u begint
+survey-what-is-sent = Uw antwoorden en uw profiel worden in uw profiel op deze computer bewaard en, net als de rest van uw voortgang, naar uw opleidingsorganisatie gestuurd als die de gegevens verzamelt. Uw geschreven reflectie wordt nooit verstuurd.
+survey-reflection-private = Wat u hier schrijft, blijft in uw profiel op deze computer: het wordt nooit verstuurd.
+survey-missing = { $count ->
+    [one] Eén uitspraak heeft nog geen antwoord: beantwoord die voordat u verstuurt.
+   *[other] { $count } uitspraken hebben nog geen antwoord: beantwoord ze voordat u verstuurt.
+}
+survey-submit = Mijn profiel bekijken
+survey-saved = Uw zelfbeoordeling is bewaard.
+survey-profile = Uw profiel
+survey-taken-on = Ingevuld op { $date }.
+survey-compared = { $count } keer ingevuld: de eerste keer ({ $first }) naast de laatste ({ $latest }).
+survey-table-caption = Gemiddelde per dimensie, van 1 tot { $scale }
+survey-dimension = Dimensie
+survey-first-take = Eerste keer ({ $date })
+survey-latest-take = Laatste keer ({ $date })
+survey-your-score = Uw gemiddelde
+survey-recommended = Modules die u kunnen helpen
+survey-recommended-for = voor: { $dimensions }
+survey-nothing-weak = Geen enkele dimensie ligt onder het midden van de schaal: voorlopig geen module aan te raden.
+survey-your-reflection = Uw reflectie
+survey-take-again = Opnieuw invullen
+survey-radar-label = Radardiagram van uw gemiddelde in { $count } dimensies; dezelfde cijfers staan in de tabel hieronder.
+survey-legend-latest = laatste keer
+survey-legend-first = eerste keer

@@ -530,3 +530,38 @@ attestation-note = Instituția poate compara acest cod cu înregistrările primi
 attestation-button = Salvează adeverința mea (PDF)…
 attestation-file-name = adeverinta
 attestation-saved = Adeverință salvată: { $path } (cod { $code })
+
+## Autoevaluare (chestionar)
+kind-survey = Autoevaluare
+rule-surveys = completați fiecare autoevaluare o dată.
+survey-takes = { $count ->
+    [one] Completată o dată
+    [few] Completată de { $count } ori
+   *[other] Completată de { $count } de ori
+}
+survey-before-you-start = Înainte de a începe
+survey-what-is-sent = Răspunsurile și profilul dumneavoastră sunt păstrate în profilul de pe acest calculator și, ca restul progresului, transmise organizației de formare dacă aceasta colectează evidențele. Reflecția scrisă nu este transmisă niciodată.
+survey-reflection-private = Ce scrieți aici rămâne în profilul dumneavoastră de pe acest calculator: nu este transmis niciodată.
+survey-missing = { $count ->
+    [one] O afirmație nu are încă răspuns: vă rugăm să răspundeți înainte de a trimite.
+    [few] { $count } afirmații nu au încă răspuns: vă rugăm să răspundeți înainte de a trimite.
+   *[other] { $count } de afirmații nu au încă răspuns: vă rugăm să răspundeți înainte de a trimite.
+}
+survey-submit = Vedeți profilul meu
+survey-saved = Autoevaluarea a fost salvată.
+survey-profile = Profilul dumneavoastră
+survey-taken-on = Completată pe { $date }.
+survey-compared = { $count } completări: prima ({ $first }) alături de cea mai recentă ({ $latest }).
+survey-table-caption = Media pe dimensiune, de la 1 la { $scale }
+survey-dimension = Dimensiune
+survey-first-take = Prima completare ({ $date })
+survey-latest-take = Ultima completare ({ $date })
+survey-your-score = Media dumneavoastră
+survey-recommended = Module care vă pot ajuta
+survey-recommended-for = pentru: { $dimensions }
+survey-nothing-weak = Nicio dimensiune nu este sub mijlocul scalei: niciun modul de recomandat deocamdată.
+survey-your-reflection = Reflecția dumneavoastră
+survey-take-again = Completați din nou
+survey-radar-label = Diagramă radar a mediei dumneavoastră în { $count } dimensiuni; aceleași cifre sunt în tabelul de mai jos.
+survey-legend-latest = ultima completare
+survey-legend-first = prima completare

@@ -44,7 +44,7 @@ export async function render(ctx, id) {
       h('span', { class: 'progress-text' }, t('activities-done', { done, total: manifest.activities.length }))),
     progress.completed_at
       ? h('p', { testid: 'module-completed-at' }, t('module-completed-on', { date: formatDate(progress.completed_at) }))
-      : h('div', {}, h('p', {}, t('completion-rule-intro')), completionRule(manifest.completion)),
+      : h('div', {}, h('p', {}, t('completion-rule-intro')), completionRule(manifest.completion, manifest.activities.some((a) => a.kind === 'survey'))),
     // What the app adds once complete (the attestation); the LMS player has its own records.
     progress.completed_at && ctx.completionTools ? ctx.completionTools(manifest) : null);
 
@@ -112,13 +112,17 @@ function detail(activity, p) {
     if (p.best_scaled !== null && p.best_scaled !== undefined) parts.push(t('quiz-best', { score: percent(p.best_scaled) }));
     return h('span', { class: 'detail' }, parts.join(' · '));
   }
+  if (p.kind === 'survey' && p.takes > 0) {
+    return h('span', { class: 'detail' }, t('survey-takes', { count: p.takes }));
+  }
   return null;
 }
 
-function completionRule(rule) {
+function completionRule(rule, hasSurvey) {
   const items = [];
   if (rule.all_lessons_read) items.push(t('rule-lessons'));
   if (rule.videos_watched_percent) items.push(t('rule-videos', { percent: rule.videos_watched_percent }));
   if (rule.quizzes_passed) items.push(t('rule-quizzes'));
+  if (hasSurvey) items.push(t('rule-surveys'));
   return h('ul', { class: 'rule-list' }, items.map((i) => h('li', {}, i)));
 }
