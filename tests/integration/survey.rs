@@ -201,3 +201,37 @@ fn an_lms_export_of_a_module_with_a_survey_says_why_it_cannot() {
     assert!(err.contains("\"auto-positionnement\" is a self-assessment survey"), "{err}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn a_survey_is_translated_like_everything_else() {
+    let dir = temp();
+    let xliff = dir.path().join("agilite-de.xliff");
+    dlis(&dir.path().join("data"))
+        .args(["translate", "export"])
+        .arg(root().join("modules/agilite-numerique"))
+        .args(["--language", "de", "-o"])
+        .arg(&xliff)
+        .assert()
+        .success();
+    let xliff = std::fs::read_to_string(&xliff).unwrap();
+    let module = sample("agilite-numerique");
+    let survey = survey(&module);
+    let mut wanted =
+        vec![format!("activities.{}.intro", survey.id), format!("activities.{}.reflection", survey.id)];
+    for dimension in &survey.dimensions {
+        wanted.push(format!("activities.{}.dimensions.{}.title", survey.id, dimension.id));
+        for statement in &dimension.statements {
+            wanted.push(format!(
+                "activities.{}.dimensions.{}.statements.{}.text",
+                survey.id, dimension.id, statement.id
+            ));
+        }
+    }
+    for point in 1..=survey.scale.len() {
+        wanted.push(format!("activities.{}.scale.{point}.label", survey.id));
+    }
+    let units: Vec<&str> = xliff.split("<unit id=\"").skip(1).filter_map(|u| u.split('"').next()).collect();
+    for id in &wanted {
+        assert!(units.contains(&id.as_str()), "no unit {id}; units: {units:?}");
+    }
+}
