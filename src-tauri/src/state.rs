@@ -13,8 +13,14 @@ use dlis::store::{Store, StoreError};
 use crate::media;
 use crate::trainer::TrainerSession;
 
-/// The setting that says the sample modules were offered once (a learner may remove them).
+/// The setting that said the first three sample modules were offered (before 1.2 of the
+/// samples); [`OFFERED_SETTING`] replaces it.
 const SAMPLES_SETTING: &str = "app.samples_installed";
+/// The ids of the sample modules offered once, space-separated: each is installed the first
+/// time a version of the app ships it, then only upgraded (a learner may remove them).
+const OFFERED_SETTING: &str = "app.samples_offered";
+/// What [`SAMPLES_SETTING`] meant: the samples the app shipped then.
+const FIRST_SAMPLES: [&str; 3] = ["dlis.faire-avec", "dlis.ethique-mediation", "dlis.exclusion-numerique"];
 
 pub struct AppState {
     pub data_dir: PathBuf,
@@ -127,34 +133,51 @@ fn samples_dir() -> Option<PathBuf> {
         .find(|d| d.is_dir())
 }
 
-/// On first start, installs the sample modules shipped in `dir`. On later starts, upgrades
-/// those still installed at an older version than the one shipped (records follow activity
-/// ids, so the learners' progress is kept); a sample the user removed stays removed.
-/// Failures are reported, never fatal: the app is still usable, and a trainer can install
-/// bundles by hand.
+/// Installs each sample module shipped in `dir` the first time an app ships it (the first
+/// start, or an update that brings a new sample). Later, upgrades those still installed at an
+/// older version than the one shipped (records follow activity ids, so the learners' progress
+/// is kept); a sample the user removed stays removed. Failures are reported, never fatal: the
+/// app is still usable, and a trainer can install bundles by hand.
 fn install_samples(library: &Library, store: &Store, dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut bundles: Vec<PathBuf> =
         entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "zip")).collect();
     bundles.sort();
-    let first_start = store.setting(SAMPLES_SETTING).ok().flatten().is_none();
-    for bundle in &bundles {
-        if !first_start {
-            // Only the shipped manifest and the installed copy of that module are read, so
-            // that a start costs almost nothing however many modules are installed.
-            let Ok(shipped) = Bundle::open(bundle, library.limits()) else { continue };
-            let shipped = shipped.manifest();
-            let older = library.open(&shipped.id).is_ok_and(|i| i.manifest().version < shipped.version);
-            if !older {
-                continue;
-            }
+    let mut offered: std::collections::BTreeSet<String> = match store.setting(OFFERED_SETTING).ok().flatten()
+    {
+        Some(ids) => ids.split_whitespace().map(str::to_owned).collect(),
+        None if store.setting(SAMPLES_SETTING).ok().flatten().is_some() => {
+            FIRST_SAMPLES.iter().map(|&id| id.to_owned()).collect()
         }
-        if let Err(err) = library.install(bundle, false, &Silent) {
-            eprintln!("sample module {}: {err}", display(bundle));
+        None => Default::default(),
+    };
+    let before = offered.clone();
+    for bundle in &bundles {
+        // Only the shipped manifest and the installed copy of that module are read, so that a
+        // start costs almost nothing however many modules are installed.
+        let Ok(shipped) = Bundle::open(bundle, library.limits()) else {
+            eprintln!("sample module {}: cannot be read", display(bundle));
+            continue;
+        };
+        let shipped = shipped.manifest();
+        let new = !offered.contains(&shipped.id);
+        let older = library.open(&shipped.id).is_ok_and(|i| i.manifest().version < shipped.version);
+        if !new && !older {
+            continue;
+        }
+        // A sample that fails to install (a full disk) is offered again at the next start.
+        match library.install(bundle, false, &Silent) {
+            Ok(_) => {
+                offered.insert(shipped.id.clone());
+            }
+            Err(err) => eprintln!("sample module {}: {err}", display(bundle)),
         }
     }
-    if first_start && let Err(err) = store.set_setting(SAMPLES_SETTING, "1") {
-        eprintln!("cannot record that the samples were installed: {err}");
+    if offered != before {
+        let ids = offered.into_iter().collect::<Vec<_>>().join(" ");
+        if let Err(err) = store.set_setting(OFFERED_SETTING, &ids) {
+            eprintln!("cannot record which samples were offered: {err}");
+        }
     }
 }
 
@@ -224,5 +247,29 @@ mod tests {
         assert_eq!(versions(&library), [("dlis.faire-avec".to_owned(), "1.0.1".to_owned())]);
         install_samples(&library, &store, &first.join("samples")); // an older app again: no downgrade
         assert_eq!(versions(&library), [("dlis.faire-avec".to_owned(), "1.0.1".to_owned())]);
+
+        // An update brings a new sample: installed once, then left alone if removed.
+        shipped("agilite-numerique", "1.0.0", &later);
+        install_samples(&library, &store, &later.join("samples"));
+        let three = [("dlis.agilite-numerique", "1.0.0"), ("dlis.faire-avec", "1.0.1")];
+        assert_eq!(versions(&library), three.map(|(id, v)| (id.to_owned(), v.to_owned())));
+        library.remove("dlis.agilite-numerique").unwrap();
+        install_samples(&library, &store, &later.join("samples"));
+        assert_eq!(versions(&library), [("dlis.faire-avec".to_owned(), "1.0.1".to_owned())]);
+    }
+
+    #[test]
+    fn an_installation_from_before_the_list_of_samples_gets_only_the_new_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path().join("data"));
+        std::fs::create_dir_all(library.data_dir()).unwrap();
+        let store = Store::open(&library.data_dir().join(dlis::store::FILE_NAME)).unwrap();
+        // An older app installed the first samples; the learner removed them all.
+        store.set_setting(SAMPLES_SETTING, "1").unwrap();
+        let shipped_dir = dir.path().join("now");
+        shipped("faire-avec", "1.0.0", &shipped_dir);
+        shipped("agilite-numerique", "1.0.0", &shipped_dir);
+        install_samples(&library, &store, &shipped_dir.join("samples"));
+        assert_eq!(versions(&library), [("dlis.agilite-numerique".to_owned(), "1.0.0".to_owned())]);
     }
 }

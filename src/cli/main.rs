@@ -741,12 +741,17 @@ fn print_inspect(report: &Report, verified_by: Option<&str>) {
         }
         match &report.estimate {
             Some(e) => outln!(
-                "  duration    about {} min declared; the content takes about {} min ({} words, {:.0} min of video, {} questions)",
+                "  duration    about {} min declared; the content takes about {} min ({} words, {:.0} min of video, {} questions{})",
                 m.estimated_minutes,
                 e.minutes,
                 e.words,
                 e.video_seconds / 60.0,
-                e.questions
+                e.questions,
+                if e.statements > 0 {
+                    format!(", {} statements to rate", e.statements)
+                } else {
+                    String::new()
+                }
             ),
             None => outln!("  duration    about {} min", m.estimated_minutes),
         }
