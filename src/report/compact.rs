@@ -85,6 +85,8 @@ fn definition<'a>(c: &mut Cursor<'a>, definition: &mut Definition<'a>, key: &str
 fn outcome<'a>(c: &mut Cursor<'a>, outcome: &mut Outcome<'a>, key: &str) -> Option<()> {
     match key {
         "duration" => outcome.duration = c.scalar()?,
+        "success" => outcome.success = c.scalar()?,
+        "response" => outcome.response = c.scalar()?,
         "score" => outcome.scaled = c.object(score)?.map(|s| s.0),
         // A survey's profile is rare and nested: the lenient reader takes such statements.
         "extensions" => {
@@ -262,6 +264,8 @@ impl<'a> Cursor<'a> {
         match self.peek()? {
             b'"' => Some(Scalar::Text(Cow::Borrowed(self.string()?))),
             b'n' => self.literal("null").map(|()| Scalar::Null),
+            b't' => self.literal("true").map(|()| Scalar::Bool(true)),
+            b'f' => self.literal("false").map(|()| Scalar::Bool(false)),
             b'-' | b'0'..=b'9' => {
                 let start = self.at;
                 self.skip_number()?;

@@ -4,7 +4,7 @@ use std::io;
 
 use time::OffsetDateTime;
 
-use super::{Report, Row, decimal, percent};
+use super::{ItemAnalysis, Report, Row, decimal, percent};
 use crate::xapi::timestamp;
 
 /// The columns, in order; `docs/report-format.md` defines each.
@@ -55,6 +55,47 @@ fn record(row: &Row) -> [String; 15] {
         row.statements.to_string(),
         row.attestation_code().unwrap_or_default(),
     ]
+}
+
+/// The item analysis's columns (`docs/report-format.md`).
+pub(super) const ITEM_HEADER: [&str; 9] = [
+    "module_id",
+    "quiz_id",
+    "question_id",
+    "learners",
+    "attempts",
+    "right_first_time_percent",
+    "most_chosen_wrong_response",
+    "most_chosen_wrong_count",
+    "discrimination",
+];
+
+pub(super) fn item_record(item: &ItemAnalysis) -> [String; 9] {
+    let (wrong, count) = match &item.most_chosen_wrong {
+        Some((response, count)) => (cell(response), count.to_string()),
+        None => (String::new(), String::new()),
+    };
+    [
+        cell(&item.module_id),
+        cell(&item.quiz_id),
+        cell(&item.question_id),
+        item.learners.to_string(),
+        item.attempts.to_string(),
+        percent(item.right_first_time),
+        wrong,
+        count,
+        item.discrimination.map(|d| decimal(d, 3)).unwrap_or_default(),
+    ]
+}
+
+/// The item analysis as its own CSV file: one row per quiz question.
+pub(super) fn render_items(report: &Report) -> io::Result<Vec<u8>> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(ITEM_HEADER)?;
+    for item in &report.items {
+        writer.write_record(item_record(item))?;
+    }
+    writer.into_inner().map_err(|e| e.into_error())
 }
 
 pub(super) fn render(report: &Report) -> io::Result<Vec<u8>> {

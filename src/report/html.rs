@@ -34,7 +34,10 @@ svg { max-width: 100%; height: auto; }
 svg text { font: 13px system-ui, sans-serif; fill: #1a1a1a; }
 .bar { fill: #2b6cb0; }
 .track { fill: #e6ebf2; }
-@media print { h2 { break-after: avoid; } tr { break-inside: avoid; } }
+tr.flag th, tr.flag td { background: #fff4e5; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; }
+  thead { display: table-header-group; } table { font-size: 8.5pt; } figure, table { break-inside: auto; } }
 ";
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -130,6 +133,7 @@ pub(super) fn render(report: &Report) -> String {
     completion_chart(&mut page, &modules);
     score_chart(&mut page, &report.rows);
     module_table(&mut page, &modules);
+    item_table(&mut page, report);
     survey_tables(&mut page, report);
     row_table(&mut page, &report.rows);
     file_table(&mut page, report);
@@ -307,6 +311,44 @@ fn module_table(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) {
             decimal(rate(f.completed, f.learners) * 100.0, 0),
             f.passed,
             duration(f.seconds / f.learners.max(1) as f64)
+        );
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+/// Each quiz question across learners, with the questions to look at first marked: few right
+/// at the first answer, or a discrimination under 0.2 (the usual threshold for "rewrite").
+fn item_table(page: &mut String, report: &Report) {
+    if report.items.is_empty() {
+        return;
+    }
+    page.push_str(
+        "<h2 id=\"items\">Item analysis</h2>\n<table>\n<caption>One row per quiz question; \
+         discrimination is the share right at the first answer in the best third of learners \
+         (by best score) minus that in the weakest third</caption>\n\
+         <thead><tr><th scope=\"col\">Module</th><th scope=\"col\">Quiz / question</th><th scope=\"col\">Learners</th>\
+         <th scope=\"col\">Answers</th><th scope=\"col\">Right at first answer</th>\
+         <th scope=\"col\">Most chosen wrong response</th><th scope=\"col\">Discrimination</th></tr></thead>\n<tbody>\n",
+    );
+    for item in &report.items {
+        let wrong = match &item.most_chosen_wrong {
+            Some((response, count)) => format!("{} ({count})", escape(&short(response, 60))),
+            None => String::new(),
+        };
+        let weak = item.right_first_time < 0.3 || item.discrimination.is_some_and(|d| d < 0.2);
+        let _ = writeln!(
+            page,
+            "<tr{}><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{} / {}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}%</td><td class=\"id\">{wrong}</td><td class=\"n\">{}{}</td></tr>",
+            if weak { " class=\"flag\"" } else { "" },
+            escape(&item.module_id),
+            escape(&item.quiz_id),
+            escape(&item.question_id),
+            item.learners,
+            item.attempts,
+            percent(item.right_first_time),
+            item.discrimination.map(|d| decimal(d, 2)).unwrap_or_else(|| "–".into()),
+            if weak { " (to review)" } else { "" }
         );
     }
     page.push_str("</tbody>\n</table>\n");

@@ -43,8 +43,8 @@ impl<'de> Deserialize<'de> for Scalar<'de> {
             fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
                 Ok(Scalar::Number(v))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(Scalar::Other)
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Scalar::Bool(v))
             }
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(Scalar::Null)
@@ -215,6 +215,8 @@ impl<'de> Fields<'de> for Outcome<'de> {
     fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
             "duration" => self.duration = map.next_value()?,
+            "success" => self.success = map.next_value()?,
+            "response" => self.response = map.next_value()?,
             "score" => {
                 let score: Option<Score<'de>> = object(map)?;
                 self.scaled = score.map(|s| s.scaled);

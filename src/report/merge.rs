@@ -126,6 +126,30 @@ struct Figures {
     statements: u64,
     /// Self-assessments taken: when, which survey, which profile (numbers in `strings`).
     surveys: Vec<(Option<OffsetDateTime>, u32, u32)>,
+    /// Questions answered: when, which (`quiz/question`), the response (numbers in
+    /// `strings`), and whether it was right.
+    answers: Vec<(Option<OffsetDateTime>, u32, u32, Option<bool>)>,
+}
+
+/// How one quiz question fared across learners: what a trainer reads to decide which
+/// questions to rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemAnalysis {
+    pub module_id: String,
+    pub quiz_id: String,
+    pub question_id: String,
+    /// Learners who answered it.
+    pub learners: u32,
+    /// Answers, every attempt of every learner.
+    pub attempts: u32,
+    /// The share of those learners whose first answer was right, from 0 to 1.
+    pub right_first_time: f64,
+    /// The wrong response given most often (as xAPI writes it: option ids), with how often.
+    pub most_chosen_wrong: Option<(String, u32)>,
+    /// The share right at the first answer among the module's best third of learners (by
+    /// best quiz score) minus that among its weakest third; `None` with fewer than three
+    /// ranked learners or none of a third who answered it.
+    pub discrimination: Option<f64>,
 }
 
 /// A cohort's self-assessment in one survey: each dimension's mean over the learners, at
@@ -167,6 +191,7 @@ impl Figures {
             last: None,
             statements: 0,
             surveys: Vec::new(),
+            answers: Vec::new(),
         }
     }
 }
@@ -254,6 +279,9 @@ impl Merged {
                     if let Some(scaled) = scaled {
                         figures.best_score = Some(figures.best_score.map_or(scaled, |best| best.max(scaled)));
                     }
+                }
+                What::Answered { question, response, success } => {
+                    figures.answers.push((about.at, global(question), global(response), success));
                 }
                 What::SurveyTaken { activity, profile } => {
                     figures.surveys.push((about.at, global(activity), global(profile)));
@@ -362,6 +390,92 @@ impl Merged {
                     .collect(),
             });
         }
+        out
+    }
+
+    /// Every quiz question's item analysis, by module, quiz and question.
+    pub fn items(&self) -> Vec<ItemAnalysis> {
+        // module → question → learner → (first answer's (time, response), right at first,
+        // attempts); and module → learners ranked by best score.
+        type PerLearner = BTreeMap<u32, ((Option<OffsetDateTime>, u32), Option<bool>, u32)>;
+        let mut questions: BTreeMap<(&str, u32), PerLearner> = BTreeMap::new();
+        let mut wrong: BTreeMap<(&str, u32), BTreeMap<&str, u32>> = BTreeMap::new();
+        let mut ranked: BTreeMap<&str, Vec<(f64, &str, u32)>> = BTreeMap::new();
+        for (&(learner, module), figures) in &self.figures {
+            let module = self.strings.get(module);
+            if let Some(best) = figures.best_score {
+                ranked.entry(module).or_default().push((best, self.strings.get(learner), learner));
+            }
+            for &(at, question, response, success) in &figures.answers {
+                let entry = questions.entry((module, question)).or_default().entry(learner).or_insert((
+                    (at, response),
+                    success,
+                    0,
+                ));
+                entry.2 += 1;
+                // The first answer: the earliest, then the smallest response, whatever the
+                // order the files came in.
+                let key = (at, self.strings.get(response));
+                if key < (entry.0.0, self.strings.get(entry.0.1)) {
+                    (entry.0, entry.1) = ((at, response), success);
+                }
+                if success == Some(false) {
+                    *wrong
+                        .entry((module, question))
+                        .or_default()
+                        .entry(self.strings.get(response))
+                        .or_default() += 1;
+                }
+            }
+        }
+        // Each module's best and weakest thirds, by best score (ties by learner id).
+        let thirds: BTreeMap<&str, (BTreeSet<u32>, BTreeSet<u32>)> = ranked
+            .into_iter()
+            .map(|(module, mut learners)| {
+                learners.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let third = learners.len() / 3;
+                let ids = |part: &[(f64, &str, u32)]| part.iter().map(|l| l.2).collect::<BTreeSet<u32>>();
+                (module, (ids(&learners[..third]), ids(&learners[learners.len() - third..])))
+            })
+            .collect();
+        let round = |x: f64| (x * 1000.0).round() / 1000.0;
+        let mut out = Vec::new();
+        for ((module, question), learners) in &questions {
+            let (quiz_id, question_id) = self.strings.get(*question).split_once('/').unwrap_or(("", ""));
+            let right = |group: &mut dyn Iterator<Item = &u32>| {
+                let (mut n, mut right) = (0u32, 0u32);
+                for learner in group {
+                    if let Some((_, success, _)) = learners.get(learner) {
+                        n += 1;
+                        right += u32::from(*success == Some(true));
+                    }
+                }
+                (n > 0).then(|| f64::from(right) / f64::from(n))
+            };
+            let discrimination = thirds
+                .get(module)
+                .filter(|(top, _)| !top.is_empty())
+                .and_then(|(top, bottom)| Some(round(right(&mut top.iter())? - right(&mut bottom.iter())?)));
+            let most_chosen_wrong = wrong.get(&(*module, *question)).and_then(|counts| {
+                // The most often, then the first in order: the same in every run.
+                let (response, count) =
+                    counts.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
+                Some(((*response).to_owned(), *count))
+            });
+            out.push(ItemAnalysis {
+                module_id: (*module).to_owned(),
+                quiz_id: quiz_id.to_owned(),
+                question_id: question_id.to_owned(),
+                learners: u32::try_from(learners.len()).unwrap_or(u32::MAX),
+                attempts: learners.values().map(|l| l.2).fold(0u32, u32::saturating_add),
+                right_first_time: round(right(&mut learners.keys()).unwrap_or(0.0)),
+                most_chosen_wrong,
+                discrimination,
+            });
+        }
+        out.sort_by(|a, b| {
+            (&a.module_id, &a.quiz_id, &a.question_id).cmp(&(&b.module_id, &b.quiz_id, &b.question_id))
+        });
         out
     }
 

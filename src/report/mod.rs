@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
 
-pub use merge::{Batch, DimensionCohort, Merged, Row, SurveyCohort};
+pub use merge::{Batch, DimensionCohort, ItemAnalysis, Merged, Row, SurveyCohort};
 pub use statement::Reason;
 
 use crate::export::{self, ExportError};
@@ -45,6 +45,8 @@ pub struct Report {
     pub rows: Vec<Row>,
     /// The self-assessments taken, per module and survey.
     pub surveys: Vec<SurveyCohort>,
+    /// Each quiz question across learners, by module, quiz and question.
+    pub items: Vec<ItemAnalysis>,
 }
 
 impl Report {
@@ -109,6 +111,7 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
     report.unattributed = merged.unattributed().clone();
     report.rows = merged.rows();
     report.surveys = merged.surveys();
+    report.items = merged.items();
     report
 }
 
@@ -150,8 +153,14 @@ pub fn summary_path(out: &Path) -> PathBuf {
     out.with_extension("summary.txt")
 }
 
+/// Where the item analysis of a CSV report goes: `report.csv` → `report.items.csv`.
+pub fn items_path(out: &Path) -> PathBuf {
+    out.with_extension("items.csv")
+}
+
 /// Writes `report` to `out` in the format its extension names (and, for CSV, the summary to
-/// [`summary_path`]); each file is replaced atomically. Returns the files written.
+/// [`summary_path`] and the item analysis to [`items_path`]); each file is replaced
+/// atomically. Returns the files written.
 pub fn write(report: &Report, out: &Path) -> Result<Vec<PathBuf>, ReportError> {
     let format = Format::of(out)?;
     let error = |source| ReportError::Write { path: out.to_owned(), source };
@@ -165,6 +174,10 @@ pub fn write(report: &Report, out: &Path) -> Result<Vec<PathBuf>, ReportError> {
     if format == Format::Csv {
         let path = summary_path(out);
         write_atomically(&path, summary(report).as_bytes())?;
+        written.push(path);
+        let path = items_path(out);
+        let error = |source| ReportError::Write { path: path.clone(), source };
+        write_atomically(&path, &csv::render_items(report).map_err(error)?)?;
         written.push(path);
     }
     Ok(written)

@@ -137,6 +137,13 @@ pub(super) enum What {
         activity: u32,
         profile: u32,
     },
+    /// A question answered: `quiz/question` and the response (at most [`MAX_RESPONSE`]
+    /// characters), numbered in [`Strings`], and whether it was right.
+    Answered {
+        question: u32,
+        response: u32,
+        success: Option<bool>,
+    },
     /// A quiz attempt submitted (`passed` or `failed`), with its scaled score and duration.
     QuizSubmitted {
         passed: bool,
@@ -167,12 +174,17 @@ pub(super) fn read(line: &str, strings: &mut Strings) -> Fact {
     }
 }
 
+/// The longest response the item analysis keeps, in characters: a hostile statement's long
+/// response costs no more memory than a real one.
+pub(super) const MAX_RESPONSE: usize = 200;
+
 /// What a DLIS Learn IRI names inside a module version.
 #[derive(Debug, PartialEq)]
 pub(super) enum Target<'a> {
     Module,
     Activity(&'a str),
-    Question,
+    /// A quiz's question: the quiz's id and the question's.
+    Question(&'a str, &'a str),
 }
 
 /// A DLIS Learn IRI taken apart.
@@ -203,7 +215,9 @@ pub(super) fn parse_iri(iri: &str) -> Option<Iri<'_>> {
     let (module, version, target) = match parts[..count] {
         [module, version] => (module, version, Target::Module),
         [module, version, "activities", activity] => (module, version, Target::Activity(activity)),
-        [module, version, "activities", _, "questions", _] => (module, version, Target::Question),
+        [module, version, "activities", quiz, "questions", question] => {
+            (module, version, Target::Question(quiz, question))
+        }
         _ => return None,
     };
     let module_iri = &iri[..iri.len() - rest.len() + module.len() + 1 + version.len()];
@@ -260,7 +274,7 @@ impl<'a> Statement<'a> {
         match &self.id {
             Scalar::Null => Err(Reason::NoId),
             Scalar::Text(id) => uuid::Uuid::try_parse(id).map(|id| id.as_u128()).map_err(|_| Reason::BadId),
-            Scalar::Number(_) | Scalar::Other => Err(Reason::BadId),
+            Scalar::Number(_) | Scalar::Bool(_) | Scalar::Other => Err(Reason::BadId),
         }
     }
 
@@ -315,6 +329,22 @@ impl<'a> Statement<'a> {
                     millis: duration(),
                 }
             }
+            (verbs::ANSWERED, Target::Question(quiz, question)) => {
+                let success = match result.map(|r| &r.success) {
+                    Some(Scalar::Bool(success)) => Some(*success),
+                    _ => None,
+                };
+                let response = result.and_then(|r| r.response.text()).unwrap_or("");
+                let response = match response.char_indices().nth(MAX_RESPONSE) {
+                    Some((end, _)) => &response[..end],
+                    None => response,
+                };
+                What::Answered {
+                    question: strings.intern(&format!("{quiz}/{question}")),
+                    response: strings.intern(response),
+                    success,
+                }
+            }
             (verbs::PASSED | verbs::FAILED, Target::Activity(_)) => {
                 let scaled = match result.and_then(|r| r.scaled.as_ref()) {
                     // xAPI bounds scaled scores to [-1, 1]; anything else is ignored, not trusted.
@@ -363,6 +393,8 @@ pub(super) struct Object<'a> {
 #[derive(Debug, Default)]
 pub(super) struct Outcome<'a> {
     pub duration: Scalar<'a>,
+    pub success: Scalar<'a>,
+    pub response: Scalar<'a>,
     /// `score.scaled`.
     pub scaled: Option<Scalar<'a>>,
     /// A survey's profile ([`crate::xapi::SURVEY_PROFILE_EXTENSION`]) in [`canonical_profile`]'s
@@ -406,7 +438,8 @@ pub(super) enum Scalar<'a> {
     Null,
     Text(Cow<'a, str>),
     Number(f64),
-    /// A boolean, an array or an object.
+    Bool(bool),
+    /// An array or an object.
     Other,
 }
 
@@ -437,7 +470,7 @@ mod tests {
         assert_eq!(parse_iri(&iri).unwrap().target, Target::Activity("intro"));
         assert_eq!(
             parse_iri(&format!("{MODULE}/activities/quiz/questions/q1")).unwrap().target,
-            Target::Question
+            Target::Question("quiz", "q1")
         );
         for bad in [
             "https://dlis-learn.eu/xapi/modules/dlis.m",

@@ -46,6 +46,11 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name("Summary")?;
     summary(sheet, report, &formats)?;
+    if !report.items.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Item analysis")?;
+        items(sheet, report, &formats)?;
+    }
     if !report.surveys.is_empty() {
         let sheet = workbook.add_worksheet();
         sheet.set_name("Self-assessments")?;
@@ -99,6 +104,32 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
     let last_row = report.rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, HEADER.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// One line per quiz question: the same columns as the CSV's item analysis.
+fn items(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+    for (col, name) in super::csv::ITEM_HEADER.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, &formats.header)?;
+        sheet.set_column_width(col as u16, (name.len().max(10) + 2) as u16)?;
+    }
+    for (r, item) in report.items.iter().enumerate().take(MAX_ROWS) {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, text(&item.module_id))?;
+        sheet.write_string(r, 1, text(&item.quiz_id))?;
+        sheet.write_string(r, 2, text(&item.question_id))?;
+        sheet.write_number(r, 3, f64::from(item.learners))?;
+        sheet.write_number(r, 4, f64::from(item.attempts))?;
+        sheet.write_number_with_format(r, 5, item.right_first_time, &formats.percent)?;
+        if let Some((response, count)) = &item.most_chosen_wrong {
+            sheet.write_string(r, 6, text(response))?;
+            sheet.write_number(r, 7, f64::from(*count))?;
+        }
+        if let Some(d) = item.discrimination {
+            sheet.write_number(r, 8, d)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ mod exports;
 mod faults;
 mod hostile;
 mod install;
+mod items;
 mod lms;
 mod lms_cmi5;
 mod lms_player;
