@@ -41,7 +41,7 @@ grep -qx "Exec=dlis-learn" "$desktop" && grep -qx "Icon=dlis-learn" "$desktop" &
 /usr/bin/dlis --version
 env -u DLIS_DATA_DIR -u DLIS_SAMPLE_MODULES DLIS_TEST_INSTALLED_APP=/usr/bin/dlis-learn \
   cargo test --locked -p dlis-learn-app --test ui -- --ignored --exact \
-  package::the_installed_package_starts_in_an_empty_home_with_the_three_sample_modules
+  package::the_installed_package_starts_in_an_empty_home_with_the_sample_modules
 $sudo apt-get remove -y -qq dlis-learn >/dev/null
 trap - EXIT
 if [ -e /usr/bin/dlis-learn ]; then echo "deb-test: /usr/bin/dlis-learn is still there after apt-get remove" >&2; exit 1; fi

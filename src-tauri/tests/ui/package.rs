@@ -10,7 +10,7 @@ use crate::driver::{App, Display};
 
 #[tokio::test(flavor = "current_thread")]
 #[ignore = "needs the .deb installed; scripts/deb-test.sh installs it and runs this test"]
-async fn the_installed_package_starts_in_an_empty_home_with_the_three_sample_modules() {
+async fn the_installed_package_starts_in_an_empty_home_with_the_sample_modules() {
     let program = std::env::var_os("DLIS_TEST_INSTALLED_APP")
         .map(PathBuf::from)
         .expect("DLIS_TEST_INSTALLED_APP names the installed program, e.g. /usr/bin/dlis-learn");
