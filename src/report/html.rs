@@ -133,6 +133,7 @@ pub(super) fn render(report: &Report) -> String {
     completion_chart(&mut page, &modules);
     score_chart(&mut page, &report.rows);
     module_table(&mut page, &modules);
+    time_table(&mut page, report);
     item_table(&mut page, report);
     survey_tables(&mut page, report);
     row_table(&mut page, &report.rows);
@@ -311,6 +312,34 @@ fn module_table(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) {
             decimal(rate(f.completed, f.learners) * 100.0, 0),
             f.passed,
             duration(f.seconds / f.learners.max(1) as f64)
+        );
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+/// Time spent per module and activity: quartiles, so that a few learners who left a lesson
+/// open for hours do not make a module look long.
+fn time_table(page: &mut String, report: &Report) {
+    if report.time_spent.is_empty() {
+        return;
+    }
+    page.push_str(
+        "<h2 id=\"time\">Time spent</h2>\n<table>\n<caption>Over the learners with time recorded: \
+         lessons read, capsules completed and quiz attempts</caption>\n\
+         <thead><tr><th scope=\"col\">Module</th><th scope=\"col\">Activity</th><th scope=\"col\">Learners</th>\
+         <th scope=\"col\">First quartile</th><th scope=\"col\">Median</th><th scope=\"col\">Third quartile</th></tr></thead>\n<tbody>\n",
+    );
+    for t in &report.time_spent {
+        let _ = writeln!(
+            page,
+            "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            escape(&t.module_id),
+            t.activity_id.as_deref().map_or_else(|| "(whole module)".to_owned(), escape),
+            t.learners,
+            duration(t.q1),
+            duration(t.median),
+            duration(t.q3)
         );
     }
     page.push_str("</tbody>\n</table>\n");

@@ -129,6 +129,32 @@ struct Figures {
     /// Questions answered: when, which (`quiz/question`), the response (numbers in
     /// `strings`), and whether it was right.
     answers: Vec<(Option<OffsetDateTime>, u32, u32, Option<bool>)>,
+    /// Time spent per activity (number in `strings`), in milliseconds, counted as `millis`.
+    activity_millis: BTreeMap<u32, u64>,
+}
+
+/// How long learners spent on a module, or on one of its activities: quartiles over the
+/// learners with time recorded there, in seconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeSpent {
+    pub module_id: String,
+    /// `None` for the module as a whole.
+    pub activity_id: Option<String>,
+    pub learners: u32,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+}
+
+/// The quartiles of sorted `values` (linear between the nearest ranks, as spreadsheets'
+/// QUARTILE.INC): `(q1, median, q3)`.
+fn quartiles(values: &[f64]) -> (f64, f64, f64) {
+    let at = |p: f64| {
+        let rank = p * (values.len() - 1) as f64;
+        let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+        values[low] + (values[high] - values[low]) * (rank - low as f64)
+    };
+    (at(0.25), at(0.5), at(0.75))
 }
 
 /// How one quiz question fared across learners: what a trainer reads to decide which
@@ -192,6 +218,7 @@ impl Figures {
             statements: 0,
             surveys: Vec::new(),
             answers: Vec::new(),
+            activity_millis: BTreeMap::new(),
         }
     }
 }
@@ -265,6 +292,7 @@ impl Merged {
                     });
                 }
                 What::ActivityCompleted { activity, kind, millis } => {
+                    *figures.activity_millis.entry(global(activity)).or_default() += millis;
                     figures.millis = figures.millis.saturating_add(millis);
                     match kind {
                         Kind::Lesson => figures.lessons.insert(global(activity)),
@@ -272,7 +300,8 @@ impl Merged {
                         Kind::Other => false,
                     };
                 }
-                What::QuizSubmitted { passed, scaled, millis } => {
+                What::QuizSubmitted { activity, passed, scaled, millis } => {
+                    *figures.activity_millis.entry(global(activity)).or_default() += millis;
                     figures.attempts = figures.attempts.saturating_add(1);
                     figures.passed |= passed;
                     figures.millis = figures.millis.saturating_add(millis);
@@ -391,6 +420,39 @@ impl Merged {
             });
         }
         out
+    }
+
+    /// Time spent per module and per activity, as quartiles over the learners with time
+    /// recorded there; sorted by module, the module's own line first, then by activity.
+    pub fn time_spent(&self) -> Vec<TimeSpent> {
+        let mut per: BTreeMap<(&str, Option<&str>), Vec<f64>> = BTreeMap::new();
+        for (&(_, module), figures) in &self.figures {
+            let module = self.strings.get(module);
+            if figures.millis > 0 {
+                per.entry((module, None)).or_default().push(figures.millis as f64 / 1000.0);
+            }
+            for (&activity, &millis) in &figures.activity_millis {
+                if millis > 0 {
+                    per.entry((module, Some(self.strings.get(activity))))
+                        .or_default()
+                        .push(millis as f64 / 1000.0);
+                }
+            }
+        }
+        per.into_iter()
+            .map(|((module, activity), mut seconds)| {
+                seconds.sort_by(f64::total_cmp);
+                let (q1, median, q3) = quartiles(&seconds);
+                TimeSpent {
+                    module_id: module.to_owned(),
+                    activity_id: activity.map(str::to_owned),
+                    learners: u32::try_from(seconds.len()).unwrap_or(u32::MAX),
+                    q1,
+                    median,
+                    q3,
+                }
+            })
+            .collect()
     }
 
     /// Every quiz question's item analysis, by module, quiz and question.
@@ -526,6 +588,14 @@ mod tests {
 
     fn add(merged: &mut Merged, statement: &Value) {
         merged.add_line(&statement.to_string());
+    }
+
+    #[test]
+    fn quartiles_are_the_spreadsheets_ones() {
+        assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0, 5.0]), (2.0, 3.0, 4.0));
+        assert_eq!(quartiles(&[10.0]), (10.0, 10.0, 10.0));
+        assert_eq!(quartiles(&[1.0, 2.0]), (1.25, 1.5, 1.75));
+        assert_eq!(quartiles(&[0.0, 10.0, 20.0, 3600.0]), (7.5, 15.0, 915.0));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
 
-pub use merge::{Batch, DimensionCohort, ItemAnalysis, Merged, Row, SurveyCohort};
+pub use merge::{Batch, DimensionCohort, ItemAnalysis, Merged, Row, SurveyCohort, TimeSpent};
 pub use statement::Reason;
 
 use crate::export::{self, ExportError};
@@ -47,6 +47,8 @@ pub struct Report {
     pub surveys: Vec<SurveyCohort>,
     /// Each quiz question across learners, by module, quiz and question.
     pub items: Vec<ItemAnalysis>,
+    /// Time spent per module and per activity, as quartiles over learners.
+    pub time_spent: Vec<TimeSpent>,
 }
 
 impl Report {
@@ -112,6 +114,7 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
     report.rows = merged.rows();
     report.surveys = merged.surveys();
     report.items = merged.items();
+    report.time_spent = merged.time_spent();
     report
 }
 
@@ -219,6 +222,24 @@ pub fn summary(report: &Report) -> String {
         }
     }
     let _ = writeln!(text, "rows (learner and module): {}", report.rows.len());
+    if !report.time_spent.is_empty() {
+        let _ = writeln!(
+            text,
+            "time spent, over the learners with time recorded (seconds: first quartile / median / third quartile):"
+        );
+    }
+    for t in &report.time_spent {
+        let _ = writeln!(
+            text,
+            "  {}{}: {} / {} / {} ({} learner(s))",
+            t.module_id,
+            t.activity_id.as_deref().map(|a| format!(" / {a}")).unwrap_or_default(),
+            decimal(t.q1, 1),
+            decimal(t.median, 1),
+            decimal(t.q3, 1),
+            t.learners
+        );
+    }
     for survey in &report.surveys {
         let _ = writeln!(
             text,

@@ -146,6 +146,7 @@ pub(super) enum What {
     },
     /// A quiz attempt submitted (`passed` or `failed`), with its scaled score and duration.
     QuizSubmitted {
+        activity: u32,
         passed: bool,
         scaled: Option<f64>,
         millis: u64,
@@ -345,13 +346,18 @@ impl<'a> Statement<'a> {
                     success,
                 }
             }
-            (verbs::PASSED | verbs::FAILED, Target::Activity(_)) => {
+            (verbs::PASSED | verbs::FAILED, Target::Activity(activity)) => {
                 let scaled = match result.and_then(|r| r.scaled.as_ref()) {
                     // xAPI bounds scaled scores to [-1, 1]; anything else is ignored, not trusted.
                     Some(Scalar::Number(scaled)) if (-1.0..=1.0).contains(scaled) => Some(*scaled),
                     _ => None,
                 };
-                What::QuizSubmitted { passed: verb == verbs::PASSED, scaled, millis: duration() }
+                What::QuizSubmitted {
+                    activity: strings.intern_recent(Slot::Activity, activity),
+                    passed: verb == verbs::PASSED,
+                    scaled,
+                    millis: duration(),
+                }
             }
             _ => What::Other,
         };

@@ -46,6 +46,11 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name("Summary")?;
     summary(sheet, report, &formats)?;
+    if !report.time_spent.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Time spent")?;
+        time_spent(sheet, report, &formats)?;
+    }
     if !report.items.is_empty() {
         let sheet = workbook.add_worksheet();
         sheet.set_name("Item analysis")?;
@@ -104,6 +109,28 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
     let last_row = report.rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, HEADER.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// One line per module (activity empty) and per activity: quartiles of seconds over learners.
+fn time_spent(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+    let header = ["module_id", "activity_id", "learners", "q1_seconds", "median_seconds", "q3_seconds"];
+    for (col, name) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, &formats.header)?;
+        sheet.set_column_width(col as u16, (name.len().max(12) + 4) as u16)?;
+    }
+    for (r, t) in report.time_spent.iter().enumerate().take(MAX_ROWS) {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, text(&t.module_id))?;
+        if let Some(activity) = &t.activity_id {
+            sheet.write_string(r, 1, text(activity))?;
+        }
+        sheet.write_number(r, 2, f64::from(t.learners))?;
+        sheet.write_number_with_format(r, 3, t.q1, &formats.seconds)?;
+        sheet.write_number_with_format(r, 4, t.median, &formats.seconds)?;
+        sheet.write_number_with_format(r, 5, t.q3, &formats.seconds)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 

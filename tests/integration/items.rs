@@ -7,7 +7,7 @@ use std::path::Path;
 use dlis::Manifest;
 use dlis::manifest::{Activity, Answer, Quiz};
 use dlis::quiz::Response;
-use dlis::store::Store;
+use dlis::store::{Event, Store};
 
 use crate::ralph::root;
 use crate::study::right_response;
@@ -48,7 +48,7 @@ fn attempt(store: &mut Store, learner: &str, module: &Manifest, quiz: &Quiz, rig
 
 /// A laptop: its data directory with the module installed and two learners' attempts, each
 /// `(name, questions right)`; exported to `out`.
-fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize); 2], out: &Path) {
+fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize, f64); 2], out: &Path) {
     let data = dir.join("data");
     dlis(&data).arg("install").arg(bundle).assert().success();
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
@@ -60,8 +60,17 @@ fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize)
             _ => None,
         })
         .unwrap();
-    for (name, right) in learners {
+    let lesson = module.activities[0].id().to_owned();
+    for (name, right, seconds) in learners {
         let id = store.create_learner(name, "fr", None).unwrap().id;
+        // The first lesson, read in `seconds`.
+        for event in [
+            Event::LessonOpened { activity: lesson.clone() },
+            Event::LessonTime { activity: lesson.clone(), seconds },
+            Event::LessonRead { activity: lesson.clone() },
+        ] {
+            store.record(&id, module, &event).unwrap();
+        }
         attempt(&mut store, &id, module, quiz, right);
         if name == "Dimitra" {
             // She tries again and gets everything wrong: her best score stays her first's,
@@ -88,11 +97,12 @@ fn a_trainer_reads_the_item_analysis_of_three_laptops() {
         })
         .unwrap();
     let all = quiz.questions.len();
-    // Six learners on three laptops, from all right to all wrong at their first attempt.
+    // Six learners on three laptops, from all right to all wrong at their first attempt, who
+    // read the first lesson in 1 to 3.5 minutes.
     let plan = [
-        [("Amina", all), ("Bogdan", all)],
-        [("Chloé", all / 2), ("Dimitra", 1)],
-        [("Emil", 0), ("Fanny", 0)],
+        [("Amina", all, 60.0), ("Bogdan", all, 90.0)],
+        [("Chloé", all / 2, 120.0), ("Dimitra", 1, 150.0)],
+        [("Emil", 0, 180.0), ("Fanny", 0, 210.0)],
     ];
     let mut exports = Vec::new();
     for (n, learners) in plan.into_iter().enumerate() {
@@ -103,7 +113,21 @@ fn a_trainer_reads_the_item_analysis_of_three_laptops() {
     }
 
     let report = dir.path().join("report.csv");
-    dlis(&dir.path().join("unused")).arg("merge").args(&exports).arg("-o").arg(&report).assert().success();
+    let merged = dlis(&dir.path().join("unused"))
+        .arg("merge")
+        .args(&exports)
+        .arg("-o")
+        .arg(&report)
+        .assert()
+        .success();
+    // Time spent as quartiles over learners, per module and per activity.
+    let summary = String::from_utf8_lossy(&merged.get_output().stdout).into_owned();
+    assert!(summary.contains("time spent, over the learners with time recorded"), "{summary}");
+    let lesson = module.activities[0].id();
+    assert!(
+        summary.contains(&format!("  dlis.faire-avec / {lesson}: 97.5 / 135 / 172.5 (6 learner(s))")),
+        "{summary}"
+    );
     let items = std::fs::read_to_string(dir.path().join("report.items.csv")).unwrap();
     let lines = items.lines().next();
     assert_eq!(
