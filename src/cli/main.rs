@@ -231,6 +231,10 @@ enum Command {
         /// The report to write: REPORT.csv, REPORT.xlsx or REPORT.html.
         #[arg(short, long, value_name = "REPORT")]
         out: PathBuf,
+        /// A CSV of `identifier,name` (kept on the trainer's machine) to print names beside
+        /// the learners' identifiers.
+        #[arg(long, value_name = "ROSTER.csv")]
+        roster: Option<PathBuf>,
     },
     /// Set a damaged progress database aside and start a new, empty one.
     StartFresh {
@@ -679,7 +683,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 records::PushTarget { lrs: lrs.clone(), user: user.clone(), password: password.clone() };
             records::push(&data_dir(&cli.data_dir)?, files, target, *batch)?
         }
-        Command::Merge { files, out } => return report::merge(files, out),
+        Command::Merge { files, out, roster } => return report::merge(files, out, roster.as_deref()),
         Command::StartFresh { yes } => {
             let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
             if !*yes {

@@ -10,10 +10,14 @@ use dlis::report::{self, Format};
 /// 2 is taken by clap for usage errors).
 const SOME_FILES_REFUSED: u8 = 3;
 
-pub fn merge(files: &[PathBuf], out: &Path) -> Result<ExitCode> {
-    // Before reading anything: a report name we cannot honour writes nothing.
+pub fn merge(files: &[PathBuf], out: &Path, roster: Option<&Path>) -> Result<ExitCode> {
+    // Before reading anything: a report name or a roster we cannot honour writes nothing.
     Format::of(out)?;
-    let report = report::merge_files(files);
+    let roster = roster.map(report::roster::read).transpose()?;
+    let mut report = report::merge_files(files);
+    if let Some(roster) = &roster {
+        report.name_learners(roster);
+    }
     let written = report::write(&report, out)?;
     out!("{}", report::summary(&report));
     for path in &written {

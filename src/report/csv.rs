@@ -8,7 +8,7 @@ use super::{ItemAnalysis, Report, Row, decimal, percent};
 use crate::xapi::timestamp;
 
 /// The columns, in order; `docs/report-format.md` defines each.
-pub(super) const HEADER: [&str; 15] = [
+pub(super) const HEADER: [&str; 16] = [
     "learner_id",
     "module_id",
     "module_version",
@@ -24,6 +24,7 @@ pub(super) const HEADER: [&str; 15] = [
     "last_activity_at",
     "statements",
     "attestation_code",
+    "learner_name",
 ];
 
 /// Text from a statement, made inert for spreadsheets: a cell starting with `=`, `+`, `-`,
@@ -37,7 +38,7 @@ fn time(at: Option<OffsetDateTime>) -> String {
     at.map(timestamp).unwrap_or_default()
 }
 
-fn record(row: &Row) -> [String; 15] {
+fn record(row: &Row) -> [String; 16] {
     [
         cell(&row.learner_id),
         cell(&row.module_id),
@@ -54,6 +55,7 @@ fn record(row: &Row) -> [String; 15] {
         time(row.last_activity_at),
         row.statements.to_string(),
         row.attestation_code().unwrap_or_default(),
+        row.learner_name.as_deref().map(cell).unwrap_or_default(),
     ]
 }
 

@@ -422,7 +422,7 @@ fn survey_tables(page: &mut String, report: &Report) {
 fn row_table(page: &mut String, rows: &[Row]) {
     page.push_str(
         "<h2 id=\"learners\">Learners</h2>\n<table>\n<caption>One row per learner and module \
-         (learners appear by their pseudonymous id)</caption>\n<thead><tr>\
+         (learners appear by the identifier their records carry, with their name when a roster gives it)</caption>\n<thead><tr>\
          <th scope=\"col\">Learner</th><th scope=\"col\">Module</th><th scope=\"col\">Version</th>\
          <th scope=\"col\">Completed</th><th scope=\"col\">Best score</th><th scope=\"col\">Quiz attempts</th>\
          <th scope=\"col\">Quiz passed</th><th scope=\"col\">Time spent</th><th scope=\"col\">Lessons completed</th>\
@@ -442,10 +442,14 @@ fn row_table(page: &mut String, rows: &[Row]) {
         let score = row.best_score_scaled.map(|s| format!("{}%", percent(s))).unwrap_or_default();
         let _ = writeln!(
             page,
-            "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"id\">{}</td><td>{}</td><td>{completed}</td>\
+            "<tr><th scope=\"row\">{}</th><td class=\"id\">{}</td><td>{}</td><td>{completed}</td>\
              <td class=\"n\">{score}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
-            escape(&row.learner_id),
+            match &row.learner_name {
+                Some(name) =>
+                    format!("{} <span class=\"id\">{}</span>", escape(name), escape(&row.learner_id)),
+                None => format!("<span class=\"id\">{}</span>", escape(&row.learner_id)),
+            },
             escape(&row.module_id),
             escape(&row.module_version),
             row.quiz_attempts,

@@ -98,6 +98,8 @@ pub struct Row {
     pub last_activity_at: Option<OffsetDateTime>,
     /// Statements attributed to this learner and module.
     pub statements: u64,
+    /// The learner's name from the trainer's roster (`dlis merge --roster`), if it lists them.
+    pub learner_name: Option<String>,
 }
 
 impl Row {
@@ -558,6 +560,7 @@ impl Merged {
             first_activity_at: figures.first,
             last_activity_at: figures.last,
             statements: figures.statements,
+            learner_name: None,
         }
     }
 }

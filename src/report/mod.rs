@@ -11,6 +11,7 @@ pub mod duration;
 mod html;
 mod lenient;
 pub mod merge;
+pub mod roster;
 mod statement;
 mod xlsx;
 
@@ -54,6 +55,13 @@ pub struct Report {
 impl Report {
     pub fn unattributed_total(&self) -> u64 {
         self.unattributed.values().sum()
+    }
+
+    /// Puts the roster's names beside the learners it lists.
+    pub fn name_learners(&mut self, roster: &roster::Roster) {
+        for row in &mut self.rows {
+            row.learner_name = roster.get(&row.learner_id).cloned();
+        }
     }
 }
 

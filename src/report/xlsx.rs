@@ -105,6 +105,9 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
         if let Some(code) = row.attestation_code() {
             sheet.write_string(r, 14, code)?;
         }
+        if let Some(name) = &row.learner_name {
+            sheet.write_string(r, 15, text(name))?;
+        }
     }
     let last_row = report.rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;

@@ -48,7 +48,15 @@ fn attempt(store: &mut Store, learner: &str, module: &Manifest, quiz: &Quiz, rig
 
 /// A laptop: its data directory with the module installed and two learners' attempts, each
 /// `(name, questions right)`; exported to `out`.
-fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize, f64); 2], out: &Path) {
+/// Returns each learner's name and pseudonymous id.
+fn laptop(
+    dir: &Path,
+    bundle: &Path,
+    module: &Manifest,
+    learners: [(&str, usize, f64); 2],
+    out: &Path,
+) -> Vec<(String, String)> {
+    let mut ids = Vec::new();
     let data = dir.join("data");
     dlis(&data).arg("install").arg(bundle).assert().success();
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
@@ -72,6 +80,7 @@ fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize,
             store.record(&id, module, &event).unwrap();
         }
         attempt(&mut store, &id, module, quiz, right);
+        ids.push((name.to_owned(), id.clone()));
         if name == "Dimitra" {
             // She tries again and gets everything wrong: her best score stays her first's,
             // and her first answers are what the analysis judges.
@@ -80,6 +89,7 @@ fn laptop(dir: &Path, bundle: &Path, module: &Manifest, learners: [(&str, usize,
     }
     drop(store);
     dlis(&data).arg("export").arg("-o").arg(out).assert().success();
+    ids
 }
 
 #[test]
@@ -105,10 +115,11 @@ fn a_trainer_reads_the_item_analysis_of_three_laptops() {
         [("Emil", 0, 180.0), ("Fanny", 0, 210.0)],
     ];
     let mut exports = Vec::new();
+    let mut ids = Vec::new();
     for (n, learners) in plan.into_iter().enumerate() {
         let laptop_dir = dir.path().join(format!("laptop-{n}"));
         let out = dir.path().join(format!("records-{n}.zip"));
-        laptop(&laptop_dir, &bundle, &module, learners, &out);
+        ids.extend(laptop(&laptop_dir, &bundle, &module, learners, &out));
         exports.push(out);
     }
 
@@ -185,4 +196,62 @@ fn a_trainer_reads_the_item_analysis_of_three_laptops() {
     let info = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo (poppler-utils)");
     let info = String::from_utf8_lossy(&info.stdout).into_owned();
     assert!(info.contains("(A4)"), "{info}");
+}
+
+#[test]
+fn a_roster_puts_names_beside_the_identifiers_and_a_bad_one_writes_nothing() {
+    let dir = temp();
+    let bundle = pack_sample(dir.path(), "faire-avec");
+    let module =
+        Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap()).unwrap();
+    let out = dir.path().join("records.zip");
+    let ids =
+        laptop(&dir.path().join("laptop"), &bundle, &module, [("Amina", 3, 60.0), ("Luc", 1, 90.0)], &out);
+    // The trainer's roster names Amina only, with a comma in her name.
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, format!("identifier,name\n{},\"Benali, Amina\"\n", ids[0].1)).unwrap();
+    let report = dir.path().join("report.csv");
+    dlis(&dir.path().join("unused"))
+        .arg("merge")
+        .arg(&out)
+        .arg("--roster")
+        .arg(&roster)
+        .arg("-o")
+        .arg(&report)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(&report).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let name = header.iter().position(|h| h == "learner_name").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row_of = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
+    assert_eq!(&row_of(&ids[0].1)[name], "Benali, Amina");
+    assert_eq!(&row_of(&ids[1].1)[name], "", "Luc is not on the roster");
+    let html = dir.path().join("report.html");
+    dlis(&dir.path().join("unused"))
+        .arg("merge")
+        .arg(&out)
+        .arg("--roster")
+        .arg(&roster)
+        .arg("-o")
+        .arg(&html)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&html).unwrap().contains("Benali, Amina"));
+
+    // A roster with a line the trainer got wrong: named, and no report written.
+    std::fs::write(&roster, format!("{},Amina\n{}\n", ids[0].1, ids[1].1)).unwrap();
+    let other = dir.path().join("other.csv");
+    let run = dlis(&dir.path().join("unused"))
+        .arg("merge")
+        .arg(&out)
+        .arg("--roster")
+        .arg(&roster)
+        .arg("-o")
+        .arg(&other)
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(err.contains("roster.csv line 2: expected two fields"), "{err}");
+    assert!(!other.exists());
 }

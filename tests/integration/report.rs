@@ -315,7 +315,7 @@ fn the_xlsx_report_has_the_rows_and_a_summary_sheet() {
     let workbook = entry("xl/workbook.xml");
     assert!(workbook.contains("name=\"Report\"") && workbook.contains("name=\"Summary\""), "{workbook}");
     let report = entry("xl/worksheets/sheet1.xml");
-    assert!(report.contains("<autoFilter ref=\"A1:O4\""), "{report}");
+    assert!(report.contains("<autoFilter ref=\"A1:P4\""), "{report}");
     assert!(report.contains("state=\"frozen\""), "{report}");
     entry("xl/worksheets/sheet2.xml");
     let strings = entry("xl/sharedStrings.xml");
