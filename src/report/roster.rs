@@ -74,10 +74,10 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_named() {
-        assert_eq!(
-            roster("s1,Luc\ns2\n").unwrap_err(),
-            "DIR/roster.csv line 2: expected two fields, `identifier,name`"
-        );
+        let err = roster("s1,Luc\ns2\n").unwrap_err();
+        // The file is named as the system writes paths (with `\` on Windows).
+        assert!(err.starts_with("DIR"), "{err}");
+        assert!(err.ends_with("roster.csv line 2: expected two fields, `identifier,name`"), "{err}");
         assert!(roster("s1,Luc\ns1,Lucie\n").unwrap_err().ends_with("line 2: \"s1\" is already on line 1"));
         assert!(roster("s1,Luc\u{1b}[2J\n").unwrap_err().contains("control characters"));
         assert!(roster("s1,Luc,extra\n").unwrap_err().contains("two fields"));

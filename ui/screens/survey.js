@@ -43,7 +43,7 @@ function focusHeading(stage) {
 }
 
 /** The statements to rate: one group of radio buttons each, under its dimension's heading. */
-function showForm(screen, { focus = false } = {}) {
+function showForm(screen, { focus = false, page = null } = {}) {
   const { survey, stage, text, langOf } = screen;
   const scale = survey.scale.map((point, i) => ({ value: i + 1, label: text(point.label), lang: langOf(point.label) }));
   const groups = [];
@@ -79,7 +79,10 @@ function showForm(screen, { focus = false } = {}) {
     dimensions,
     reflection,
     status,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', testid: 'survey-submit' }, t('survey-submit'))));
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', testid: 'survey-submit' }, t('survey-submit')),
+      // Taking it again by mistake: back to the profile, nothing recorded.
+      page ? h('button', { type: 'button', testid: 'survey-cancel', onclick: () => showResults(screen, page, { focus: true }) }, t('cancel')) : null));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const ratings = {};
@@ -163,7 +166,7 @@ function showResults(screen, page, { focus = false } = {}) {
     advice,
     reflection,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', testid: 'survey-again', onclick: () => showForm(screen, { focus: true }) }, t('survey-take-again')))));
+      h('button', { type: 'button', testid: 'survey-again', onclick: () => showForm(screen, { focus: true, page }) }, t('survey-take-again')))));
   if (focus) focusHeading(stage);
 }
 

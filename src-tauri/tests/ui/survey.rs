@@ -62,6 +62,11 @@ async fn a_trainee_takes_the_self_assessment_twice_and_sees_their_radar() {
     app.wait_text("[data-testid=survey-your-reflection]", "Mme Zelinski").await;
     app.check_accessibility("the self-assessment's profile").await;
 
+    // "Take it again" by mistake: cancelled, nothing recorded.
+    app.click("[data-testid=survey-again]").await;
+    app.click("[data-testid=survey-cancel]").await;
+    app.find("[data-testid=radar-latest]").await;
+
     // After the training: taken again; the first profile stays beside the latest.
     app.click("[data-testid=survey-again]").await;
     app.find("[data-testid=survey-form]").await;
