@@ -45,4 +45,4 @@ env -u DLIS_DATA_DIR -u DLIS_SAMPLE_MODULES DLIS_TEST_INSTALLED_APP=/usr/bin/dli
 $sudo apt-get remove -y -qq dlis-learn >/dev/null
 trap - EXIT
 if [ -e /usr/bin/dlis-learn ]; then echo "deb-test: /usr/bin/dlis-learn is still there after apt-get remove" >&2; exit 1; fi
-echo "deb-test: installed, started with the three samples, removed" >&2
+echo "deb-test: installed, started with the sample modules, removed" >&2

@@ -71,6 +71,7 @@ function showForm(screen, { focus = false, page = null } = {}) {
         'aria-describedby': `${reflectionId}-hint` }))
     : null;
   const status = h('p', { class: 'form-status', role: 'status', testid: 'survey-status' });
+  const submit = h('button', { type: 'submit', class: 'primary', testid: 'survey-submit' }, t('survey-submit'));
   const form = h('form', { class: 'survey-form', novalidate: true, testid: 'survey-form' },
     h('div', { class: 'card' },
       h('h2', {}, t('survey-before-you-start')),
@@ -80,7 +81,7 @@ function showForm(screen, { focus = false, page = null } = {}) {
     reflection,
     status,
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'primary', testid: 'survey-submit' }, t('survey-submit')),
+      submit,
       // Taking it again by mistake: back to the profile, nothing recorded.
       page ? h('button', { type: 'button', testid: 'survey-cancel', onclick: () => showResults(screen, page, { focus: true }) }, t('cancel')) : null));
   form.addEventListener('submit', async (e) => {
@@ -98,6 +99,9 @@ function showForm(screen, { focus = false, page = null } = {}) {
       missing[0].querySelector('input').focus();
       return;
     }
+    // One take per press: a double click must not record it twice.
+    if (submit.getAttribute('aria-disabled') === 'true') return;
+    submit.setAttribute('aria-disabled', 'true');
     try {
       const area = form.querySelector('textarea');
       const page = await call('take_survey', {
@@ -107,6 +111,7 @@ function showForm(screen, { focus = false, page = null } = {}) {
       showResults(screen, page, { focus: true });
     } catch (err) {
       status.textContent = explain(err);
+      submit.removeAttribute('aria-disabled');
     }
   });
   clear(stage).append(form);

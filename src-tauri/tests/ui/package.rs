@@ -32,5 +32,8 @@ async fn the_installed_package_starts_in_an_empty_home_with_the_sample_modules()
     assert!(problems.is_empty(), "{problems:?}");
     let mut ids: Vec<String> = installed.iter().map(|m| m.manifest.id.clone()).collect();
     ids.sort();
-    assert_eq!(ids, ["dlis.ethique-mediation", "dlis.exclusion-numerique", "dlis.faire-avec"]);
+    assert_eq!(
+        ids,
+        ["dlis.agilite-numerique", "dlis.ethique-mediation", "dlis.exclusion-numerique", "dlis.faire-avec"]
+    );
 }
