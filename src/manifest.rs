@@ -572,6 +572,30 @@ pub fn control_character(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_control())
 }
 
+/// Why a learner's own writing (a note, a survey's reflection) cannot be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WritingProblem {
+    TooLong,
+    /// A control character other than a line break or a tab.
+    Control,
+}
+
+/// A learner's own writing as kept: trimmed, Windows line ends made `\n`, `None` when empty;
+/// at most `max` characters and no control character but line breaks and tabs.
+pub fn learners_writing(text: &str, max: usize) -> Result<Option<String>, WritingProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > max {
+        return Err(WritingProblem::TooLong);
+    }
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return Err(WritingProblem::Control);
+    }
+    Ok(Some(text.replace("\r\n", "\n")))
+}
+
 /// Picks the text for `language`, falling back to `default`, then to any language.
 pub fn localized<'a>(texts: &'a Localized<String>, language: &str, default: &str) -> &'a str {
     localized_with_language(texts, language, default).map_or("", |(text, _)| text)

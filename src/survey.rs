@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manifest::{Manifest, Survey};
+use crate::manifest::{Manifest, Survey, WritingProblem, learners_writing};
 
 /// A learner's rating of each statement, by statement id: 1 for the scale's first point.
 pub type Ratings = BTreeMap<String, u8>;
@@ -82,14 +82,11 @@ pub fn check(survey: &Survey, ratings: &Ratings) -> Result<(), RatingError> {
 
 /// A reflection as kept: trimmed, `None` when empty.
 pub fn clean_reflection(text: Option<&str>) -> Result<Option<String>, RatingError> {
-    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
-    if text.chars().count() > MAX_REFLECTION {
-        return Err(RatingError::ReflectionTooLong);
-    }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-        return Err(RatingError::ReflectionControl);
-    }
-    Ok(Some(text.replace("\r\n", "\n")))
+    let Some(text) = text else { return Ok(None) };
+    learners_writing(text, MAX_REFLECTION).map_err(|problem| match problem {
+        WritingProblem::TooLong => RatingError::ReflectionTooLong,
+        WritingProblem::Control => RatingError::ReflectionControl,
+    })
 }
 
 /// The highest point of the survey's scale (a checked survey has 2 to 10).

@@ -12,7 +12,7 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::{Cached, Store, StoreError, now};
-use crate::manifest::{Activity, Manifest, localized};
+use crate::manifest::{Activity, Manifest, WritingProblem, learners_writing, localized};
 
 /// Longest note kept, in characters: a page of text.
 pub const MAX_NOTE: usize = 10_000;
@@ -58,17 +58,12 @@ impl From<rusqlite::Error> for NoteError {
 }
 
 fn clean(text: &str) -> Result<String, NoteError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(NoteError::Empty);
+    match learners_writing(text, MAX_NOTE) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(NoteError::Empty),
+        Err(WritingProblem::TooLong) => Err(NoteError::TooLong),
+        Err(WritingProblem::Control) => Err(NoteError::Control),
     }
-    if text.chars().count() > MAX_NOTE {
-        return Err(NoteError::TooLong);
-    }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-        return Err(NoteError::Control);
-    }
-    Ok(text.replace("\r\n", "\n"))
 }
 
 impl Store {
