@@ -118,8 +118,12 @@ fn main() {
             username: USER.into(),
             password: PASSWORD.into(),
         };
-        let institution =
-            Institution { name: "Bench".into(), home_page: "https://bench.example".into(), lrs: access };
+        let institution = Institution {
+            name: "Bench".into(),
+            home_page: "https://bench.example".into(),
+            lrs: access,
+            learner_identifier: None,
+        };
         store.set_institution(&institution).unwrap();
         drop(store);
         let start = Instant::now();

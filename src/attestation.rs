@@ -150,7 +150,7 @@ pub fn for_learner(
         module_version: module.version.to_string(),
         module_title: module.title_in(&language).to_owned(),
         issued_by: issuer.unwrap_or(&module.organisation.name).to_owned(),
-        code: code(&learner.id, &module.id, &completed_at),
+        code: code(&store.completion_account(&learner.id, &completed_at)?, &module.id, &completed_at),
         completed_at,
         minutes: (seconds / 60.0).round() as u64,
         score,

@@ -46,6 +46,7 @@ kinds! {
     SignerChanged => "signer-changed",
     NotInstalled => "not-installed",
     TrainerOnly => "trainer-only",
+    Identifier => "identifier",
 }
 
 impl std::fmt::Display for ErrorKind {

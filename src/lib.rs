@@ -13,6 +13,7 @@
 //!   attempt in the learner's language.
 //! - [`completion`]: the completion rules: capsules watched, activities done, modules complete.
 //! - [`xapi`]: the xAPI 1.0.3 statements that leave the machine.
+//! - [`account`]: a learner's institutional identifier, linked with their consent.
 //! - [`sync`]: sending statements to the institution's LRS, exactly once.
 //! - [`export`]: offline export files carried by hand.
 //! - [`render`]: lessons and transcripts as sanitised HTML, for the app and the LMS player.
@@ -34,6 +35,8 @@ pub mod views;
 pub mod xapi;
 
 // Files, zips, SQLite, the network (feature `native`, on by default).
+#[cfg(feature = "native")]
+pub mod account;
 #[cfg(feature = "native")]
 pub mod attestation;
 #[cfg(feature = "native")]

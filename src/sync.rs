@@ -34,6 +34,10 @@ pub struct Institution {
     /// Home page of learner accounts in statements, e.g. the institution's web site.
     pub home_page: String,
     pub lrs: LrsAccess,
+    /// The identifier learners may link their profile to (`crate::account`); without it,
+    /// every profile stays pseudonymous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learner_identifier: Option<crate::account::IdentifierRule>,
 }
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +166,9 @@ impl Store {
     pub fn set_institution(&self, institution: &Institution) -> Result<(), SyncError> {
         let endpoint = url_like(&institution.lrs.endpoint).map_err(SyncError::BadInstitution)?;
         url_like(&institution.home_page).map_err(SyncError::BadInstitution)?;
+        if let Some(rule) = &institution.learner_identifier {
+            rule.check_rule().map_err(SyncError::BadInstitution)?;
+        }
         let mut institution = institution.clone();
         institution.lrs.endpoint = endpoint;
         let json =

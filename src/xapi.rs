@@ -3,7 +3,9 @@
 //! Only the subset DLIS Learn emits is modelled, as plain `Serialize` types, so that a
 //! statement is built once, serialised once, and the very same bytes are sent on every retry
 //! (an LRS compares a re-sent statement strictly). The learner appears only as an `account`:
-//! the institution's home page plus the pseudonymous learner id, never a name or an e-mail.
+//! the institution's home page plus the pseudonymous learner id, never a name or an e-mail,
+//! unless the learner linked their profile to the identifier their institution gives them
+//! (`crate::account`), with their consent.
 
 use std::collections::BTreeMap;
 
@@ -160,7 +162,9 @@ pub struct ActivityRef {
 /// (the LMS player's statements get theirs from the LMS's launch).
 #[cfg(feature = "native")]
 pub struct Origin<'a> {
-    pub learner_id: &'a str,
+    /// The learner's account name: their pseudonym, or their institution's identifier for
+    /// them once they linked their profile (`crate::account`).
+    pub account_name: &'a str,
     pub home_page: &'a str,
     pub language: &'a str,
     pub module: &'a Manifest,
@@ -209,7 +213,7 @@ impl Origin<'_> {
             id: uuid::Uuid::now_v7().to_string(),
             actor: Actor {
                 object_type: "Agent",
-                account: Account { home_page: self.home_page.to_owned(), name: self.learner_id.to_owned() },
+                account: Account { home_page: self.home_page.to_owned(), name: self.account_name.to_owned() },
             },
             verb: Verb { id: verb, display: [("en-US", verbs::display(verb))].into() },
             object,

@@ -147,3 +147,38 @@ pub fn progress(data_dir: &Path, learner_id: &str, json: bool) -> Result<()> {
     }
     Ok(())
 }
+
+/// What a link sends, said before the learner agrees (the app's consent screen says the same).
+const LINK_CONSENT: &str = "\
+Linking this profile to your institutional identifier means:
+  - your records sent from now on (to the institution's LRS or in export files) carry this
+    identifier instead of a random pseudonym;
+  - one signed statement tells the institution that your earlier records, made under the
+    pseudonym, are yours too;
+  - your display name, PIN, notes and written reflections still never leave this computer.
+Unlinking stops it from then on; what was already sent stays with the institution, even if
+the profile is deleted.";
+
+pub fn link(data_dir: &Path, learner_id: &str, identifier: &str, yes: bool, pin_stdin: bool) -> Result<()> {
+    let mut store = crate::notes::unlock(data_dir, learner_id, pin_stdin)?;
+    let label = store
+        .institution()?
+        .and_then(|i| i.learner_identifier)
+        .map(|rule| rule.label)
+        .ok_or(dlis::store::LinkError::NotAsked)?;
+    if !yes {
+        anyhow::bail!("{LINK_CONSENT}\nAdd --yes if the learner agrees to link their {label}.");
+    }
+    let link = store.link_learner(learner_id, identifier)?;
+    outln!("linked to {label} {} from {}", link.identifier, link.linked_at);
+    Ok(())
+}
+
+pub fn unlink(data_dir: &Path, learner_id: &str, pin_stdin: bool) -> Result<()> {
+    let mut store = crate::notes::unlock(data_dir, learner_id, pin_stdin)?;
+    store.unlink_learner(learner_id)?;
+    outln!(
+        "unlinked: records from now on carry a new pseudonym; those already sent stay with the institution"
+    );
+    Ok(())
+}

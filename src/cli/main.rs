@@ -235,6 +235,10 @@ enum Command {
         /// the learners' identifiers.
         #[arg(long, value_name = "ROSTER.csv")]
         roster: Option<PathBuf>,
+        /// The language of module titles (from the modules installed here, else from the
+        /// statements), e.g. fr, ro, el.
+        #[arg(long, default_value = "en")]
+        language: String,
     },
     /// Set a damaged progress database aside and start a new, empty one.
     StartFresh {
@@ -266,6 +270,24 @@ enum LearnerAction {
     },
     /// Change a profile's display name.
     Rename { id: String, name: String },
+    /// Link a profile to the identifier the institution gives the learner (student number,
+    /// e-mail), with their consent: their statements name them by it from now on, and a signed
+    /// statement says their earlier records are theirs.
+    Link {
+        id: String,
+        identifier: String,
+        /// The learner agrees to what leaves the computer (printed without it).
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        pin_stdin: bool,
+    },
+    /// End a profile's link: its statements carry a new pseudonym from now on.
+    Unlink {
+        id: String,
+        #[arg(long)]
+        pin_stdin: bool,
+    },
     /// Delete a profile and all its records.
     Delete {
         id: String,
@@ -656,6 +678,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let learner = store.rename_learner(id, name)?;
                     outln!("renamed {} to {}", learner.id, learner.display_name);
                 }
+                LearnerAction::Link { id, identifier, yes, pin_stdin } => {
+                    learners::link(&dir, id, identifier, *yes, *pin_stdin)?
+                }
+                LearnerAction::Unlink { id, pin_stdin } => learners::unlink(&dir, id, *pin_stdin)?,
                 LearnerAction::Delete { id, yes } => {
                     let learner = store.learner(id)?;
                     if !*yes {
@@ -683,7 +709,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 records::PushTarget { lrs: lrs.clone(), user: user.clone(), password: password.clone() };
             records::push(&data_dir(&cli.data_dir)?, files, target, *batch)?
         }
-        Command::Merge { files, out, roster } => return report::merge(files, out, roster.as_deref()),
+        Command::Merge { files, out, roster, language } => {
+            let installed = data_dir(&cli.data_dir).ok();
+            return report::merge(files, out, roster.as_deref(), language, installed.as_deref());
+        }
         Command::StartFresh { yes } => {
             let path = data_dir(&cli.data_dir)?.join(dlis::store::FILE_NAME);
             if !*yes {

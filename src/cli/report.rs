@@ -1,5 +1,6 @@
 //! `dlis merge`: one report per institution from the export files of many laptops.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,11 +11,21 @@ use dlis::report::{self, Format};
 /// 2 is taken by clap for usage errors).
 const SOME_FILES_REFUSED: u8 = 3;
 
-pub fn merge(files: &[PathBuf], out: &Path, roster: Option<&Path>) -> Result<ExitCode> {
+pub fn merge(
+    files: &[PathBuf],
+    out: &Path,
+    roster: Option<&Path>,
+    language: &str,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode> {
     // Before reading anything: a report name or a roster we cannot honour writes nothing.
     Format::of(out)?;
+    if oxilangtag::LanguageTag::parse(language).is_err() {
+        anyhow::bail!("--language {language:?} is not a language tag such as fr, en, ro or el");
+    }
     let roster = roster.map(report::roster::read).transpose()?;
     let mut report = report::merge_files(files);
+    report.title_modules(language, &installed_titles(data_dir));
     if let Some(roster) = &roster {
         report.name_learners(roster);
     }
@@ -42,5 +53,17 @@ pub fn merge(files: &[PathBuf], out: &Path, roster: Option<&Path>) -> Result<Exi
             files.len()
         );
         Ok(ExitCode::from(SOME_FILES_REFUSED))
+    }
+}
+
+/// The titles of the modules installed in `data_dir`, if it holds any: a trainer who merges on
+/// a computer with the modules gets their titles even for learners who completed nothing.
+fn installed_titles(data_dir: Option<&Path>) -> BTreeMap<String, BTreeMap<String, String>> {
+    let Some(dir) = data_dir.filter(|d| d.join("modules").is_dir()) else { return BTreeMap::new() };
+    match dlis::Library::new(dir).list() {
+        Ok((modules, _)) => {
+            modules.into_iter().map(|m| (m.manifest.id.clone(), m.manifest.title.clone())).collect()
+        }
+        Err(_) => BTreeMap::new(),
     }
 }

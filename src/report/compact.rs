@@ -64,19 +64,32 @@ fn object<'a>(c: &mut Cursor<'a>, object: &mut Object<'a>, key: &str) -> Option<
     match key {
         "objectType" => object.object_type = c.scalar()?,
         "id" => object.id = c.scalar()?,
-        "definition" => object.kind = c.object(definition)?.map(|d| d.0).unwrap_or_default(),
+        "definition" => {
+            (object.kind, object.name) = c.object(definition)?.map(|d| (d.kind, d.name)).unwrap_or_default();
+        }
         _ => c.skip()?,
     }
     Some(())
 }
 
-/// `object.definition.type`.
+/// `object.definition`: its type and name.
 #[derive(Default)]
-struct Definition<'a>(Scalar<'a>);
+struct Definition<'a> {
+    kind: Scalar<'a>,
+    name: Vec<(Cow<'a, str>, Scalar<'a>)>,
+}
 
 fn definition<'a>(c: &mut Cursor<'a>, definition: &mut Definition<'a>, key: &str) -> Option<()> {
     match key {
-        "type" => definition.0 = c.scalar()?,
+        "type" => definition.kind = c.scalar()?,
+        "name" => {
+            definition.name = c
+                .object(|c, names: &mut Vec<(Cow<'a, str>, Scalar<'a>)>, language| {
+                    names.push((Cow::Borrowed(language), c.scalar()?));
+                    Some(())
+                })?
+                .unwrap_or_default();
+        }
         _ => c.skip()?,
     }
     Some(())
@@ -119,6 +132,13 @@ struct Context<'a>(Option<Scalar<'a>>);
 fn context<'a>(c: &mut Cursor<'a>, context: &mut Context<'a>, key: &str) -> Option<()> {
     match key {
         "contextActivities" => context.0 = c.object(activities)?.and_then(|a| a.0),
+        // A link statement's signature: rare, left to the lenient reader.
+        "extensions" => {
+            c.object(|c, _: &mut (), key| match key {
+                crate::account::SIGNATURE_EXTENSION => None,
+                _ => c.skip(),
+            })?;
+        }
         _ => c.skip()?,
     }
     Some(())

@@ -8,7 +8,7 @@ use super::{ItemAnalysis, Report, Row, decimal, percent};
 use crate::xapi::timestamp;
 
 /// The columns, in order; `docs/report-format.md` defines each.
-pub(super) const HEADER: [&str; 16] = [
+pub(super) const HEADER: [&str; 17] = [
     "learner_id",
     "module_id",
     "module_version",
@@ -25,6 +25,7 @@ pub(super) const HEADER: [&str; 16] = [
     "statements",
     "attestation_code",
     "learner_name",
+    "module_title",
 ];
 
 /// Text from a statement, made inert for spreadsheets: a cell starting with `=`, `+`, `-`,
@@ -38,7 +39,7 @@ fn time(at: Option<OffsetDateTime>) -> String {
     at.map(timestamp).unwrap_or_default()
 }
 
-fn record(row: &Row) -> [String; 16] {
+fn record(row: &Row) -> [String; 17] {
     [
         cell(&row.learner_id),
         cell(&row.module_id),
@@ -56,6 +57,7 @@ fn record(row: &Row) -> [String; 16] {
         row.statements.to_string(),
         row.attestation_code().unwrap_or_default(),
         row.learner_name.as_deref().map(cell).unwrap_or_default(),
+        row.module_title.as_deref().map(cell).unwrap_or_default(),
     ]
 }
 

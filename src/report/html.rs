@@ -97,12 +97,15 @@ struct ModuleFigures {
     passed: u64,
     scores: Vec<f64>,
     seconds: f64,
+    /// The module's title in the report's language, or its id.
+    title: String,
 }
 
 fn modules(rows: &[Row]) -> BTreeMap<&str, ModuleFigures> {
     let mut modules: BTreeMap<&str, ModuleFigures> = BTreeMap::new();
     for row in rows {
         let module = modules.entry(&row.module_id).or_default();
+        module.title = row.module_title.clone().unwrap_or_else(|| row.module_id.clone());
         module.learners += 1;
         module.completed += u64::from(row.completed);
         module.passed += u64::from(row.quiz_passed);
@@ -157,6 +160,15 @@ fn summary(page: &mut String, report: &Report) {
     for (reason, count) in &report.unattributed {
         line(&format!("&#8195;{}", escape(reason.describe())), count.to_string());
     }
+    if report.link_statements > 0 {
+        line(
+            "Link statements (pseudonyms attributed to institutional identifiers)",
+            report.link_statements.to_string(),
+        );
+    }
+    if report.link_conflicts > 0 {
+        line("&#8195;Pseudonyms whose links disagree (not applied)", report.link_conflicts.to_string());
+    }
     line("Rows (learner and module)", report.rows.len().to_string());
     page.push_str("</tbody>\n</table>\n");
     if !report.refused.is_empty() {
@@ -190,10 +202,10 @@ fn completion_chart(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) 
     let height = shown.len() as f64 * row_height + 10.0;
     let description: Vec<String> = shown
         .iter()
-        .map(|(m, f)| {
+        .map(|(_, f)| {
             format!(
                 "{}: {} of {} completed ({}%)",
-                m,
+                f.title,
                 f.completed,
                 f.learners,
                 decimal(rate(f.completed, f.learners) * 100.0, 0)
@@ -208,7 +220,7 @@ fn completion_chart(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) 
          <desc id=\"completion-desc\">{}</desc>",
         escape(&description.join("; "))
     );
-    for (i, (module, figures)) in shown.iter().enumerate() {
+    for (i, (_, figures)) in shown.iter().enumerate() {
         let y = i as f64 * row_height + 5.0;
         let share = rate(figures.completed, figures.learners);
         let _ = writeln!(
@@ -219,7 +231,7 @@ fn completion_chart(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) 
              <text x=\"{}\" y=\"{}\">{} of {} ({}%)</text>",
             label_width - 8.0,
             y + 15.0,
-            escape(&short(module, 34)),
+            escape(&short(&figures.title, 34)),
             share * bar_width,
             label_width + bar_width + 8.0,
             y + 15.0,
@@ -304,8 +316,9 @@ fn module_table(page: &mut String, modules: &BTreeMap<&str, ModuleFigures>) {
         };
         let _ = writeln!(
             page,
-            "<tr><th scope=\"row\" class=\"id\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+            "<tr><th scope=\"row\">{} <span class=\"id\">{}</span></th><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}%</td><td class=\"n\">{}</td><td class=\"n\">{average}</td><td class=\"n\">{}</td></tr>",
+            escape(&f.title),
             escape(module),
             f.learners,
             f.completed,
@@ -442,7 +455,7 @@ fn row_table(page: &mut String, rows: &[Row]) {
         let score = row.best_score_scaled.map(|s| format!("{}%", percent(s))).unwrap_or_default();
         let _ = writeln!(
             page,
-            "<tr><th scope=\"row\">{}</th><td class=\"id\">{}</td><td>{}</td><td>{completed}</td>\
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{completed}</td>\
              <td class=\"n\">{score}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
             match &row.learner_name {
@@ -450,7 +463,11 @@ fn row_table(page: &mut String, rows: &[Row]) {
                     format!("{} <span class=\"id\">{}</span>", escape(name), escape(&row.learner_id)),
                 None => format!("<span class=\"id\">{}</span>", escape(&row.learner_id)),
             },
-            escape(&row.module_id),
+            match &row.module_title {
+                Some(title) =>
+                    format!("{} <span class=\"id\">{}</span>", escape(title), escape(&row.module_id)),
+                None => format!("<span class=\"id\">{}</span>", escape(&row.module_id)),
+            },
             escape(&row.module_version),
             row.quiz_attempts,
             yes(row.quiz_passed),

@@ -10,7 +10,7 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::statement::{Account, Actor, Object, Outcome, Scalar, Statement, Verb};
+use super::statement::{Account, Actor, LinkSignature, Object, Outcome, Scalar, Statement, Verb};
 
 /// The statement of a line: `Err` if the line is not JSON, `Ok(None)` if it is not an object.
 pub(super) fn read(line: &str) -> Result<Option<Statement<'_>>, ()> {
@@ -139,7 +139,8 @@ impl<'de> Fields<'de> for Statement<'de> {
             "result" => self.result = object(map)?,
             "context" => {
                 let context: Option<Context<'de>> = object(map)?;
-                self.parent = context.and_then(|c| c.parent);
+                (self.parent, self.link_signature) =
+                    context.map(|c| (c.parent, c.signature)).unwrap_or_default();
             }
             "timestamp" => self.timestamp = map.next_value()?,
             _ => return Ok(false),
@@ -187,7 +188,7 @@ impl<'de> Fields<'de> for Object<'de> {
             "id" => self.id = map.next_value()?,
             "definition" => {
                 let definition: Option<Definition<'de>> = object(map)?;
-                self.kind = definition.map(|d| d.kind).unwrap_or_default();
+                (self.kind, self.name) = definition.map(|d| (d.kind, d.name.0)).unwrap_or_default();
             }
             _ => return Ok(false),
         }
@@ -195,16 +196,55 @@ impl<'de> Fields<'de> for Object<'de> {
     }
 }
 
-/// `object.definition`, of which only the type is read.
+/// `object.definition`, of which the type and the name are read.
 #[derive(Default)]
 struct Definition<'a> {
     kind: Scalar<'a>,
+    name: Names<'a>,
 }
 
 impl<'de> Fields<'de> for Definition<'de> {
     fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
             "type" => self.kind = map.next_value()?,
+            "name" => self.name = object::<Names<'de>, A>(map)?.unwrap_or_default(),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// A language map: every member, in order.
+#[derive(Default)]
+struct Names<'a>(Vec<(Cow<'a, str>, Scalar<'a>)>);
+
+impl<'de> Fields<'de> for Names<'de> {
+    fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        self.0.push((Cow::Owned(key.to_owned()), map.next_value()?));
+        Ok(true)
+    }
+}
+
+/// `context.extensions`, of which only a link statement's signature is read.
+#[derive(Default)]
+struct Extensions<'a>(Option<LinkSignature<'a>>);
+
+impl<'de> Fields<'de> for Extensions<'de> {
+    fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            crate::account::SIGNATURE_EXTENSION => self.0 = object(map)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl<'de> Fields<'de> for LinkSignature<'de> {
+    fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "pseudonym" => self.pseudonym = object(map)?,
+            "public_key" => self.public_key = map.next_value()?,
+            "signature" => self.signature = map.next_value()?,
             _ => return Ok(false),
         }
         Ok(true)
@@ -249,10 +289,11 @@ impl<'de> Fields<'de> for Score<'de> {
     }
 }
 
-/// `context`, of which only the id of the (first) parent activity is read.
+/// `context`, of which the id of the (first) parent activity and a link's signature are read.
 #[derive(Default)]
 struct Context<'a> {
     parent: Option<Scalar<'a>>,
+    signature: Option<LinkSignature<'a>>,
 }
 
 impl<'de> Fields<'de> for Context<'de> {
@@ -262,6 +303,7 @@ impl<'de> Fields<'de> for Context<'de> {
                 let activities: Option<ContextActivities<'de>> = object(map)?;
                 self.parent = activities.and_then(|a| a.parent.0);
             }
+            "extensions" => self.signature = object::<Extensions<'de>, A>(map)?.and_then(|e| e.0),
             _ => return Ok(false),
         }
         Ok(true)

@@ -6,12 +6,13 @@
 //! statement can make the merge fail. Every figure is a count, a sum of whole milliseconds, a
 //! minimum, a maximum or a set, so it does not depend on the order statements arrive in.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use time::OffsetDateTime;
 
-use super::statement::{self, Fact, KeptProfile, Kind, Reason, Strings, What};
+use super::statement::{self, Fact, KeptProfile, Kind, LinkFact, Reason, Strings, Subject, What};
 
 /// The statements of one export file, read and attributed but not yet merged: the part of
 /// the work that can run on another thread.
@@ -64,13 +65,22 @@ pub struct Merged {
     strings: Strings,
     /// (learner, module) → figures, both numbered in `strings`.
     figures: HashMap<(u32, u32), Figures>,
+    /// Verified link and unlink statements, by pseudonym (numbers in `strings`).
+    links: BTreeMap<u32, Vec<LinkFact>>,
+    /// Module → its title (a canonical title) in the highest version that names it.
+    titles: HashMap<u32, (u32, u32)>,
 }
 
 /// One line of the report: a learner's record in a module, across every laptop.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The pseudonymous learner id (`actor.account.name`).
+    /// The learner: their institutional identifier once they linked their profile (their
+    /// pseudonym's records re-attributed by a verified link statement), their pseudonymous id
+    /// otherwise (`actor.account.name`).
     pub learner_id: String,
+    /// The account on the module's earliest completion, which the learner's attestation code
+    /// was made from: a pseudonym when they completed before linking.
+    pub completed_by: Option<String>,
     pub module_id: String,
     /// The highest module version the learner's statements name (semantic versioning order).
     pub module_version: String,
@@ -100,6 +110,8 @@ pub struct Row {
     pub statements: u64,
     /// The learner's name from the trainer's roster (`dlis merge --roster`), if it lists them.
     pub learner_name: Option<String>,
+    /// The module's title in the report's language (`Report::title_modules`).
+    pub module_title: Option<String>,
 }
 
 impl Row {
@@ -107,16 +119,19 @@ impl Row {
     /// complete: the same as on the PDF the learner saved.
     pub fn attestation_code(&self) -> Option<String> {
         let at = self.completed_at?;
-        Some(crate::attestation::code(&self.learner_id, &self.module_id, &crate::xapi::timestamp(at)))
+        let by = self.completed_by.as_deref().unwrap_or(&self.learner_id);
+        Some(crate::attestation::code(by, &self.module_id, &crate::xapi::timestamp(at)))
     }
 }
 
 /// Running figures of one learner in one module; strings are numbers in `Merged::strings`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Figures {
     version: u32,
     /// `Some` once completed, with the earliest completion time when one is known.
     completed_at: Option<Option<OffsetDateTime>>,
+    /// The account of that completion, once figures of several accounts are joined.
+    completed_by: Option<u32>,
     best_score: Option<f64>,
     attempts: u32,
     passed: bool,
@@ -209,6 +224,7 @@ impl Figures {
         Figures {
             version,
             completed_at: None,
+            completed_by: None,
             best_score: None,
             attempts: 0,
             passed: false,
@@ -221,6 +237,44 @@ impl Figures {
             surveys: Vec::new(),
             answers: Vec::new(),
             activity_millis: BTreeMap::new(),
+        }
+    }
+}
+
+impl Figures {
+    /// Adds `other`, the figures of the same learner in the same module under another
+    /// account: counts and sums add up, sets join, the earliest and latest win.
+    fn join(&mut self, other: Figures, strings: &Strings) {
+        if version_order(strings.get(other.version), strings.get(self.version)).is_gt() {
+            self.version = other.version;
+        }
+        if let Some(theirs) = other.completed_at {
+            let earlier = match self.completed_at {
+                None => true,
+                Some(ours) => theirs.is_some() && (ours.is_none() || theirs < ours),
+            };
+            if earlier {
+                self.completed_at = Some(theirs);
+                self.completed_by = other.completed_by;
+            }
+        }
+        self.best_score = match (self.best_score, other.best_score) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.attempts = self.attempts.saturating_add(other.attempts);
+        self.passed |= other.passed;
+        self.millis = self.millis.saturating_add(other.millis);
+        self.lessons.extend(other.lessons);
+        self.capsules.extend(other.capsules);
+        self.first = earliest(self.first, other.first);
+        self.last = self.last.max(other.last);
+        self.statements += other.statements;
+        self.surveys.extend(other.surveys);
+        self.answers.extend(other.answers);
+        for (activity, millis) in other.activity_millis {
+            let sum = self.activity_millis.entry(activity).or_default();
+            *sum = sum.saturating_add(millis);
         }
     }
 }
@@ -269,12 +323,33 @@ impl Merged {
                 continue;
             }
             let about = match fact.about {
-                Ok(about) => about,
+                Ok(Subject::Record(about)) => about,
+                Ok(Subject::Link(link)) => {
+                    let link = LinkFact {
+                        pseudonym: global(link.pseudonym),
+                        identifier: global(link.identifier),
+                        key: global(link.key),
+                        linked: link.linked,
+                    };
+                    self.links.entry(link.pseudonym).or_default().push(link);
+                    continue;
+                }
                 Err(reason) => {
                     self.unattributed_because(reason);
                     continue;
                 }
             };
+            if let Some(title) = about.title.map(global) {
+                let (module, version) = (global(about.module), global(about.version));
+                let kept = self.titles.entry(module).or_insert((version, title));
+                // The highest version's title; between equals, the smallest text, so that the
+                // order statements arrive in does not matter.
+                let order = version_order(self.strings.get(version), self.strings.get(kept.0))
+                    .then_with(|| self.strings.get(kept.1).cmp(self.strings.get(title)));
+                if order.is_gt() {
+                    *kept = (version, title);
+                }
+            }
             let version = global(about.version);
             let key = (global(about.learner), global(about.module));
             let figures = self.figures.entry(key).or_insert_with(|| Figures::new(version));
@@ -356,13 +431,73 @@ impl Merged {
         &self.unattributed
     }
 
+    /// Which pseudonyms verified link statements attribute to which identifier, and how many
+    /// pseudonyms' links disagree (another key or another identifier for the same pseudonym:
+    /// none of them is applied, since one may be forged).
+    fn attribution(&self) -> (HashMap<u32, u32>, u64) {
+        let mut to = HashMap::new();
+        let mut conflicts = 0;
+        for (&pseudonym, links) in &self.links {
+            let Some(first) = links.iter().find(|l| l.linked) else { continue };
+            if links.iter().all(|l| l.key == first.key && l.identifier == first.identifier) {
+                to.insert(pseudonym, first.identifier);
+            } else {
+                conflicts += 1;
+            }
+        }
+        (to, conflicts)
+    }
+
+    /// Verified link statements, and pseudonyms whose links disagree (not applied).
+    pub fn links(&self) -> (u64, u64) {
+        let statements = self.links.values().map(|l| l.len() as u64).sum();
+        (statements, self.attribution().1)
+    }
+
+    /// The figures with every linked pseudonym's records joined to its identifier's.
+    fn attributed(&self) -> Cow<'_, HashMap<(u32, u32), Figures>> {
+        let (to, _) = self.attribution();
+        if to.is_empty() {
+            return Cow::Borrowed(&self.figures);
+        }
+        let mut joined: HashMap<(u32, u32), Figures> = HashMap::with_capacity(self.figures.len());
+        // In a fixed order, so that joined figures do not depend on the map's.
+        let mut entries: Vec<_> = self.figures.iter().collect();
+        entries.sort_unstable_by_key(|&(&key, _)| key);
+        for (&(learner, module), figures) in entries {
+            let mut figures = figures.clone();
+            if figures.completed_at.is_some() {
+                figures.completed_by = Some(figures.completed_by.unwrap_or(learner));
+            }
+            let owner = to.get(&learner).copied().unwrap_or(learner);
+            match joined.entry((owner, module)) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(figures);
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    slot.get_mut().join(figures, &self.strings)
+                }
+            }
+        }
+        Cow::Owned(joined)
+    }
+
+    /// Each module's title, by module id: language → text.
+    pub fn titles(&self) -> BTreeMap<String, BTreeMap<String, String>> {
+        self.titles
+            .iter()
+            .filter_map(|(&module, &(_, title))| {
+                let title = serde_json::from_str(self.strings.get(title)).ok()?;
+                Some((self.strings.get(module).to_owned(), title))
+            })
+            .collect()
+    }
+
     /// One row per learner and module, sorted by learner id, then module id.
     pub fn rows(&self) -> Vec<Row> {
-        let mut rows: Vec<Row> = self
-            .figures
-            .iter()
-            .map(|(&(learner, module), figures)| self.row(learner, module, figures))
-            .collect();
+        let figures = self.attributed();
+        let mut rows: Vec<Row> =
+            figures.iter().map(|(&(learner, module), figures)| self.row(learner, module, figures)).collect();
         rows.sort_by(|a, b| (&a.learner_id, &a.module_id).cmp(&(&b.learner_id, &b.module_id)));
         rows
     }
@@ -373,7 +508,7 @@ impl Merged {
         // (module, survey) → learner → takes.
         type Takes = Vec<(Option<OffsetDateTime>, u32)>;
         let mut by_survey: BTreeMap<(&str, &str), BTreeMap<u32, Takes>> = BTreeMap::new();
-        for (&(learner, module), figures) in &self.figures {
+        for (&(learner, module), figures) in self.attributed().iter() {
             for &(at, activity, profile) in &figures.surveys {
                 let key = (self.strings.get(module), self.strings.get(activity));
                 by_survey.entry(key).or_default().entry(learner).or_default().push((at, profile));
@@ -428,7 +563,7 @@ impl Merged {
     /// recorded there; sorted by module, the module's own line first, then by activity.
     pub fn time_spent(&self) -> Vec<TimeSpent> {
         let mut per: BTreeMap<(&str, Option<&str>), Vec<f64>> = BTreeMap::new();
-        for (&(_, module), figures) in &self.figures {
+        for (&(_, module), figures) in self.attributed().iter() {
             let module = self.strings.get(module);
             if figures.millis > 0 {
                 per.entry((module, None)).or_default().push(figures.millis as f64 / 1000.0);
@@ -465,7 +600,7 @@ impl Merged {
         let mut questions: BTreeMap<(&str, u32), PerLearner> = BTreeMap::new();
         let mut wrong: BTreeMap<(&str, u32), BTreeMap<&str, u32>> = BTreeMap::new();
         let mut ranked: BTreeMap<&str, Vec<(f64, &str, u32)>> = BTreeMap::new();
-        for (&(learner, module), figures) in &self.figures {
+        for (&(learner, module), figures) in self.attributed().iter() {
             let module = self.strings.get(module);
             if let Some(best) = figures.best_score {
                 ranked.entry(module).or_default().push((best, self.strings.get(learner), learner));
@@ -547,6 +682,7 @@ impl Merged {
         let count = |set: &BTreeSet<u32>| u32::try_from(set.len()).unwrap_or(u32::MAX);
         Row {
             learner_id: self.strings.get(learner).to_owned(),
+            completed_by: figures.completed_by.map(|by| self.strings.get(by).to_owned()),
             module_id: self.strings.get(module).to_owned(),
             module_version: self.strings.get(figures.version).to_owned(),
             completed: figures.completed_at.is_some(),
@@ -561,6 +697,7 @@ impl Merged {
             last_activity_at: figures.last,
             statements: figures.statements,
             learner_name: None,
+            module_title: None,
         }
     }
 }

@@ -50,11 +50,46 @@ pub struct Report {
     pub items: Vec<ItemAnalysis>,
     /// Time spent per module and per activity, as quartiles over learners.
     pub time_spent: Vec<TimeSpent>,
+    /// Modules' titles from the statements that name a module, by module id: language → text.
+    pub titles: BTreeMap<String, BTreeMap<String, String>>,
+    /// Verified link statements read (a learner's pseudonym linked to their institutional
+    /// identifier, or unlinked).
+    pub link_statements: u64,
+    /// Pseudonyms whose link statements disagree (another key or identifier): none of their
+    /// links is applied.
+    pub link_conflicts: u64,
 }
 
 impl Report {
     pub fn unattributed_total(&self) -> u64 {
         self.unattributed.values().sum()
+    }
+
+    /// Names each row's module in `language` (else English, else any language it has): from
+    /// `installed` (module id → language → title, the bundles on this computer) where it has
+    /// the module, else from the statements.
+    pub fn title_modules(&mut self, language: &str, installed: &BTreeMap<String, BTreeMap<String, String>>) {
+        for (id, titles) in installed {
+            self.titles.insert(id.clone(), titles.clone());
+        }
+        for row in &mut self.rows {
+            row.module_title = self.titles.get(&row.module_id).and_then(|titles| {
+                let primary = language.split('-').next().unwrap_or(language);
+                titles
+                    .get(language)
+                    .or_else(|| {
+                        titles.iter().find(|(l, _)| l.split('-').next() == Some(primary)).map(|(_, t)| t)
+                    })
+                    .or_else(|| titles.get("en"))
+                    .or_else(|| titles.values().next())
+                    .cloned()
+            });
+        }
+    }
+
+    /// The title of module `id` as the rows give it, or its id.
+    pub fn module_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.rows.iter().find(|r| r.module_id == id).and_then(|r| r.module_title.as_deref()).unwrap_or(id)
     }
 
     /// Puts the roster's names beside the learners it lists.
@@ -123,6 +158,9 @@ pub fn merge_files(paths: &[PathBuf]) -> Report {
     report.surveys = merged.surveys();
     report.items = merged.items();
     report.time_spent = merged.time_spent();
+    report.titles = merged.titles();
+    (report.link_statements, report.link_conflicts) = merged.links();
+    report.title_modules("en", &BTreeMap::new());
     report
 }
 
@@ -228,6 +266,20 @@ pub fn summary(report: &Report) -> String {
                 let _ = writeln!(text, "  {count}: {reason}");
             }
         }
+    }
+    if report.link_statements > 0 {
+        let _ = writeln!(
+            text,
+            "link statements (pseudonyms attributed to institutional identifiers): {}",
+            report.link_statements
+        );
+    }
+    if report.link_conflicts > 0 {
+        let _ = writeln!(
+            text,
+            "  pseudonyms whose links disagree (another key or identifier; not applied): {}",
+            report.link_conflicts
+        );
     }
     let _ = writeln!(text, "rows (learner and module): {}", report.rows.len());
     if !report.time_spent.is_empty() {

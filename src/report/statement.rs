@@ -28,6 +28,8 @@ pub enum Reason {
     Voiding,
     ForeignObject,
     ParentMismatch,
+    LinkNotVerified,
+    LinkConflict,
 }
 
 impl Reason {
@@ -43,6 +45,10 @@ impl Reason {
             Reason::Voiding => "voiding statement (not applied)",
             Reason::ForeignObject => "object is not a DLIS Learn activity",
             Reason::ParentMismatch => "context parent is not the object's module",
+            Reason::LinkNotVerified => "link statement whose signature does not verify (not applied)",
+            Reason::LinkConflict => {
+                "link statement disagreeing with another link of the same pseudonym (none applied)"
+            }
         }
     }
 }
@@ -110,7 +116,24 @@ impl Strings {
 pub(super) struct Fact {
     /// The statement id as a number (`A` and `a` are the same UUID), or why it has none.
     pub id: Result<u128, Reason>,
-    pub about: Result<About, Reason>,
+    pub about: Result<Subject, Reason>,
+}
+
+/// What a statement is about: a learner's record in a module, or a link between accounts.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Subject {
+    Record(About),
+    Link(LinkFact),
+}
+
+/// A link or unlink statement whose signature verifies (`crate::account`): the pseudonym,
+/// the identifier it is linked to and the key that signed, numbered in [`Strings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LinkFact {
+    pub pseudonym: u32,
+    pub identifier: u32,
+    pub key: u32,
+    pub linked: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -120,6 +143,9 @@ pub(super) struct About {
     pub version: u32,
     pub at: Option<OffsetDateTime>,
     pub what: What,
+    /// The module's title, when the object is the module itself and its definition names it
+    /// (a [`canonical_title`], numbered in [`Strings`]).
+    pub title: Option<u32>,
 }
 
 /// The statements the figures count; any other is only counted and dated.
@@ -268,6 +294,15 @@ pub(super) struct Statement<'a> {
     pub result: Option<Outcome<'a>>,
     pub parent: Option<Scalar<'a>>,
     pub timestamp: Scalar<'a>,
+    /// `context.extensions` of a link statement ([`crate::account::SIGNATURE_EXTENSION`]).
+    pub link_signature: Option<LinkSignature<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct LinkSignature<'a> {
+    pub pseudonym: Option<Account<'a>>,
+    pub public_key: Scalar<'a>,
+    pub signature: Scalar<'a>,
 }
 
 impl<'a> Statement<'a> {
@@ -279,7 +314,51 @@ impl<'a> Statement<'a> {
         }
     }
 
-    fn about(&self, strings: &mut Strings) -> Result<About, Reason> {
+    fn about(&self, strings: &mut Strings) -> Result<Subject, Reason> {
+        let verb = self.verb.as_ref().and_then(|v| v.id.text());
+        if let Some(verb @ (crate::account::LINKED | crate::account::UNLINKED)) = verb {
+            return self.link(verb, strings).map(Subject::Link);
+        }
+        self.record(strings).map(Subject::Record)
+    }
+
+    /// A link statement's pseudonym, identifier and key, once its signature verifies.
+    fn link(&self, verb: &str, strings: &mut Strings) -> Result<LinkFact, Reason> {
+        use crate::account::AccountRef;
+        fn account<'s>(account: Option<&'s Account<'_>>) -> Option<AccountRef<'s>> {
+            let account = account?;
+            Some(AccountRef { home_page: account.home_page.text()?, name: account.name.text()? })
+        }
+        let actor = account(self.actor.as_ref().and_then(|a| a.account.as_ref())).ok_or(Reason::NoLearner)?;
+        let signature = self.link_signature.as_ref();
+        // The object stands for the pseudonym the extension names, or the link means nothing.
+        let object_id = self.object.as_ref().and_then(|o| o.id.text());
+        let pseudonym = account(signature.and_then(|s| s.pseudonym.as_ref()))
+            .filter(|p| object_id == Some(crate::account::pseudonym_iri(p.name).as_str()));
+        let verified = (|| {
+            crate::account::verify(
+                verb,
+                self.id.text()?,
+                self.timestamp.text()?,
+                pseudonym?,
+                actor,
+                signature?.public_key.text()?,
+                signature?.signature.text()?,
+            )
+        })();
+        let (Some(key), Some(pseudonym)) = (verified, pseudonym) else {
+            return Err(Reason::LinkNotVerified);
+        };
+        use base64::Engine;
+        Ok(LinkFact {
+            pseudonym: strings.intern(pseudonym.name),
+            identifier: strings.intern(actor.name),
+            key: strings.intern(&base64::engine::general_purpose::STANDARD.encode(key)),
+            linked: verb == crate::account::LINKED,
+        })
+    }
+
+    fn record(&self, strings: &mut Strings) -> Result<About, Reason> {
         let actor = self.actor.as_ref();
         let account = actor.and_then(|a| a.account.as_ref());
         let learner = account.and_then(|a| a.name.text()).filter(|name| !name.is_empty());
@@ -367,6 +446,10 @@ impl<'a> Statement<'a> {
             version: strings.intern_recent(Slot::Version, iri.version),
             at: self.timestamp.text().and_then(parse_timestamp),
             what,
+            title: match iri.target {
+                Target::Module => canonical_title(&object.name).map(|title| strings.intern(&title)),
+                _ => None,
+            },
         })
     }
 }
@@ -394,6 +477,35 @@ pub(super) struct Object<'a> {
     pub id: Scalar<'a>,
     /// `definition.type`.
     pub kind: Scalar<'a>,
+    /// `definition.name`: language, text, in the order given.
+    pub name: Vec<(Cow<'a, str>, Scalar<'a>)>,
+}
+
+/// The longest title a report keeps, in characters, and how many languages.
+const MAX_TITLE: usize = 200;
+const MAX_TITLE_LANGUAGES: usize = 20;
+
+/// A module's title from a statement's `definition.name`, as the report keeps it: a JSON
+/// object of language tags to texts, sorted, or `None` when it is not one (a title is shown,
+/// so a hostile one is not kept: too long, too many languages, control characters).
+pub(super) fn canonical_title(name: &[(Cow<'_, str>, Scalar<'_>)]) -> Option<String> {
+    let mut sorted = std::collections::BTreeMap::new();
+    for (language, text) in name {
+        let text = text.text()?.trim();
+        let language_ok = oxilangtag::LanguageTag::parse(language.as_ref()).is_ok();
+        if !language_ok
+            || text.is_empty()
+            || text.chars().count() > MAX_TITLE
+            || text.chars().any(char::is_control)
+        {
+            return None;
+        }
+        sorted.insert(language.as_ref(), text);
+    }
+    if sorted.is_empty() || sorted.len() > MAX_TITLE_LANGUAGES {
+        return None;
+    }
+    serde_json::to_string(&sorted).ok()
 }
 
 #[derive(Debug, Default)]
@@ -534,7 +646,7 @@ mod tests {
             "actor": {"account": {"homePage": "https:\/\/x.example", "name": "L\u00e9a"}},
             "verb": {"id": "http:\/\/adlnet.gov\/expapi\/verbs\/completed"},
             "object": {"id": "https://dlis-learn.eu/xapi/modules/dlis.m/1.0.0"}}"#;
-        let about = read(line, &mut strings).about.unwrap();
+        let Ok(Subject::Record(about)) = read(line, &mut strings).about else { panic!("not a record") };
         assert_eq!(strings.get(about.learner), "Léa");
         assert_eq!(about.what, What::ModuleCompleted);
     }

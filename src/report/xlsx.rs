@@ -1,11 +1,12 @@
 //! The XLSX report: a "Report" sheet with the CSV's columns as typed cells (numbers, booleans,
-//! dates), and a "Summary" sheet with what does not fit one row per learner and module.
+//! dates), a "Summary" sheet with what does not fit one row per learner and module, the
+//! figures across learners, and one sheet per module with its rows, named by its title.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use time::OffsetDateTime;
 
-use super::Report;
 use super::csv::HEADER;
+use super::{Report, Row};
 
 /// Excel's limits: rows per sheet (the header takes one) and characters per cell.
 const MAX_ROWS: usize = 1_048_575;
@@ -42,7 +43,8 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Report")?;
-    rows(sheet, report, &formats)?;
+    let all: Vec<&Row> = report.rows.iter().collect();
+    rows(sheet, &all, &formats)?;
     let sheet = workbook.add_worksheet();
     sheet.set_name("Summary")?;
     summary(sheet, report, &formats)?;
@@ -61,10 +63,41 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         sheet.set_name("Self-assessments")?;
         surveys(sheet, report, &formats)?;
     }
+    let mut by_module: std::collections::BTreeMap<&str, Vec<&Row>> = std::collections::BTreeMap::new();
+    for row in &report.rows {
+        by_module.entry(&row.module_id).or_default().push(row);
+    }
+    let mut names: Vec<String> = workbook.worksheets().iter().map(|s| s.name().to_lowercase()).collect();
+    for (module, rows_of_module) in by_module {
+        let name = sheet_name(report.module_title(module), &names);
+        names.push(name.to_lowercase());
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        rows(sheet, &rows_of_module, &formats)?;
+    }
     workbook.save_to_buffer()
 }
 
-fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(), XlsxError> {
+/// A sheet name Excel takes for `title`: at most 31 characters, none of `[]:*?/\`, no `'` at
+/// either end, and unlike the names already `taken` (compared without case, as Excel does).
+fn sheet_name(title: &str, taken: &[String]) -> String {
+    let clean: String =
+        title.chars().map(|c| if "[]:*?/\\".contains(c) || c.is_control() { ' ' } else { c }).collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = clean.trim_matches('\'').trim();
+    let clean = if clean.is_empty() { "Module" } else { clean };
+    let cut = |text: &str, max: usize| text.chars().take(max).collect::<String>().trim_end().to_owned();
+    let mut name = cut(clean, 31);
+    let mut n = 2;
+    while taken.contains(&name.to_lowercase()) {
+        let suffix = format!(" ({n})");
+        name = format!("{}{suffix}", cut(clean, 31 - suffix.chars().count()));
+        n += 1;
+    }
+    name
+}
+
+fn rows(sheet: &mut Worksheet, rows: &[&Row], formats: &Formats) -> Result<(), XlsxError> {
     for (col, name) in HEADER.iter().enumerate() {
         let col = col as u16;
         sheet.write_string_with_format(0, col, *name, &formats.header)?;
@@ -72,6 +105,7 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
             0 => 38,
             1 => 28,
             4 | 11 | 12 => 20,
+            16 => 40,
             _ => name.len().max(8) + 2,
         };
         sheet.set_column_width(col, width as f64)?;
@@ -84,7 +118,7 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
         Some(at) => sheet.write_string(row, col, crate::xapi::timestamp(at)).map(|_| ()),
         None => Ok(()),
     };
-    for (i, row) in report.rows.iter().take(MAX_ROWS).enumerate() {
+    for (i, row) in rows.iter().take(MAX_ROWS).enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, text(&row.learner_id))?;
         sheet.write_string(r, 1, text(&row.module_id))?;
@@ -108,8 +142,11 @@ fn rows(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<(),
         if let Some(name) = &row.learner_name {
             sheet.write_string(r, 15, text(name))?;
         }
+        if let Some(title) = &row.module_title {
+            sheet.write_string(r, 16, text(title))?;
+        }
     }
-    let last_row = report.rows.len().min(MAX_ROWS) as u32;
+    let last_row = rows.len().min(MAX_ROWS) as u32;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, HEADER.len() as u16 - 1)?;
     Ok(())
@@ -244,4 +281,25 @@ fn summary(sheet: &mut Worksheet, report: &Report, formats: &Formats) -> Result<
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_name;
+
+    #[test]
+    fn sheet_names_are_what_excel_takes() {
+        let taken = vec!["report".to_owned(), "summary".to_owned()];
+        assert_eq!(
+            sheet_name("Faire avec : accompagner les démarches en ligne", &taken),
+            "Faire avec accompagner les déma"
+        );
+        assert_eq!(sheet_name("Report", &taken), "Report (2)");
+        assert_eq!(sheet_name("'[*?]'", &taken), "Module");
+        let long = "Κάνουμε μαζί: υποστήριξη στις ηλεκτρονικές διαδικασίες";
+        let once = sheet_name(long, &taken);
+        assert!(once.chars().count() <= 31);
+        let twice = sheet_name(long, &[once.to_lowercase()]);
+        assert!(twice.ends_with(" (2)") && twice.chars().count() <= 31, "{twice}");
+    }
 }

@@ -9,6 +9,7 @@
 //! the user agreed, moves it aside and starts an empty one.
 
 mod learners;
+mod links;
 mod notes;
 mod outbox;
 mod pins;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 pub use learners::{Learner, LearnerError};
+pub use links::{Link, LinkError};
 pub use notes::{MAX_NOTE, Note, NoteError, clock, export_notes, notes_markdown};
 pub use outbox::{Pending, SyncStatus};
 pub use pins::FREE_ATTEMPTS;
@@ -43,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_learner_theme.sql"),
     include_str!("migrations/008_notes.sql"),
     include_str!("migrations/009_survey_takes.sql"),
+    include_str!("migrations/010_learner_links.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -9,6 +9,7 @@ mod faults;
 mod hostile;
 mod install;
 mod items;
+mod linking;
 mod lms;
 mod lms_cmi5;
 mod lms_player;

@@ -315,7 +315,9 @@ fn the_xlsx_report_has_the_rows_and_a_summary_sheet() {
     let workbook = entry("xl/workbook.xml");
     assert!(workbook.contains("name=\"Report\"") && workbook.contains("name=\"Summary\""), "{workbook}");
     let report = entry("xl/worksheets/sheet1.xml");
-    assert!(report.contains("<autoFilter ref=\"A1:P4\""), "{report}");
+    assert!(report.contains("<autoFilter ref=\"A1:Q4\""), "{report}");
+    // One sheet per module, named by its title (from the statements: no module is installed).
+    assert!(workbook.contains("name=\"Doing with supporting people wi\""), "{workbook}");
     assert!(report.contains("state=\"frozen\""), "{report}");
     entry("xl/worksheets/sheet2.xml");
     let strings = entry("xl/sharedStrings.xml");

@@ -46,6 +46,7 @@ error-no-activity = Diese Aktivität gibt es in diesem Modul nicht.
 error-required = Bitte füllen Sie dieses Feld aus.
 error-not-installed = Dieses Modul ist auf diesem Computer nicht (mehr) installiert.
 error-trainer-only = Dafür ist die Kursleitungs-PIN nötig.
+error-identifier = Diese Kennung ist nicht so geschrieben, wie Ihre Einrichtung sie schreibt: Prüfen Sie sie (ohne Leerzeichen) und versuchen Sie es erneut.
 error-pin-locked = Zu viele falsche PINs: Diese PIN ist eine Weile gesperrt, und jede weitere falsche PIN sperrt sie länger. Bitte warten Sie und versuchen Sie es dann noch einmal.
 error-password-needed = Bitte geben Sie das Passwort ein: Ein gespeichertes Passwort gilt nur für die Serveradresse und den Benutzernamen, für die es eingegeben wurde.
 error-signer-changed = Das installierte Modul wurde von einer vertrauenswürdigen Organisation signiert, und diese Datei ist nicht mit demselben Schlüssel signiert. Es wurde nichts installiert.

@@ -45,6 +45,7 @@ error-no-activity = This activity does not exist in the module.
 error-required = Please fill in this field.
 error-not-installed = This module is not installed on this computer (any more).
 error-trainer-only = This needs the trainer PIN.
+error-identifier = This identifier is not written as your institution writes it: check it (no spaces) and try again.
 error-pin-locked = Too many wrong PINs: this PIN is locked for a while, and each new wrong PIN locks it for longer. Please wait, then try again.
 error-password-needed = Please type the password: a saved password is only used for the server address and user name it was given for.
 error-signer-changed = The installed module was signed by a trusted organisation, and this file is not signed with the same key. Nothing was installed.

@@ -45,6 +45,7 @@ error-no-activity = Cette activité n'existe pas dans le module.
 error-required = Veuillez remplir ce champ.
 error-not-installed = Ce module n'est pas (ou plus) installé sur cet ordinateur.
 error-trainer-only = Cette action demande le code PIN formateur.
+error-identifier = Cet identifiant n'est pas écrit comme votre établissement l'écrit : vérifiez-le (sans espaces) et réessayez.
 error-pin-locked = Trop de codes PIN erronés : ce code est bloqué pour un moment, et chaque nouvelle erreur le bloque plus longtemps. Patientez, puis réessayez.
 error-password-needed = Saisissez le mot de passe : un mot de passe enregistré ne sert qu'à l'adresse du serveur et au nom d'utilisateur pour lesquels il a été donné.
 error-signer-changed = Le module installé a été signé par un organisme de confiance, et ce fichier n'est pas signé avec la même clé. Rien n'a été installé.

@@ -46,6 +46,7 @@ error-no-activity = Deze activiteit bestaat niet in de module.
 error-required = Vul dit veld in.
 error-not-installed = Deze module is niet (meer) geïnstalleerd op deze computer.
 error-trainer-only = Hiervoor is de opleiderspincode nodig.
+error-identifier = Deze code is niet geschreven zoals uw instelling hem schrijft: controleer hem (zonder spaties) en probeer opnieuw.
 error-pin-locked = Te veel verkeerde pincodes: deze pincode is een tijdje geblokkeerd, en elke nieuwe verkeerde pincode blokkeert hem langer. Wacht even en probeer het dan opnieuw.
 error-password-needed = Typ het wachtwoord: een opgeslagen wachtwoord wordt alleen gebruikt voor het serveradres en de gebruikersnaam waarvoor het is opgegeven.
 error-signer-changed = De geïnstalleerde module is ondertekend door een vertrouwde organisatie, en dit bestand is niet met dezelfde sleutel ondertekend. Er is niets geïnstalleerd.

@@ -46,6 +46,7 @@ error-no-activity = Această activitate nu există în modul.
 error-required = Vă rugăm să completați acest câmp.
 error-not-installed = Acest modul nu este (sau nu mai este) instalat pe acest calculator.
 error-trainer-only = Această acțiune necesită codul PIN de formator.
+error-identifier = Acest identificator nu este scris așa cum îl scrie instituția dumneavoastră: verificați-l (fără spații) și încercați din nou.
 error-pin-locked = Prea multe coduri PIN greșite: acest cod PIN este blocat pentru o vreme, iar fiecare nou cod PIN greșit îl blochează pentru mai mult timp. Vă rugăm să așteptați, apoi să încercați din nou.
 error-password-needed = Vă rugăm să introduceți parola: o parolă salvată este folosită numai pentru adresa serverului și numele de utilizator pentru care a fost introdusă.
 error-signer-changed = Modulul instalat a fost semnat de o organizație de încredere, iar acest fișier nu este semnat cu aceeași cheie. Nu s-a instalat nimic.

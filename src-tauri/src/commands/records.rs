@@ -77,9 +77,16 @@ pub async fn set_institution(
 ) -> Reply<InstitutionView> {
     trainer_only(&state)?;
     with_store(&state, |store| {
-        let saved = store.institution()?.map(|i| i.lrs);
-        let lrs = dlis::sync::LrsAccess::reuse(saved.as_ref(), &endpoint, &username, Some(&password))?;
-        let institution = Institution { name, home_page, lrs };
+        let saved = store.institution()?;
+        let lrs = dlis::sync::LrsAccess::reuse(
+            saved.as_ref().map(|i| &i.lrs),
+            &endpoint,
+            &username,
+            Some(&password),
+        )?;
+        // The settings page does not edit the identifier rule: a trainer's institution file keeps it.
+        let learner_identifier = saved.and_then(|i| i.learner_identifier);
+        let institution = Institution { name, home_page, lrs, learner_identifier };
         store.set_institution(&institution)?;
         Ok(InstitutionView::from(institution))
     })

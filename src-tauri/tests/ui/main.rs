@@ -926,6 +926,7 @@ async fn the_about_section_shows_the_version_the_data_and_every_licence() {
                 username: "dlis".into(),
                 password: "s3cret".into(),
             },
+            learner_identifier: None,
         })
         .unwrap();
     drop(store);

@@ -20,7 +20,7 @@ impl Store {
         quiz_id: &str,
     ) -> Result<AttemptView, TrackError> {
         let quiz = find_quiz(module, quiz_id)?;
-        let (language, home) = self.language_and_home(learner_id)?;
+        let (language, home, account) = self.speaker(learner_id)?;
         let version = module.version.to_string();
         let open: Option<i64> = self
             .conn
@@ -47,7 +47,7 @@ impl Store {
         }
         let seed = rand_core::RngCore::next_u64(&mut rand_core::OsRng);
         let layout = quiz::layout(quiz, seed);
-        let mut tx = self.begin(learner_id, module, &language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home, &account)?;
         tx.tx.run(
             "INSERT INTO quiz_attempt (learner_id, module_id, module_version, activity_id, number, seed, layout, started_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -81,7 +81,7 @@ impl Store {
         question_id: &str,
         response: &Response,
     ) -> Result<Scored, TrackError> {
-        let (language, home) = self.language_and_home(learner_id)?;
+        let (language, home, account) = self.speaker(learner_id)?;
         let (quiz, _) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
         let question = quiz.questions.iter().find(|q| q.id == question_id).ok_or_else(|| {
             TrackError::UnknownQuestion { quiz: quiz.id.clone(), question: question_id.to_owned() }
@@ -95,7 +95,7 @@ impl Store {
         if answered && !quiz::may_change_answer(quiz) {
             return Err(TrackError::AlreadyAnswered(question_id.to_owned()));
         }
-        let mut tx = self.begin(learner_id, module, &language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home, &account)?;
         let response_json =
             serde_json::to_string(response).map_err(|e| TrackError::Invalid(e.to_string()))?;
         tx.tx.run(
@@ -122,13 +122,13 @@ impl Store {
         module: &Manifest,
         attempt_id: i64,
     ) -> Result<Total, TrackError> {
-        let (language, home) = self.language_and_home(learner_id)?;
+        let (language, home, account) = self.speaker(learner_id)?;
         let (quiz, started_at) = open_attempt(&self.conn, learner_id, module, attempt_id)?;
         let view = attempt_view(&self.conn, attempt_id, quiz)?;
         let scores: BTreeMap<String, Scored> =
             view.answers.iter().map(|(q, (_, s))| (q.clone(), *s)).collect();
         let total = quiz::total(quiz, &scores);
-        let mut tx = self.begin(learner_id, module, &language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home, &account)?;
         tx.tx.run(
             "UPDATE quiz_attempt SET submitted_at = ?2, score = ?3, max_score = ?4, passed = ?5 WHERE id = ?1",
             (attempt_id, &tx.at, total.score, total.max, total.passed),

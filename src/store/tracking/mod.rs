@@ -210,17 +210,29 @@ impl<'a> Tx<'a> {
 }
 
 impl Store {
-    /// The learner's language and the home page of their account: what every statement
-    /// carries. One query, since it runs before every event.
-    fn language_and_home(&self, learner_id: &str) -> Result<(String, String), TrackError> {
+    /// The learner's language and the account their statements name (`home page`, `name`):
+    /// the institutional account while a link is in force (`super::links`), else the
+    /// pseudonymous one. One query, since it runs before every event.
+    fn speaker(&self, learner_id: &str) -> Result<(String, String, String), TrackError> {
         self.conn
             .one(
-                "SELECT language, (SELECT value FROM setting WHERE key = ?2) FROM learner WHERE id = ?1",
+                "SELECT learner.language, link.home_page, link.identifier,
+                        (SELECT value FROM setting WHERE key = ?2), coalesce(learner.pseudonym, learner.id)
+                 FROM learner LEFT JOIN learner_link AS link
+                   ON link.learner_id = learner.id AND link.unlinked_at IS NULL
+                 WHERE learner.id = ?1",
                 (learner_id, super::settings::HOME_PAGE),
-                |row| Ok((row.get(0)?, row.get::<_, Option<String>>(1)?)),
+                |row| {
+                    let linked: (Option<String>, Option<String>) = (row.get(1)?, row.get(2)?);
+                    let pseudonymous: (Option<String>, String) = (row.get(3)?, row.get(4)?);
+                    Ok((row.get(0)?, linked, pseudonymous))
+                },
             )
             .optional()?
-            .map(|(language, home)| (language, home.unwrap_or_else(|| xapi::DEFAULT_HOME_PAGE.to_owned())))
+            .map(|(language, linked, (home, pseudonym))| match linked {
+                (Some(home), Some(identifier)) => (language, home, identifier),
+                _ => (language, home.unwrap_or_else(|| xapi::DEFAULT_HOME_PAGE.to_owned()), pseudonym),
+            })
             .ok_or_else(|| LearnerError::Unknown { id: learner_id.to_owned() }.into())
     }
 
@@ -230,12 +242,13 @@ impl Store {
         module: &'a Manifest,
         language: &'a str,
         home: &'a str,
+        account: &'a str,
     ) -> Result<Tx<'a>, TrackError> {
         let (at, stamp) = now();
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok(Tx {
             tx,
-            origin: Origin { learner_id, home_page: home, language, module, at },
+            origin: Origin { account_name: account, home_page: home, language, module, at },
             learner_id,
             at: stamp,
             statements: Vec::new(),
@@ -244,9 +257,9 @@ impl Store {
 
     /// Records a lesson or capsule event of `learner_id` in `module`.
     pub fn record(&mut self, learner_id: &str, module: &Manifest, event: &Event) -> Result<(), TrackError> {
-        let (language, home) = self.language_and_home(learner_id)?;
+        let (language, home, account) = self.speaker(learner_id)?;
         let activity = find(module, event.activity())?;
-        let mut tx = self.begin(learner_id, module, &language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home, &account)?;
         let key = (learner_id, &module.id, activity.id());
         match (event, activity) {
             (Event::LessonOpened { .. }, Activity::Lesson(_)) => {

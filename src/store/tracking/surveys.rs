@@ -43,10 +43,10 @@ impl Store {
         let survey = find_survey(module, survey_id)?;
         survey::check(survey, ratings)?;
         let reflection = survey::clean_reflection(reflection)?;
-        let (language, home) = self.language_and_home(learner_id)?;
+        let (language, home, account) = self.speaker(learner_id)?;
         let ratings_json = serde_json::to_string(ratings).map_err(|e| TrackError::Invalid(e.to_string()))?;
         let profile = survey::profile(survey, ratings);
-        let mut tx = self.begin(learner_id, module, &language, &home)?;
+        let mut tx = self.begin(learner_id, module, &language, &home, &account)?;
         tx.tx.run(
             "INSERT INTO survey_take (learner_id, module_id, activity_id, ratings, reflection, taken_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
