@@ -17,6 +17,8 @@ import * as install from './screens/install.js';
 import * as settings from './screens/settings.js';
 import * as damaged from './screens/damaged.js';
 import * as search from './screens/search.js';
+import * as link from './screens/link.js';
+import * as records from './screens/records.js';
 import { lmsExportSection } from './screens/lmsExport.js';
 import { attestationButton } from './screens/attestation.js';
 
@@ -36,6 +38,10 @@ const ROUTES = [
   // A bundle path in the route (tests, or a link from another screen): inspected at once.
   [/^install\/(.+)$/, install, false],
   [/^settings$/, settings, false],
+  [/^link$/, link, true],
+  [/^records$/, records, false],
+  // Export files in the route (tests, or a link from another screen): merged at once.
+  [/^records\/(.+)$/, records, false],
 ];
 
 const SYNC_EVERY_MS = 5 * 60 * 1000;

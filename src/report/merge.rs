@@ -176,7 +176,7 @@ fn quartiles(values: &[f64]) -> (f64, f64, f64) {
 
 /// How one quiz question fared across learners: what a trainer reads to decide which
 /// questions to rewrite.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ItemAnalysis {
     pub module_id: String,
     pub quiz_id: String,

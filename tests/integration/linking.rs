@@ -73,7 +73,7 @@ fn a_linked_learner_is_reported_under_their_student_number_from_their_first_reco
     // She finishes the module: from the link on, her statements carry her student number.
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
     assert_eq!(store.learner_link(&amina.id).unwrap().unwrap().identifier, "20261234");
-    session_of(&mut store, &amina.id, &module);
+    crate::study::complete(&mut store, &amina.id, &module);
     let all = statements(&store);
     let before = pseudonymous + 1;
     assert!(
@@ -137,52 +137,6 @@ fn a_linked_learner_is_reported_under_their_student_number_from_their_first_reco
     assert!(ids.contains(&"20261234") && ids.contains(&after["name"].as_str().unwrap()), "{ids:?}");
 }
 
-/// Every lesson read, the capsule watched, the quiz answered right, as `learner_id`.
-fn session_of(store: &mut Store, learner_id: &str, module: &Manifest) {
-    use dlis::manifest::{Activity, Answer};
-    use dlis::quiz::Response;
-    for activity in &module.activities {
-        match activity {
-            Activity::Lesson(lesson) => {
-                let id = lesson.id.clone();
-                store.record(learner_id, module, &Event::LessonOpened { activity: id.clone() }).unwrap();
-                store.record(learner_id, module, &Event::LessonRead { activity: id }).unwrap();
-            }
-            Activity::Video(video) => {
-                let event = Event::VideoWatched {
-                    activity: video.id.clone(),
-                    from: 0.0,
-                    to: video.duration_seconds,
-                    subtitle_language: None,
-                };
-                store.record(learner_id, module, &event).unwrap();
-            }
-            Activity::Quiz(quiz) => {
-                let attempt = store.start_quiz(learner_id, module, &quiz.id).unwrap();
-                for question in &quiz.questions {
-                    let response = match &question.answer {
-                        Answer::SingleChoice { correct, .. } => Response::SingleChoice(correct.clone()),
-                        Answer::MultipleChoice { correct, .. } => {
-                            Response::MultipleChoice(correct.iter().cloned().collect())
-                        }
-                        Answer::TrueFalse { correct } => Response::TrueFalse(*correct),
-                        Answer::Ordering { items } => {
-                            Response::Ordering(items.iter().map(|i| i.id.clone()).collect())
-                        }
-                        Answer::Matching { pairs, .. } => {
-                            Response::Matching(pairs.iter().map(|p| (p.id.clone(), p.id.clone())).collect())
-                        }
-                        Answer::ShortText { accepted, .. } => Response::ShortText(accepted["fr"][0].clone()),
-                    };
-                    store.answer(learner_id, module, attempt.attempt_id, &question.id, &response).unwrap();
-                }
-                store.submit_quiz(learner_id, module, attempt.attempt_id).unwrap();
-            }
-            Activity::Survey(_) => {}
-        }
-    }
-}
-
 #[test]
 fn a_forged_or_altered_link_moves_no_records() {
     let dir = temp();
@@ -195,7 +149,7 @@ fn a_forged_or_altered_link_moves_no_records() {
     let module = sample();
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
     let ioana = store.create_learner("Ioana", "ro", None).unwrap();
-    session_of(&mut store, &ioana.id, &module);
+    crate::study::complete(&mut store, &ioana.id, &module);
     store.link_learner(&ioana.id, "20260001").unwrap();
     let export = dir.path().join("ioana.zip");
     dlis::export::write(&store, None, &export).unwrap();

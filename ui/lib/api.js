@@ -54,6 +54,15 @@ export async function openFile(filters) {
   return pathOf(picked);
 }
 
+/** The file dialog for several files; an empty list when none is chosen. */
+export async function openFiles(filters) {
+  const options = { multiple: true, directory: false, filters };
+  const dialog = tauri().dialog;
+  const picked = dialog && dialog.open ? await dialog.open(options) : await call('plugin:dialog|open', { options });
+  if (!picked) return [];
+  return (Array.isArray(picked) ? picked : [picked]).map((p) => (typeof p === 'object' ? p.path : p)).filter(Boolean);
+}
+
 export async function saveFile(defaultPath, filters) {
   const options = { defaultPath, filters };
   const dialog = tauri().dialog;

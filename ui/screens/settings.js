@@ -200,8 +200,10 @@ function profile(ctx) {
     }
   } }, t('delete-profile'));
 
+  const linkBox = h('div', { class: 'sub-form' }, h('h3', {}, t('link-title')), h('p', {}, t('link-settings-lead')),
+    h('p', {}, h('a', { href: '#/link', testid: 'settings-link' }, t('settings-link'))));
   return section('settings-profile', t('settings-profile', { name: learner.display_name }),
-    nameForm, lang, langStatus, themes, notesBox, pinForm,
+    nameForm, lang, langStatus, themes, notesBox, pinForm, linkBox,
     h('div', { class: 'sub-form danger-zone' }, h('h3', {}, t('delete-profile')), h('p', {}, t('delete-profile-hint')), remove));
 }
 
@@ -340,7 +342,9 @@ async function records(ctx) {
       sendActions, needsInstitution,
       sendStatus),
     h('div', { class: 'sub-form' }, h('h3', {}, t('export-title')), h('p', {}, t('export-lead')),
-      h('div', { class: 'actions' }, exportButton), exportStatus));
+      h('div', { class: 'actions' }, exportButton), exportStatus),
+    h('div', { class: 'sub-form' }, h('h3', {}, t('records-title')), h('p', {}, t('records-screen-lead')),
+      h('p', {}, h('a', { href: '#/records', testid: 'settings-open-records' }, t('settings-open-records')))));
 }
 
 /** The trainer PIN: set it (first use), change it, or lock the trainer's settings now. */

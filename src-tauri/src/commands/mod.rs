@@ -34,9 +34,11 @@ impl<E: std::error::Error + 'static> From<E> for CommandError {
 /// The kind of the errors the page explains in its own words, as the core names them.
 fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     use dlis::library::{InstallError, LibraryError};
-    use dlis::store::{LearnerError, TrackError};
+    use dlis::store::{LearnerError, LinkError, TrackError};
     use dlis::sync::SyncError;
     if let Some(err) = err.downcast_ref::<LearnerError>() {
+        err.kind()
+    } else if let Some(err) = err.downcast_ref::<LinkError>() {
         err.kind()
     } else if let Some(err) = err.downcast_ref::<TrackError>() {
         err.kind()
@@ -142,6 +144,7 @@ mod tests {
             }
             .into(),
             dlis::library::LibraryError::NotInstalled { id: "m".into() }.into(),
+            dlis::store::LinkError::Identifier(dlis::account::IdentifierError::Empty).into(),
             CommandError { message: "trainer".into(), kind: Some(super::TRAINER_ONLY) },
         ]
     }

@@ -97,3 +97,119 @@ pub async fn set_institution(
 pub async fn export_records(state: State<'_, AppState>, path: PathBuf) -> Reply<u64> {
     with_store(&state, |store| Ok(dlis::export::write(store, None, &path)?.statements))
 }
+
+/// What the consent screen shows: whether the institution asks for an identifier, and the
+/// learner's link if they made one.
+#[derive(Serialize)]
+pub struct LinkView {
+    /// The institution's name and what it calls the identifier; `None` when it asks for none.
+    asked: Option<(String, String)>,
+    link: Option<dlis::store::Link>,
+}
+
+fn link_view(store: &dlis::store::Store) -> Reply<LinkView> {
+    let learner = super::current(store)?;
+    let asked = store.institution()?.and_then(|i| i.learner_identifier.map(|rule| (i.name, rule.label)));
+    Ok(LinkView { asked, link: store.learner_link(&learner.id)? })
+}
+
+#[tauri::command]
+pub async fn learner_link(state: State<'_, AppState>) -> Reply<LinkView> {
+    with_store(&state, |store| link_view(store))
+}
+
+/// Links the signed-in learner's profile to `identifier`: the page asked for their consent.
+#[tauri::command]
+pub async fn link_learner(state: State<'_, AppState>, identifier: String) -> Reply<LinkView> {
+    with_store(&state, |store| {
+        let learner = super::current(store)?;
+        store.link_learner(&learner.id, &identifier)?;
+        link_view(store)
+    })
+}
+
+#[tauri::command]
+pub async fn unlink_learner(state: State<'_, AppState>) -> Reply<LinkView> {
+    with_store(&state, |store| {
+        let learner = super::current(store)?;
+        store.unlink_learner(&learner.id)?;
+        link_view(store)
+    })
+}
+
+/// The merged report of export files (trainer only), as the Records screen shows it: the same
+/// figures as `dlis merge`, module titles in `language` (from the modules installed here).
+#[derive(Serialize)]
+pub struct ReportView {
+    files: Vec<(PathBuf, u64)>,
+    refused: Vec<String>,
+    summary: String,
+    rows: Vec<RowView>,
+    items: Vec<dlis::report::ItemAnalysis>,
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    learner_id: String,
+    module_id: String,
+    module_title: Option<String>,
+    completed: bool,
+    best_score_scaled: Option<f64>,
+    time_spent_seconds: f64,
+    attestation_code: Option<String>,
+}
+
+fn merged(state: &AppState, paths: &[PathBuf], language: &str) -> dlis::report::Report {
+    let mut report = dlis::report::merge_files(paths);
+    let installed = state
+        .library
+        .list()
+        .map(|(modules, _)| {
+            modules.into_iter().map(|m| (m.manifest.id.clone(), m.manifest.title.clone())).collect()
+        })
+        .unwrap_or_default();
+    report.title_modules(language, &installed);
+    report
+}
+
+#[tauri::command]
+pub async fn merge_records(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+    language: String,
+) -> Reply<ReportView> {
+    trainer_only(&state)?;
+    let report = merged(&state, &paths, &language);
+    Ok(ReportView {
+        files: report.merged.clone(),
+        refused: report.refused.iter().map(ToString::to_string).collect(),
+        summary: dlis::report::summary(&report),
+        rows: report
+            .rows
+            .iter()
+            .map(|r| RowView {
+                learner_id: r.learner_id.clone(),
+                module_id: r.module_id.clone(),
+                module_title: r.module_title.clone(),
+                completed: r.completed,
+                best_score_scaled: r.best_score_scaled,
+                time_spent_seconds: r.time_spent_seconds,
+                attestation_code: r.attestation_code(),
+            })
+            .collect(),
+        items: report.items.clone(),
+    })
+}
+
+/// Writes the merged report of `paths` to `out` (.xlsx, .html or .csv, by its extension).
+#[tauri::command]
+pub async fn save_records_report(
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+    language: String,
+    out: PathBuf,
+) -> Reply<Vec<PathBuf>> {
+    trainer_only(&state)?;
+    let report = merged(&state, &paths, &language);
+    Ok(dlis::report::write(&report, &out)?)
+}

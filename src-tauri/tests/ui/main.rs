@@ -13,6 +13,7 @@ mod privacy;
 #[path = "../../../tests/integration/ralph.rs"]
 #[allow(dead_code)]
 mod ralph;
+mod records;
 mod search;
 #[path = "../../../tests/integration/study.rs"]
 mod study;
