@@ -24,13 +24,23 @@ pub fn set_institution(data_dir: &Path, file: &Path) -> Result<()> {
 
 pub fn show_institution(data_dir: &Path) -> Result<()> {
     match open_store(data_dir)?.institution()? {
-        Some(i) => outln!(
-            "{}\n  LRS        {}\n  user       {}\n  home page  {}",
-            i.name,
-            i.lrs.endpoint,
-            i.lrs.username,
-            i.home_page
-        ),
+        Some(i) => {
+            outln!(
+                "{}\n  LRS        {}\n  user       {}\n  home page  {}",
+                i.name,
+                i.lrs.endpoint,
+                i.lrs.username,
+                i.home_page
+            );
+            match &i.learner_identifier {
+                Some(rule) => outln!(
+                    "  learners may link their profile to their {}{}",
+                    rule.label,
+                    rule.pattern.as_deref().map(|p| format!(" (pattern {p})")).unwrap_or_default()
+                ),
+                None => outln!("  learners stay pseudonymous (the file asks for no learner_identifier)"),
+            }
+        }
         None => outln!("no institution set up (`dlis institution set FILE`)"),
     }
     Ok(())

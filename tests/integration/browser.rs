@@ -214,8 +214,7 @@ impl Browser {
         let driver = match engine {
             Engine::Chromium => {
                 capabilities.insert("goog:chromeOptions".into(), chromium_options(profile.path()));
-                Command::new("chromedriver")
-                    .arg(format!("--port={port}"))
+                own_group(Command::new("chromedriver").arg(format!("--port={port}")))
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .spawn()
@@ -238,8 +237,7 @@ impl Browser {
                     "webkitgtk:browserOptions".into(),
                     json!({ "binary": MINIBROWSER, "args": ["--automation"] }),
                 );
-                Command::new("WebKitWebDriver")
-                    .arg(format!("--port={port}"))
+                own_group(Command::new("WebKitWebDriver").arg(format!("--port={port}")))
                     .env("DISPLAY", display)
                     // No GPU here: software rendering without the compositor's OpenGL.
                     .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
@@ -321,8 +319,27 @@ impl Browser {
     }
 }
 
+/// Starts the driver in a process group of its own, which the browsers it starts join.
+#[cfg(unix)]
+fn own_group(command: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0)
+}
+
+#[cfg(not(unix))]
+fn own_group(command: &mut Command) -> &mut Command {
+    command
+}
+
 impl Drop for Browser {
     fn drop(&mut self) {
+        // The whole group: killing the driver alone leaves its browser running (dozens of
+        // Chromium processes after a test run).
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         if let Some(xvfb) = &mut self.xvfb {

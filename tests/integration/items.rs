@@ -211,11 +211,14 @@ fn a_roster_puts_names_beside_the_identifiers_and_a_bad_one_writes_nothing() {
     let roster = dir.path().join("roster.csv");
     std::fs::write(&roster, format!("identifier,name\n{},\"Benali, Amina\"\n", ids[0].1)).unwrap();
     let report = dir.path().join("report.csv");
-    dlis(&dir.path().join("unused"))
+    // Merged on the laptop where the module is installed, in Romanian: no learner completed it,
+    // so only the installed bundle names the module.
+    dlis(&dir.path().join("laptop").join("data"))
         .arg("merge")
         .arg(&out)
         .arg("--roster")
         .arg(&roster)
+        .args(["--language", "ro"])
         .arg("-o")
         .arg(&report)
         .assert()
@@ -227,6 +230,8 @@ fn a_roster_puts_names_beside_the_identifiers_and_a_bad_one_writes_nothing() {
     let row_of = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
     assert_eq!(&row_of(&ids[0].1)[name], "Benali, Amina");
     assert_eq!(&row_of(&ids[1].1)[name], "", "Luc is not on the roster");
+    let title = header.iter().position(|h| h == "module_title").unwrap();
+    assert!(rows.iter().all(|r| &r[title] == module.title_in("ro")), "{rows:?}");
     let html = dir.path().join("report.html");
     dlis(&dir.path().join("unused"))
         .arg("merge")

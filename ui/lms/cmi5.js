@@ -92,6 +92,7 @@ export async function connect(launch) {
   let judged = false;
   let finished = false;
   let location = saved.location || '';
+  let lastState = null;
 
   return {
     kind: 'cmi5',
@@ -102,7 +103,10 @@ export async function connect(launch) {
       if (finished) return;
       location = answer.progress.last_activity_id || '';
       const state = { suspend_data: answer.data, location };
-      sending = sending.then(() => putState(state));
+      lastState = state;
+      // Only the latest state is worth sending once its turn comes; after `finish`, which
+      // sent it already, a queued one would put an older state back.
+      sending = sending.then(() => (finished || lastState !== state ? undefined : putState(state)));
       for (const happened of answer.change.happened) {
         pending.push(statement(happened.verb, happened.object, happened.result));
       }
@@ -126,6 +130,9 @@ export async function connect(launch) {
     finish() {
       if (finished) return;
       finished = true;
+      // The last state goes out now, before `terminated`: the queued PUT may wait behind
+      // statements still on their way, and a relaunch must find where the learner was.
+      if (lastState) putState(lastState, true);
       pending.push(defined('terminated', { duration: duration(seconds()) }));
       flush(true);
     },

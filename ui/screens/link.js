@@ -48,7 +48,7 @@ export async function render(ctx) {
       }
     } }, t('link-unlink'));
     root.append(
-      h('p', { class: 'notice', testid: 'link-linked' }, t('link-done', { identifier: view.link.identifier, date: since })),
+      h('p', { class: 'notice', testid: 'link-linked', tabindex: '-1' }, t('link-done', { identifier: view.link.identifier, date: since })),
       what,
       h('div', { class: 'actions' }, unlink),
       status);

@@ -48,6 +48,11 @@ export async function render(ctx, given) {
       announce(status.textContent, true);
     }
   } }, t('records-import'));
+  const clearList = h('button', { type: 'button', testid: 'records-clear', onclick: async () => {
+    files.length = 0;
+    await refresh();
+    announce(t('records-cleared'));
+  } }, t('records-clear'));
   const save = h('button', { type: 'button', testid: 'records-save', onclick: async () => {
     try {
       const out = await saveFile('dlis-report.xlsx', [
@@ -64,7 +69,7 @@ export async function render(ctx, given) {
   const root = h('section', { class: 'screen records', testid: 'records-screen' },
     h('h1', {}, t('records-title')),
     h('p', {}, t('records-screen-lead')),
-    h('div', { class: 'actions' }, add, save),
+    h('div', { class: 'actions' }, add, save, clearList),
     status,
     body);
   try {

@@ -209,7 +209,8 @@ function profile(ctx) {
 
 async function records(ctx) {
   const institution = await call('institution').catch(() => null);
-  const i = institution || { name: '', home_page: '', endpoint: '', username: '', unencrypted: false };
+  const i = institution || { name: '', home_page: '', endpoint: '', username: '', unencrypted: false,
+    identifier_label: null, identifier_pattern: null };
   const f = {
     name: field(t('institution-name'), h('input', { type: 'text', value: i.name }), { testid: 'institution-name' }),
     home: field(t('institution-home'), h('input', { type: 'url', value: i.home_page, placeholder: 'https://' }),
@@ -219,6 +220,10 @@ async function records(ctx) {
     user: field(t('institution-user'), h('input', { type: 'text', value: i.username, autocomplete: 'off' }), { testid: 'institution-user' }),
     password: field(t('institution-password'), h('input', { type: 'password', autocomplete: 'new-password', value: '' }),
       { testid: 'institution-password', hint: ' ' }),
+    idLabel: field(t('institution-identifier-label'), h('input', { type: 'text', value: i.identifier_label || '' }),
+      { testid: 'institution-identifier-label', hint: t('institution-identifier-label-hint') }),
+    idPattern: field(t('institution-identifier-pattern'), h('input', { type: 'text', value: i.identifier_pattern || '', spellcheck: 'false' }),
+      { testid: 'institution-identifier-pattern', hint: t('institution-identifier-pattern-hint') }),
   };
   // Once an institution is saved, an empty password keeps the one saved: say so from then on.
   let saved = Boolean(institution);
@@ -254,7 +259,8 @@ async function records(ctx) {
     try {
       const view = await asTrainer(() => call('set_institution', { name: f.name.control.value.trim(),
         homePage: f.home.control.value.trim(), endpoint: f.endpoint.control.value.trim(),
-        username: f.user.control.value.trim(), password: f.password.control.value }));
+        username: f.user.control.value.trim(), password: f.password.control.value,
+        identifierLabel: f.idLabel.control.value.trim(), identifierPattern: f.idPattern.control.value.trim() }));
       unencrypted.hidden = !view.unencrypted;
       await trainer.refresh(); // the trainer PIN may have just been given: offer to lock
       f.password.control.value = '';

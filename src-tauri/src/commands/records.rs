@@ -44,12 +44,17 @@ pub struct InstitutionView {
     username: String,
     /// The endpoint is `http://` to another computer: the page warns.
     unencrypted: bool,
+    /// What learners may link their profile to, when the institution asks (`dlis::account`).
+    identifier_label: Option<String>,
+    identifier_pattern: Option<String>,
 }
 
 impl From<Institution> for InstitutionView {
     fn from(i: Institution) -> InstitutionView {
         InstitutionView {
             unencrypted: i.lrs.is_unencrypted(),
+            identifier_label: i.learner_identifier.as_ref().map(|r| r.label.clone()),
+            identifier_pattern: i.learner_identifier.and_then(|r| r.pattern),
             name: i.name,
             home_page: i.home_page,
             endpoint: i.lrs.endpoint,
@@ -65,8 +70,10 @@ pub async fn institution(state: State<'_, AppState>) -> Reply<Option<Institution
 }
 
 /// Sets the institution (trainer only). An empty password keeps the saved one, but only for
-/// the same endpoint and user (`LrsAccess::reuse`).
+/// the same endpoint and user (`LrsAccess::reuse`). Without `identifier_label`, the saved
+/// identifier rule is kept; an empty one asks learners for no identifier.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // the form's fields, named as the page sends them
 pub async fn set_institution(
     state: State<'_, AppState>,
     name: String,
@@ -74,6 +81,8 @@ pub async fn set_institution(
     endpoint: String,
     username: String,
     password: String,
+    identifier_label: Option<String>,
+    identifier_pattern: Option<String>,
 ) -> Reply<InstitutionView> {
     trainer_only(&state)?;
     with_store(&state, |store| {
@@ -84,8 +93,14 @@ pub async fn set_institution(
             &username,
             Some(&password),
         )?;
-        // The settings page does not edit the identifier rule: a trainer's institution file keeps it.
-        let learner_identifier = saved.and_then(|i| i.learner_identifier);
+        let learner_identifier = match identifier_label.map(|l| l.trim().to_owned()) {
+            None => saved.and_then(|i| i.learner_identifier),
+            Some(label) if label.is_empty() => None,
+            Some(label) => Some(dlis::account::IdentifierRule {
+                label,
+                pattern: identifier_pattern.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+            }),
+        };
         let institution = Institution { name, home_page, lrs, learner_identifier };
         store.set_institution(&institution)?;
         Ok(InstitutionView::from(institution))

@@ -178,7 +178,11 @@ impl App {
                 .await
             {
                 Ok(client) => break (client, driver),
-                Err(err) if attempt < 3 => eprintln!("WebDriver session refused ({err}); trying again"),
+                Err(err) if attempt < 5 => {
+                    eprintln!("WebDriver session refused ({err}); trying again");
+                    // A loaded machine (2 cores, the app being linked) needs a moment.
+                    tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+                }
                 Err(err) => panic!("no WebDriver session with the app: {err}"),
             }
         };

@@ -31,6 +31,13 @@ async fn a_learner_reads_what_leaves_the_laptop_then_links_and_unlinks_their_pro
     institution_asking_for_a_number(data);
 
     app.js("location.hash = '#/settings';").await;
+    // The trainer's settings show what the institution asks (a literal pattern in the hint).
+    let label = app.find("[data-testid=institution-identifier-label]").await;
+    assert_eq!(label.prop("value").await.unwrap().as_deref(), Some("numéro d'étudiant"));
+    let hint = app
+        .js("return document.querySelector('[data-testid=institution-identifier-pattern]').parentElement.querySelector('.hint').textContent")
+        .await;
+    assert!(hint.as_str().unwrap().contains("[0-9]{8}"), "{hint}");
     app.click("[data-testid=settings-link]").await;
     app.wait_text("[data-testid=link-what]", "ne quittent toujours jamais cet ordinateur").await;
     app.wait_text("[data-testid=link-what]", "même si vous supprimez votre profil").await;
@@ -62,6 +69,23 @@ async fn a_learner_reads_what_leaves_the_laptop_then_links_and_unlinks_their_pro
     app.find("[data-testid=link-form]").await;
     assert_eq!(store.learner_link(&learner.id).unwrap(), None);
     assert!(store.outbox().unwrap().pop().unwrap().contains(dlis::account::UNLINKED));
+
+    // A trainer who empties the label in the settings asks for no identifier any more.
+    store.set_trainer_pin(None, crate::TRAINER_PIN).unwrap();
+    app.invoke("unlock_trainer", json!({ "pin": crate::TRAINER_PIN })).await.unwrap();
+    let view = app
+        .invoke(
+            "set_institution",
+            json!({ "name": "IRTS Hauts-de-France", "homePage": "https://irts-hdf.example",
+                    "endpoint": "https://lrs.irts-hdf.example/xAPI/", "username": "dlis", "password": "",
+                    "identifierLabel": "", "identifierPattern": "" }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(view["identifier_label"], json!(null));
+    app.js("location.hash = '#/catalogue';").await;
+    app.js("location.hash = '#/link';").await;
+    app.wait_text("[data-testid=link-not-asked]", "pseudonyme").await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -124,6 +148,10 @@ async fn a_trainer_merges_three_laptops_exports_on_the_records_screen() {
     let mut workbook = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut workbook).unwrap();
     assert!(workbook.contains("name=\"Faire avec accompagner les déma\""), "{workbook}");
+
+    // A new list starts empty.
+    app.click("[data-testid=records-clear]").await;
+    app.wait_text("[data-testid=records-empty]", "Aucun fichier").await;
 
     // A learner at the same laptop cannot.
     app.invoke("lock_trainer", json!({})).await.unwrap();

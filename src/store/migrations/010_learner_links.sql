@@ -11,6 +11,8 @@ CREATE TABLE learner_link (
     unlinked_at  TEXT
 );
 CREATE INDEX learner_link_by_learner ON learner_link (learner_id);
+-- At most one link in force per profile.
+CREATE UNIQUE INDEX learner_link_in_force ON learner_link (learner_id) WHERE unlinked_at IS NULL;
 
 -- The key a profile signs its link and unlink statements with (Ed25519 secret, 32 bytes): a
 -- report trusts the first key it sees for a pseudonym, so that nobody else can re-link it.
