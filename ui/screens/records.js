@@ -2,18 +2,24 @@
 // merged into the same report as `dlis merge` (`merge_records`), shown here and saved as
 // XLSX, HTML or CSV (`save_records_report`). Behind the trainer PIN.
 
-import { call, openFiles, saveFile } from '../lib/api.js';
+import { call, openFile, openFiles, saveFile } from '../lib/api.js';
 import { h, announce, clear } from '../lib/dom.js';
 import { t, language } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { asTrainer } from '../lib/trainer.js';
 
-/** `given`: export files in the route, as a JSON list of paths (tests, or a link from another screen). */
+/**
+ * `given`: export files in the route, as a JSON list of paths, or `{files, roster}` (tests, or
+ * a link from another screen).
+ */
 export async function render(ctx, given) {
   const files = ctx.recordFiles || (ctx.recordFiles = []);
   if (given) {
     try {
-      for (const path of JSON.parse(given)) if (typeof path === 'string' && !files.includes(path)) files.push(path);
+      const parsed = JSON.parse(given);
+      const list = Array.isArray(parsed) ? parsed : (parsed.files || []);
+      for (const path of list) if (typeof path === 'string' && !files.includes(path)) files.push(path);
+      if (typeof parsed.roster === 'string') ctx.recordRoster = parsed.roster;
     } catch { /* not a list of paths: nothing to add */ }
   }
   const status = h('p', { class: 'form-status', role: 'status', testid: 'records-status' });
@@ -25,7 +31,7 @@ export async function render(ctx, given) {
       body.append(h('p', { testid: 'records-empty' }, t('records-empty')));
       return;
     }
-    const report = await asTrainer(() => call('merge_records', { paths: files, language: language() }));
+    const report = await asTrainer(() => call('merge_records', { paths: files, language: language(), roster: ctx.recordRoster || null }));
     body.append(
       h('p', { testid: 'records-files' }, t('records-files', { count: report.files.length })),
       report.refused.length
@@ -48,8 +54,39 @@ export async function render(ctx, given) {
       announce(status.textContent, true);
     }
   } }, t('records-import'));
+  const rosterState = h('p', { class: 'hint', testid: 'records-roster-state' });
+  const showRoster = () => {
+    rosterState.textContent = ctx.recordRoster ? t('records-roster-set', { path: ctx.recordRoster }) : t('records-roster-none');
+  };
+  showRoster();
+  const roster = h('button', { type: 'button', testid: 'records-roster', onclick: async () => {
+    try {
+      const path = await openFile([{ name: 'CSV', extensions: ['csv'] }]);
+      if (!path) return;
+      await useRoster(path);
+    } catch (err) {
+      status.textContent = explain(err);
+      announce(status.textContent, true);
+    }
+  } }, t('records-roster'));
+  /** Names the learners from `path`; a roster the core refuses is not kept. */
+  async function useRoster(path) {
+    const before = ctx.recordRoster;
+    ctx.recordRoster = path;
+    try {
+      await refresh();
+      status.textContent = '';
+    } catch (err) {
+      ctx.recordRoster = before;
+      status.textContent = explain(err);
+      announce(status.textContent, true);
+    }
+    showRoster();
+  }
   const clearList = h('button', { type: 'button', testid: 'records-clear', onclick: async () => {
     files.length = 0;
+    ctx.recordRoster = null;
+    showRoster();
     await refresh();
     announce(t('records-cleared'));
   } }, t('records-clear'));
@@ -58,7 +95,8 @@ export async function render(ctx, given) {
       const out = await saveFile('dlis-report.xlsx', [
         { name: 'Excel', extensions: ['xlsx'] }, { name: 'HTML', extensions: ['html'] }, { name: 'CSV', extensions: ['csv'] }]);
       if (!out) return;
-      const written = await asTrainer(() => call('save_records_report', { paths: files, language: language(), out }));
+      const written = await asTrainer(() => call('save_records_report',
+        { paths: files, language: language(), roster: ctx.recordRoster || null, out }));
       status.textContent = t('records-saved', { path: written[0] });
     } catch (err) {
       status.textContent = explain(err);
@@ -69,7 +107,8 @@ export async function render(ctx, given) {
   const root = h('section', { class: 'screen records', testid: 'records-screen' },
     h('h1', {}, t('records-title')),
     h('p', {}, t('records-screen-lead')),
-    h('div', { class: 'actions' }, add, save, clearList),
+    h('div', { class: 'actions' }, add, roster, save, clearList),
+    rosterState,
     status,
     body);
   try {
@@ -85,10 +124,11 @@ function rowsTable(rows) {
   const minutes = (s) => t('records-minutes', { minutes: Math.round(s / 60) });
   return h('table', { class: 'data', testid: 'records-rows' },
     h('caption', {}, t('records-rows-caption')),
-    h('thead', {}, h('tr', {}, ['records-learner', 'records-module', 'records-completed', 'records-score', 'records-time', 'records-code']
+    h('thead', {}, h('tr', {}, ['records-learner', 'records-name', 'records-module', 'records-completed', 'records-score', 'records-time', 'records-code']
       .map((key) => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row', class: 'id' }, r.learner_id),
+      h('td', {}, r.learner_name || ''),
       h('td', {}, r.module_title || r.module_id),
       h('td', {}, r.completed ? t('records-yes') : t('records-no')),
       h('td', { class: 'n' }, percent(r.best_score_scaled)),

@@ -153,7 +153,8 @@ pub async fn unlink_learner(state: State<'_, AppState>) -> Reply<LinkView> {
 }
 
 /// The merged report of export files (trainer only), as the Records screen shows it: the same
-/// figures as `dlis merge`, module titles in `language` (from the modules installed here).
+/// figures as `dlis merge`, module titles in `language` (from the modules installed here), and
+/// the learners' names from `roster` (`identifier,name`), as `dlis merge --roster` prints them.
 #[derive(Serialize)]
 pub struct ReportView {
     files: Vec<(PathBuf, u64)>,
@@ -166,6 +167,7 @@ pub struct ReportView {
 #[derive(Serialize)]
 pub struct RowView {
     learner_id: String,
+    learner_name: Option<String>,
     module_id: String,
     module_title: Option<String>,
     completed: bool,
@@ -174,8 +176,19 @@ pub struct RowView {
     attestation_code: Option<String>,
 }
 
-fn merged(state: &AppState, paths: &[PathBuf], language: &str) -> dlis::report::Report {
+/// The merged report, with the names of `roster` (a CSV on the trainer's computer) when given.
+fn merged(
+    state: &AppState,
+    paths: &[PathBuf],
+    language: &str,
+    roster: Option<&std::path::Path>,
+) -> Reply<dlis::report::Report> {
+    // The roster first: one with a bad line is refused before anything is merged.
+    let roster = roster.map(dlis::report::roster::read).transpose()?;
     let mut report = dlis::report::merge_files(paths);
+    if let Some(roster) = &roster {
+        report.name_learners(roster);
+    }
     let installed = state
         .library
         .list()
@@ -184,7 +197,7 @@ fn merged(state: &AppState, paths: &[PathBuf], language: &str) -> dlis::report::
         })
         .unwrap_or_default();
     report.title_modules(language, &installed);
-    report
+    Ok(report)
 }
 
 #[tauri::command]
@@ -192,9 +205,10 @@ pub async fn merge_records(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
     language: String,
+    roster: Option<PathBuf>,
 ) -> Reply<ReportView> {
     trainer_only(&state)?;
-    let report = merged(&state, &paths, &language);
+    let report = merged(&state, &paths, &language, roster.as_deref())?;
     Ok(ReportView {
         files: report.merged.clone(),
         refused: report.refused.iter().map(ToString::to_string).collect(),
@@ -204,6 +218,7 @@ pub async fn merge_records(
             .iter()
             .map(|r| RowView {
                 learner_id: r.learner_id.clone(),
+                learner_name: r.learner_name.clone(),
                 module_id: r.module_id.clone(),
                 module_title: r.module_title.clone(),
                 completed: r.completed,
@@ -222,9 +237,10 @@ pub async fn save_records_report(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
     language: String,
+    roster: Option<PathBuf>,
     out: PathBuf,
 ) -> Reply<Vec<PathBuf>> {
     trainer_only(&state)?;
-    let report = merged(&state, &paths, &language);
+    let report = merged(&state, &paths, &language, roster.as_deref())?;
     Ok(dlis::report::write(&report, &out)?)
 }

@@ -132,6 +132,13 @@ async fn a_trainer_merges_three_laptops_exports_on_the_records_screen() {
     app.wait_text("[data-testid=records-files]", "3").await;
     let rows = app.text_of("[data-testid=records-rows]").await;
     assert!(rows.contains("20261234"), "the linked learner under her number: {rows}");
+    // With the trainer's roster, her name beside her number.
+    let roster = dir.path().join("promo 2026.csv");
+    std::fs::write(&roster, "identifier,name\n20261234,\"Haddad, Amina\"\n").unwrap();
+    let given = json!({ "files": files, "roster": roster }).to_string();
+    app.js(&format!("location.hash = '#/records/' + encodeURIComponent({});", json!(given))).await;
+    app.wait_text("[data-testid=records-roster-state]", "promo 2026.csv").await;
+    app.wait_text("[data-testid=records-rows]", "Haddad, Amina").await;
     assert!(rows.contains(module.title_in("fr")), "the module by its title: {rows}");
     assert_eq!(rows.matches(module.title_in("fr")).count(), 3, "{rows}");
     app.find("[data-testid=records-items]").await;
@@ -140,7 +147,10 @@ async fn a_trainer_merges_three_laptops_exports_on_the_records_screen() {
     // Saved as the same XLSX as `dlis merge` makes, a sheet per module.
     let out = dir.path().join("rapport.xlsx");
     let written = app
-        .invoke("save_records_report", json!({ "paths": files, "language": "fr", "out": out }))
+        .invoke(
+            "save_records_report",
+            json!({ "paths": files, "language": "fr", "roster": roster, "out": out }),
+        )
         .await
         .unwrap();
     assert_eq!(written, json!([out]));
@@ -148,6 +158,18 @@ async fn a_trainer_merges_three_laptops_exports_on_the_records_screen() {
     let mut workbook = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut workbook).unwrap();
     assert!(workbook.contains("name=\"Faire avec accompagner les déma\""), "{workbook}");
+    let mut strings = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/sharedStrings.xml").unwrap(), &mut strings).unwrap();
+    assert!(strings.contains("Haddad, Amina"), "the roster's names in the saved report");
+
+    // A roster with a bad line is refused, naming the file and the line; the report stays.
+    let bad = dir.path().join("bad roster.csv");
+    std::fs::write(&bad, "20261234\n").unwrap();
+    let refused = app
+        .invoke("merge_records", json!({ "paths": files, "language": "fr", "roster": bad }))
+        .await
+        .unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("bad roster.csv line 1"), "{refused}");
 
     // A new list starts empty.
     app.click("[data-testid=records-clear]").await;
