@@ -5,7 +5,6 @@ use std::process::Command;
 
 use dlis::store::Store;
 
-use crate::ralph::root;
 use crate::study::complete;
 use crate::support::{dlis, temp};
 
@@ -28,9 +27,7 @@ fn a_learner_saves_an_attestation_and_the_institution_finds_its_code_in_the_repo
     let data = dir.path().join("data");
     let bundle = crate::support::pack_sample(dir.path(), "faire-avec");
     dlis(&data).arg("install").arg(&bundle).assert().success();
-    let module =
-        dlis::Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap())
-            .unwrap();
+    let module = crate::support::sample_manifest("faire-avec");
     let (amina, zoe) = {
         let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
         let amina = store.create_learner("Amina Haddad", "en", None).unwrap().id;
@@ -49,9 +46,7 @@ fn a_learner_saves_an_attestation_and_the_institution_finds_its_code_in_the_repo
     assert_eq!(code.len(), 14, "{said}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     let text = pdf_text(&pdf);
-    let module =
-        dlis::Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap())
-            .unwrap();
+    let module = crate::support::sample_manifest("faire-avec");
     for wanted in
         ["Attestation of training", "Amina Haddad", module.title_in("en"), "Verification code", &code, "DLIS"]
     {
@@ -86,9 +81,7 @@ fn a_learner_saves_an_attestation_and_the_institution_finds_its_code_in_the_repo
 fn an_attestation_in_greek_keeps_its_letters() {
     let dir = temp();
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
-    let module =
-        dlis::Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap())
-            .unwrap();
+    let module = crate::support::sample_manifest("faire-avec");
     let id = store.create_learner("Ελένη Παπαδοπούλου", "el", None).unwrap().id;
     complete(&mut store, &id, &module);
     let learner = store.learner(&id).unwrap();

@@ -5,13 +5,12 @@
 use std::path::Path;
 
 use dlis::Manifest;
-use dlis::manifest::{Activity, Answer, Quiz};
+use dlis::manifest::{Answer, Quiz};
 use dlis::quiz::Response;
 use dlis::store::{Event, Store};
 
-use crate::ralph::root;
 use crate::study::right_response;
-use crate::support::{dlis, pack_sample, temp};
+use crate::support::{dlis, pack_sample, quiz_of, sample_manifest, temp};
 
 /// A wrong response: another option, the opposite, the items reversed, pairs shifted, a word.
 fn wrong_response(answer: &Answer) -> Response {
@@ -60,14 +59,7 @@ fn laptop(
     let data = dir.join("data");
     dlis(&data).arg("install").arg(bundle).assert().success();
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
-    let quiz = module
-        .activities
-        .iter()
-        .find_map(|a| match a {
-            Activity::Quiz(q) => Some(q),
-            _ => None,
-        })
-        .unwrap();
+    let quiz = quiz_of(module);
     let lesson = module.activities[0].id().to_owned();
     for (name, right, seconds) in learners {
         let id = store.create_learner(name, "fr", None).unwrap().id;
@@ -96,16 +88,8 @@ fn laptop(
 fn a_trainer_reads_the_item_analysis_of_three_laptops() {
     let dir = temp();
     let bundle = pack_sample(dir.path(), "faire-avec");
-    let module =
-        Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap()).unwrap();
-    let quiz = module
-        .activities
-        .iter()
-        .find_map(|a| match a {
-            Activity::Quiz(q) => Some(q),
-            _ => None,
-        })
-        .unwrap();
+    let module = sample_manifest("faire-avec");
+    let quiz = quiz_of(&module);
     let all = quiz.questions.len();
     // Six learners on three laptops, from all right to all wrong at their first attempt, who
     // read the first lesson in 1 to 3.5 minutes.
@@ -202,8 +186,7 @@ fn a_trainer_reads_the_item_analysis_of_three_laptops() {
 fn a_roster_puts_names_beside_the_identifiers_and_a_bad_one_writes_nothing() {
     let dir = temp();
     let bundle = pack_sample(dir.path(), "faire-avec");
-    let module =
-        Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap()).unwrap();
+    let module = sample_manifest("faire-avec");
     let out = dir.path().join("records.zip");
     let ids =
         laptop(&dir.path().join("laptop"), &bundle, &module, [("Amina", 3, 60.0), ("Luc", 1, 90.0)], &out);

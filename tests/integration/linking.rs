@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use dlis::Manifest;
 use dlis::store::{Event, Store};
 use serde_json::{Value, json};
 
@@ -26,10 +25,6 @@ fn institution(dir: &Path, lrs: &str) -> std::path::PathBuf {
     path
 }
 
-fn sample() -> Manifest {
-    Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap()).unwrap()
-}
-
 fn statements(store: &Store) -> Vec<Value> {
     store.outbox().unwrap().iter().map(|s| serde_json::from_str(s).unwrap()).collect()
 }
@@ -46,7 +41,7 @@ fn a_linked_learner_is_reported_under_their_student_number_from_their_first_reco
     let lrs = Lrs::start(&dir.path().join("lrs"));
     let data = dir.path().join("data");
     dlis(&data).args(["institution", "set"]).arg(institution(dir.path(), &lrs.url)).assert().success();
-    let module = sample();
+    let module = sample_manifest("faire-avec");
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
     let amina = store.create_learner("Amina Haddad", "fr", None).unwrap();
     let first_lesson = module.activities[0].id().to_owned();
@@ -146,7 +141,7 @@ fn a_forged_or_altered_link_moves_no_records() {
         .arg(institution(dir.path(), "http://127.0.0.1:9"))
         .assert()
         .success();
-    let module = sample();
+    let module = sample_manifest("faire-avec");
     let mut store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
     let ioana = store.create_learner("Ioana", "ro", None).unwrap();
     crate::study::complete(&mut store, &ioana.id, &module);

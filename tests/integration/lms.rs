@@ -11,7 +11,7 @@ use dlis::lms::scorm12;
 use serde_json::Value;
 
 use crate::ralph::{ralph_python, root};
-use crate::support::{dlis, pack_sample, temp};
+use crate::support::{dlis, pack_sample, sample_manifest, temp};
 
 /// Validates each XML file against `schema` with lxml; returns the errors, file by file.
 fn schema_errors(schema: &Path, files: &[std::path::PathBuf]) -> String {
@@ -47,9 +47,7 @@ fn the_scorm_manifests_of_the_samples_are_valid_against_the_scorm_schemas() {
     let dir = temp();
     let mut written = Vec::new();
     for name in ["faire-avec", "ethique-mediation", "exclusion-numerique"] {
-        let module =
-            Manifest::parse(&std::fs::read(root().join("modules").join(name).join("module.json")).unwrap())
-                .unwrap();
+        let module = sample_manifest(name);
         let files: Vec<String> =
             [scorm12::LAUNCH, "player/app.js", "content/capsule/capsule.webm", "content/images/schéma 1.svg"]
                 .iter()
@@ -197,9 +195,7 @@ fn the_lms_player_counts_a_learners_work_as_the_desktop_app_does() {
     use dlis::quiz::Response;
     use dlis::store::Store;
 
-    let module =
-        Manifest::parse(&std::fs::read(root().join("modules/exclusion-numerique/module.json")).unwrap())
-            .unwrap();
+    let module = sample_manifest("exclusion-numerique");
     let dir = temp();
     let mut store = Store::open(&dir.path().join("progress.db")).unwrap();
     let learner = store.create_learner("Ioana", "ro", None).unwrap();

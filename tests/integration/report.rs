@@ -30,9 +30,7 @@ impl Laptop {
     fn new(root: &Path, name: &str) -> Laptop {
         let data = root.join(name);
         fs::create_dir_all(&data).unwrap();
-        let source =
-            fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("modules/faire-avec/module.json")).unwrap();
-        let module = Manifest::parse(&source).unwrap();
+        let module = sample_manifest("faire-avec");
         let store = Store::open(&data.join(dlis::store::FILE_NAME)).unwrap();
         Laptop { data, store, module }
     }

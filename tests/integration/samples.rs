@@ -37,14 +37,7 @@ fn every_sample_module_packs_validates_and_installs() {
         assert_eq!(videos.len(), 1, "{name}: one capsule");
         let video = manifest.files.iter().find(|f| f.path == videos[0].source.path).unwrap();
         assert!(video.size < 3 << 20, "{name}: capsule is {} bytes", video.size);
-        let quiz = manifest
-            .activities
-            .iter()
-            .find_map(|a| match a {
-                Activity::Quiz(q) => Some(q),
-                _ => None,
-            })
-            .unwrap();
+        let quiz = quiz_of(&manifest);
         assert!(quiz.questions.len() >= 8, "{name}: {} questions", quiz.questions.len());
         let types: BTreeSet<&str> = quiz.questions.iter().map(|q| q.answer.type_name()).collect();
         assert!(types.len() >= 4, "{name}: question types {types:?}");

@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 
-use crate::ralph::root;
 use crate::support::{dlis, pack_sample, temp};
 
 fn search(data: &std::path::Path, query: &str, language: &str) -> Vec<Value> {
@@ -60,9 +59,7 @@ fn a_learner_finds_a_passage_whatever_its_accents_and_a_capsule_at_its_cue() {
     assert!(lesson["text"].as_str().unwrap().contains("Aidants Connect"));
 
     // Nothing of a quiz but its title: not its questions, options or feedback.
-    let module: dlis::Manifest =
-        dlis::Manifest::parse(&std::fs::read(root().join("modules/faire-avec/module.json")).unwrap())
-            .unwrap();
+    let module = crate::support::sample_manifest("faire-avec");
     let Some(dlis::manifest::Activity::Quiz(quiz)) =
         module.activities.iter().find(|a| matches!(a, dlis::manifest::Activity::Quiz(_)))
     else {

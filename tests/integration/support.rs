@@ -262,3 +262,33 @@ pub fn pack_sample(dir: &Path, name: &str) -> std::path::PathBuf {
     dlis(dir).arg("pack").arg(source).arg("-o").arg(&bundle).assert().success();
     bundle
 }
+
+/// The manifest of the sample module `name`, from its source (`modules/NAME/module.json`).
+pub fn sample_manifest(name: &str) -> dlis::Manifest {
+    let path = crate::ralph::root().join("modules").join(name).join("module.json");
+    dlis::Manifest::parse(&fs::read(path).unwrap()).unwrap()
+}
+
+/// The module's (first) quiz.
+pub fn quiz_of(module: &dlis::Manifest) -> &dlis::manifest::Quiz {
+    module
+        .activities
+        .iter()
+        .find_map(|a| match a {
+            dlis::manifest::Activity::Quiz(q) => Some(q),
+            _ => None,
+        })
+        .unwrap()
+}
+
+/// The module's (first) self-assessment survey.
+pub fn survey_of(module: &dlis::Manifest) -> &dlis::manifest::Survey {
+    module
+        .activities
+        .iter()
+        .find_map(|a| match a {
+            dlis::manifest::Activity::Survey(s) => Some(s),
+            _ => None,
+        })
+        .unwrap()
+}

@@ -2,28 +2,13 @@
 //! their profiles side by side, the modules recommended for their weak dimensions, what the
 //! institution receives (never the written reflection), and the cohort in `dlis merge`.
 
-use dlis::manifest::{Activity, Manifest, Survey};
+use dlis::manifest::{Activity, Survey};
 use dlis::store::{Status, Store, TrackError};
 use dlis::survey::{RatingError, Ratings, recommended};
 use serde_json::Value;
 
 use crate::ralph::{root, strict_model};
-use crate::support::{dlis, pack_sample, temp};
-
-fn sample(name: &str) -> Manifest {
-    Manifest::parse(&std::fs::read(root().join(format!("modules/{name}/module.json"))).unwrap()).unwrap()
-}
-
-fn survey(module: &Manifest) -> &Survey {
-    module
-        .activities
-        .iter()
-        .find_map(|a| match a {
-            Activity::Survey(s) => Some(s),
-            _ => None,
-        })
-        .unwrap()
-}
+use crate::support::{dlis, pack_sample, sample_manifest as sample, survey_of as survey, temp};
 
 /// Every statement rated `rating`, but those of `dimension`, rated `other`.
 fn ratings(survey: &Survey, rating: u8, dimension: &str, other: u8) -> Ratings {

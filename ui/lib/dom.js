@@ -85,3 +85,24 @@ export function modal({ title, body, actions, testid, initialFocus }) {
     if (focusTarget) focusTarget.focus();
   });
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Like `h`, for SVG elements (charts): attributes as given, children appended. */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value !== null && value !== undefined) el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/** Moves focus to the heading (`selector`) of a part of the screen that changed, as a new screen would. */
+export function focusHeading(container, selector = 'h2') {
+  const heading = container.querySelector(selector);
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}

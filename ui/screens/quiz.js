@@ -3,7 +3,7 @@
 // within the quiz's rules. An interrupted attempt resumes where it stopped.
 
 import { call } from '../lib/api.js';
-import { h, announce, newId, clear } from '../lib/dom.js';
+import { h, announce, newId, clear, focusHeading } from '../lib/dom.js';
 import { t, pick, pickedLanguage, percent } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { loadModule, activityProgress } from '../lib/moduleCache.js';
@@ -39,11 +39,7 @@ class QuizPlayer {
 
   /** Moves focus to the stage's new heading, as a new screen would. */
   focus(selector = 'h2') {
-    const heading = this.stage.querySelector(selector);
-    if (heading) {
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-    }
+    focusHeading(this.stage, selector);
   }
 
   intro(progress) {

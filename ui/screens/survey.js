@@ -4,7 +4,7 @@
 // strengthen the dimensions they rated low. Scores are computed by the core (src/survey.rs).
 
 import { call } from '../lib/api.js';
-import { h, announce, clear } from '../lib/dom.js';
+import { h, announce, clear, svg, focusHeading } from '../lib/dom.js';
 import { t, pick, pickedLanguage, formatDate, language } from '../lib/i18n.js';
 import { explain } from '../lib/errors.js';
 import { loadModule } from '../lib/moduleCache.js';
@@ -32,14 +32,6 @@ export async function render(ctx, moduleId, activityId) {
   if (page.takes.length) showResults(screen, page);
   else showForm(screen);
   return { node: root };
-}
-
-function focusHeading(stage) {
-  const heading = stage.querySelector('h2');
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  }
 }
 
 /** The statements to rate: one group of radio buttons each, under its dimension's heading. */
@@ -173,19 +165,6 @@ function showResults(screen, page, { focus = false } = {}) {
     h('div', { class: 'actions' },
       h('button', { type: 'button', testid: 'survey-again', onclick: () => showForm(screen, { focus: true, page }) }, t('survey-take-again')))));
   if (focus) focusHeading(stage);
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined) el.setAttribute(key, String(value));
-  }
-  for (const child of children.flat()) {
-    if (child) el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
 }
 
 /**
