@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::statement::{Account, Actor, Object, Outcome, Scalar, Statement, Verb};
+use super::statement::{Account, Actor, Names, Object, Outcome, Scalar, Statement, Verb};
 
 /// Nesting at which the reader gives up (`serde_json` refuses beyond 128).
 const MAX_DEPTH: u32 = 64;
@@ -72,23 +72,20 @@ fn object<'a>(c: &mut Cursor<'a>, object: &mut Object<'a>, key: &str) -> Option<
     Some(())
 }
 
-/// `object.definition`: its type and name.
+/// `object.definition`: its type, and its name as raw JSON (decoded only when the report needs it).
 #[derive(Default)]
 struct Definition<'a> {
     kind: Scalar<'a>,
-    name: Vec<(Cow<'a, str>, Scalar<'a>)>,
+    name: Names<'a>,
 }
 
 fn definition<'a>(c: &mut Cursor<'a>, definition: &mut Definition<'a>, key: &str) -> Option<()> {
     match key {
         "type" => definition.kind = c.scalar()?,
         "name" => {
-            definition.name = c
-                .object(|c, names: &mut Vec<(Cow<'a, str>, Scalar<'a>)>, language| {
-                    names.push((Cow::Borrowed(language), c.scalar()?));
-                    Some(())
-                })?
-                .unwrap_or_default();
+            let start = c.at;
+            c.skip()?;
+            definition.name = Names::Raw(&c.text[start..c.at]);
         }
         _ => c.skip()?,
     }

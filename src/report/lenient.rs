@@ -10,7 +10,13 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::statement::{Account, Actor, LinkSignature, Object, Outcome, Scalar, Statement, Verb};
+use super::statement::{Account, Actor, LinkSignature, Names, Object, Outcome, Scalar, Statement, Verb};
+
+/// The members of a language map given as raw JSON (`definition.name`), in order; none when it
+/// is not an object.
+pub(super) fn names(raw: &str) -> Vec<(Cow<'_, str>, Scalar<'_>)> {
+    serde_json::from_str::<Lenient<NameMap<'_>>>(raw).ok().and_then(|n| n.0).map(|n| n.0).unwrap_or_default()
+}
 
 /// The statement of a line: `Err` if the line is not JSON, `Ok(None)` if it is not an object.
 pub(super) fn read(line: &str) -> Result<Option<Statement<'_>>, ()> {
@@ -188,7 +194,7 @@ impl<'de> Fields<'de> for Object<'de> {
             "id" => self.id = map.next_value()?,
             "definition" => {
                 let definition: Option<Definition<'de>> = object(map)?;
-                (self.kind, self.name) = definition.map(|d| (d.kind, d.name.0)).unwrap_or_default();
+                (self.kind, self.name) = definition.map(|d| (d.kind, d.name)).unwrap_or_default();
             }
             _ => return Ok(false),
         }
@@ -207,7 +213,8 @@ impl<'de> Fields<'de> for Definition<'de> {
     fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
             "type" => self.kind = map.next_value()?,
-            "name" => self.name = object::<Names<'de>, A>(map)?.unwrap_or_default(),
+            // Kept raw, as the compact reader keeps it: decoded only for a module's title.
+            "name" => self.name = Names::Raw(map.next_value::<&'de serde_json::value::RawValue>()?.get()),
             _ => return Ok(false),
         }
         Ok(true)
@@ -216,9 +223,9 @@ impl<'de> Fields<'de> for Definition<'de> {
 
 /// A language map: every member, in order.
 #[derive(Default)]
-struct Names<'a>(Vec<(Cow<'a, str>, Scalar<'a>)>);
+struct NameMap<'a>(Vec<(Cow<'a, str>, Scalar<'a>)>);
 
-impl<'de> Fields<'de> for Names<'de> {
+impl<'de> Fields<'de> for NameMap<'de> {
     fn field<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         self.0.push((Cow::Owned(key.to_owned()), map.next_value()?));
         Ok(true)

@@ -447,7 +447,7 @@ impl<'a> Statement<'a> {
             at: self.timestamp.text().and_then(parse_timestamp),
             what,
             title: match iri.target {
-                Target::Module => canonical_title(&object.name).map(|title| strings.intern(&title)),
+                Target::Module => object.name.canonical().map(|title| strings.intern(&title)),
                 _ => None,
             },
         })
@@ -477,8 +477,35 @@ pub(super) struct Object<'a> {
     pub id: Scalar<'a>,
     /// `definition.type`.
     pub kind: Scalar<'a>,
-    /// `definition.name`: language, text, in the order given.
-    pub name: Vec<(Cow<'a, str>, Scalar<'a>)>,
+    /// `definition.name`, read only for the statements about a module itself.
+    pub name: Names<'a>,
+}
+
+/// An object's `definition.name`, as the raw JSON both readers step over: most statements are
+/// about activities, whose names the report never reads, so they cost no allocation.
+#[derive(Default)]
+pub(super) enum Names<'a> {
+    #[default]
+    Absent,
+    Raw(&'a str),
+}
+
+impl Names<'_> {
+    /// The title as the report keeps it ([`canonical_title`]).
+    pub(super) fn canonical(&self) -> Option<String> {
+        match self {
+            Names::Absent => None,
+            Names::Raw(raw) => canonical_title(&lenient::names(raw)),
+        }
+    }
+}
+
+/// Both readers' names print as the title they give, so that the readers' agreement is
+/// checked on what the report uses.
+impl fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.canonical())
+    }
 }
 
 /// The longest title a report keeps, in characters, and how many languages.
