@@ -6,7 +6,6 @@
 //! statement can make the merge fail. Every figure is a count, a sum of whole milliseconds, a
 //! minimum, a maximum or a set, so it does not depend on the order statements arrive in.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -69,6 +68,9 @@ pub struct Merged {
     links: BTreeMap<u32, Vec<LinkFact>>,
     /// Module → its title (a canonical title) in the highest version that names it.
     titles: HashMap<u32, (u32, u32)>,
+    /// `figures` with linked pseudonyms joined to their identifiers, made once for every
+    /// table of the report (`attributed`); `add` forgets it.
+    joined: std::cell::OnceCell<HashMap<(u32, u32), Figures>>,
 }
 
 /// One line of the report: a learner's record in a module, across every laptop.
@@ -304,6 +306,7 @@ impl Merged {
     /// Adds the statements of a batch. A statement whose id was already seen is counted as a
     /// duplicate and ignored; one that cannot be attributed is counted under its reason.
     pub fn add(&mut self, batch: &Batch) {
+        self.joined = std::cell::OnceCell::new();
         let numbers: Vec<u32> = batch.strings.all().iter().map(|s| self.strings.intern(s)).collect();
         let global = |n: u32| numbers.get(n as usize).copied().unwrap_or(u32::MAX);
         self.seen.reserve(batch.facts.len());
@@ -454,12 +457,17 @@ impl Merged {
         (statements, self.attribution().1)
     }
 
-    /// The figures with every linked pseudonym's records joined to its identifier's.
-    fn attributed(&self) -> Cow<'_, HashMap<(u32, u32), Figures>> {
-        let (to, _) = self.attribution();
-        if to.is_empty() {
-            return Cow::Borrowed(&self.figures);
+    /// The figures with every linked pseudonym's records joined to its identifier's: the
+    /// figures themselves when no link applies, else a joined copy made once.
+    fn attributed(&self) -> &HashMap<(u32, u32), Figures> {
+        if self.links.is_empty() {
+            return &self.figures;
         }
+        self.joined.get_or_init(|| self.join_linked())
+    }
+
+    fn join_linked(&self) -> HashMap<(u32, u32), Figures> {
+        let (to, _) = self.attribution();
         let mut joined: HashMap<(u32, u32), Figures> = HashMap::with_capacity(self.figures.len());
         // In a fixed order, so that joined figures do not depend on the map's.
         let mut entries: Vec<_> = self.figures.iter().collect();
@@ -479,7 +487,7 @@ impl Merged {
                 }
             }
         }
-        Cow::Owned(joined)
+        joined
     }
 
     /// Each module's title, by module id: language → text.

@@ -91,20 +91,13 @@ impl Store {
         let (pseudonym, pseudonym_home) = self.pseudonymous_account(learner_id)?;
         let (at, stamp) = now();
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let key = signing_key(&tx, learner_id)?;
-        let statement = account::statement(
-            LINKED,
-            &key,
-            AccountRef { home_page: &pseudonym_home, name: &pseudonym },
-            AccountRef { home_page: &home_page, name: &identifier },
-            &learner.language,
-            at,
-        );
         tx.run(
             "INSERT INTO learner_link (learner_id, pseudonym, home_page, identifier, linked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             (learner_id, &pseudonym, &home_page, &identifier, &stamp),
         )?;
-        to_outbox(&tx, learner_id, &statement.id, &statement, &stamp)?;
+        let pseudonym = AccountRef { home_page: &pseudonym_home, name: &pseudonym };
+        let account = AccountRef { home_page: &home_page, name: &identifier };
+        send_signed(&tx, learner_id, LINKED, pseudonym, account, &learner.language, (at, &stamp))?;
         tx.commit()?;
         Ok(Link { identifier, home_page, linked_at: stamp })
     }
@@ -125,15 +118,6 @@ impl Store {
             .ok_or(LinkError::NotLinked)?;
         let (at, stamp) = now();
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let key = signing_key(&tx, learner_id)?;
-        let statement = account::statement(
-            UNLINKED,
-            &key,
-            AccountRef { home_page: &pseudonym_home, name: &pseudonym },
-            AccountRef { home_page: &home_page, name: &identifier },
-            &learner.language,
-            at,
-        );
         tx.run(
             "UPDATE learner_link SET unlinked_at = ?2 WHERE learner_id = ?1 AND unlinked_at IS NULL",
             (learner_id, &stamp),
@@ -142,7 +126,9 @@ impl Store {
             "UPDATE learner SET pseudonym = ?2 WHERE id = ?1",
             (learner_id, uuid::Uuid::new_v4().to_string()),
         )?;
-        to_outbox(&tx, learner_id, &statement.id, &statement, &stamp)?;
+        let pseudonym = AccountRef { home_page: &pseudonym_home, name: &pseudonym };
+        let account = AccountRef { home_page: &home_page, name: &identifier };
+        send_signed(&tx, learner_id, UNLINKED, pseudonym, account, &learner.language, (at, &stamp))?;
         tx.commit()?;
         Ok(())
     }
@@ -200,17 +186,23 @@ fn signing_key(tx: &rusqlite::Transaction<'_>, learner_id: &str) -> Result<Signi
     Ok(key)
 }
 
-fn to_outbox(
+/// Signs a `verb` statement of `account` about `pseudonym` with the profile's key and puts it
+/// in the outbox, inside the caller's transaction.
+fn send_signed(
     tx: &rusqlite::Transaction<'_>,
     learner_id: &str,
-    statement_id: &str,
-    statement: &impl Serialize,
-    at: &str,
+    verb: &'static str,
+    pseudonym: AccountRef<'_>,
+    institutional: AccountRef<'_>,
+    language: &str,
+    (at, stamp): (time::OffsetDateTime, &str),
 ) -> Result<(), LinkError> {
-    let json = serde_json::to_string(statement).map_err(|e| LinkError::Encode(e.to_string()))?;
+    let key = signing_key(tx, learner_id)?;
+    let statement = account::statement(verb, &key, pseudonym, institutional, language, at);
+    let json = serde_json::to_string(&statement).map_err(|e| LinkError::Encode(e.to_string()))?;
     tx.run(
         "INSERT INTO outbox (statement_id, learner_id, statement, created_at) VALUES (?1, ?2, ?3, ?4)",
-        (statement_id, learner_id, json, at),
+        (&statement.id, learner_id, json, stamp),
     )?;
     Ok(())
 }
